@@ -1,0 +1,33 @@
+import type { GraphEdge, GraphNode } from '../model/graph.js';
+import type { ImportIssue } from '../model/issues.js';
+import type { Reference } from '../model/reference.js';
+
+export interface InputFile {
+  /** As the user gave it (relative paths stay relative): it names the file in every error. */
+  path: string;
+  text: string;
+}
+
+export interface ImportContext {
+  /** Template values for `{{name}}` / `${name}` placeholders (CX-as-Code substitutions, `--set`). */
+  substitutions: Readonly<Record<string, string>>;
+}
+
+/** What one importer makes of one file: nodes and edges it can tell alone, references to resolve later. */
+export interface ImportUnit {
+  file: string;
+  format: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  references: Reference[];
+  issues: ImportIssue[];
+}
+
+export interface Importer {
+  /** Short format name shown in summaries: `tutorial-json`, `snapshot`, `archy-yaml`, `architect-export`. */
+  format: string;
+  /** Cheap sniff of the file name and the start of the text; never throws. */
+  detect(file: InputFile): boolean;
+  /** Never throws for bad input: problems go to `issues`, the rest of the file still imports. */
+  parse(file: InputFile, context: ImportContext): ImportUnit;
+}

@@ -1,0 +1,11 @@
+/**
+ * @flowgraph/core: the analysis core, pure TypeScript, runs in Node and in the browser.
+ * Pipeline: importers -> linking (one graph) -> analysis (one result model) -> exporters.
+ */
+export * from './analysis/index.js';
+export * from './exporters/index.js';
+export * from './genesys-api/index.js';
+export * from './importers/index.js';
+export * from './layout/index.js';
+export * from './linking/index.js';
+export * from './model/index.js';

@@ -1,0 +1,91 @@
+import type { FlowType } from './flow-types.js';
+import type { ResourceType } from './resource-types.js';
+
+/**
+ * The one graph model every importer produces and every analysis reads.
+ * Edge direction is always "source depends on / leads to target".
+ */
+export type NodeKind = 'flow' | 'resource' | 'step';
+export type EdgeKind = 'transition' | 'uses' | 'contains';
+
+/**
+ * Where an object stands in the org:
+ * - published: has a published version;
+ * - unpublished: exists, only saved / checked-in versions;
+ * - deleted: the org says it was deleted (dependency tracking `deleted: true`, `Flow.deleted`);
+ * - missing: referenced but not found in anything imported (external node);
+ * - unknown: the source does not say (Archy YAML, a resource seen only by name).
+ */
+export type PublishState = 'published' | 'unpublished' | 'deleted' | 'missing' | 'unknown';
+
+export interface FlowVersions {
+  published?: string;
+  saved?: string;
+  checkedIn?: string;
+}
+
+interface NodeBase {
+  id: string;
+  name: string;
+  state: PublishState;
+  /** The file it was imported from (absent for external nodes). */
+  file?: string;
+}
+
+export interface FlowNode extends NodeBase {
+  kind: 'flow';
+  type: FlowType;
+  versions: FlowVersions;
+  /** The version string a file declares (tutorial `version`), used by the version policy. */
+  version?: string;
+  /** The status string a file declares (tutorial `metadata.status`), used by the status policy. */
+  declaredStatus?: string;
+  division?: string;
+  description?: string;
+  lockedBy?: string;
+  /** An id that is unique org-wide; absent when a file names flows only by name (YAML). */
+  hasOrgId?: boolean;
+}
+
+export interface ResourceNode extends NodeBase {
+  kind: 'resource';
+  type: ResourceType;
+  /** The dependency-tracking type name when `type` is OTHER. */
+  rawType?: string;
+  /** Data actions are scoped by integration category. */
+  category?: string;
+  /** For UNKNOWN resources: the runtime expression that names them. */
+  expression?: string;
+}
+
+export interface StepNode extends NodeBase {
+  kind: 'step';
+  /** The owning flow's node id; the step id is `${flowId}:${stepId}`. */
+  flowId: string;
+  stepId: string;
+  /** menu, task, state, bot, or an action type (decision, callData, transferToAcd, ...). */
+  type: string;
+}
+
+export type GraphNode = FlowNode | ResourceNode | StepNode;
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  /** For `uses`: the action that makes the reference (callCommonModule, transferToFlow, callData, ...). */
+  via?: string;
+  /** For `transition`: the condition / output path (yes, no, success, digit_1, ...). */
+  label?: string;
+  /** For `uses` resolved by name to more than one object: every candidate gets an edge, flagged. */
+  ambiguous?: boolean;
+}
+
+export interface FlowGraph {
+  nodes: Map<string, GraphNode>;
+  edges: GraphEdge[];
+}
+
+export function stepNodeId(flowId: string, stepId: string): string {
+  return `${flowId}:${stepId}`;
+}
