@@ -30,6 +30,8 @@ interface NodeBase {
   state: PublishState;
   /** The file it was imported from (absent for external nodes). */
   file?: string;
+  /** Template placeholders (`{{name}}`, `${name}`) still in the name after substitution. */
+  templateVariables?: string[];
 }
 
 export interface FlowNode extends NodeBase {
