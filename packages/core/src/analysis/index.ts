@@ -1,1 +1,12 @@
+export { analyze, hasBlockingProblems } from './analyze.js';
+export { compareStrings, compareVersions } from './compare.js';
+export { EXACT_CYCLE_MEMBER_LIMIT, EXACT_CYCLE_WORK_BUDGET, findCycles, findFlowLoops, findOrgCycles } from './cycles.js';
+export { type DeploymentOptions, planDeployment } from './deployment.js';
+export { UnknownNodeError } from './errors/unknown-node.js';
+export { compareFindings, describeNode, findFindings } from './findings/index.js';
+export { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
+export { type ImpactOptions, impact } from './impact.js';
+export { flowStepGraph, type OrgView, orgView, projectToOrg } from './org-projection.js';
 export type * from './result.js';
+export { type Components, type EdgeMask, hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
+export { type BfsResult, breadthFirst, type TraversalDirection } from './traversal.js';

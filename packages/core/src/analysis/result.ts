@@ -28,9 +28,14 @@ export interface Cycle {
   scope: 'flow' | 'org';
   /** Sorted node ids of the strongly connected component. */
   members: string[];
-  /** A shortest concrete cycle through the component: first id repeated at the end, every hop a real edge. */
+  /**
+   * A concrete cycle inside the component: first id repeated at the end, every hop a real edge.
+   * It is a shortest cycle of the whole component (ties: the one through the smallest id, which it
+   * starts at) when the component has at most 2,000 members and the exact search fits its work
+   * budget; otherwise it is the shortest cycle through the component's smallest id. See docs/analysis.md.
+   */
   path: string[];
-  /** A suggested edge to cut (one that lies on `path`). */
+  /** A suggested edge to cut, one hop of `path` (rule in docs/analysis.md). */
   cut: EdgeRef;
   /** For `flow` scope: the flow the steps belong to. */
   flowId?: string;
@@ -63,7 +68,10 @@ export interface Finding {
 export interface ImpactEntry {
   id: string;
   depth: number;
-  /** One shortest path from the queried node (downstream) or to it (upstream), both ends included. */
+  /**
+   * One shortest path from the queried node (downstream) or to it (upstream), both ends included.
+   * Built when first read, so an impact query stays O(V + E) even on long chains.
+   */
   path: string[];
 }
 

@@ -1,0 +1,37 @@
+import type { GraphIndex } from './graph-index.js';
+import type { CycleWalk, ComponentScope } from './shortest-cycle.js';
+
+/**
+ * Which hop of a cycle path to suggest cutting. A hop u -> v where u has only one way on inside
+ * the component (or v only one way in) lies on every cycle through u (or v), so removing it breaks
+ * all of them; the fewer alternatives, the more it breaks. So the hop with the smallest
+ * min(out-degree of u, in-degree of v) inside the component wins; ties go to the hop latest on
+ * the path, which for a path starting at its smallest-id member is the edge back into it.
+ * Returns the position of the hop in `walk.edges`. O(sum of the path nodes' degrees).
+ */
+export function chooseCut(index: GraphIndex, scope: ComponentScope, walk: CycleWalk): number {
+  let best = -1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let hop = walk.edges.length - 1; hop >= 0; hop--) {
+    const source = walk.nodes[hop] as number;
+    const target = walk.nodes[hop + 1] as number;
+    const score = Math.min(degreeInside(index, scope, source, 'out'), degreeInside(index, scope, target, 'in'));
+    if (score < bestScore) {
+      bestScore = score;
+      best = hop;
+    }
+  }
+  return best;
+}
+
+function degreeInside(index: GraphIndex, scope: ComponentScope, node: number, direction: 'out' | 'in'): number {
+  const offsets = direction === 'out' ? index.outOffsets : index.inOffsets;
+  const neighbours = direction === 'out' ? index.outTargets : index.inSources;
+  const edges = direction === 'out' ? index.outEdges : index.inEdges;
+  let degree = 0;
+  for (let slot = offsets[node] as number; slot < (offsets[node + 1] as number); slot++) {
+    if (scope.mask !== undefined && scope.mask[edges[slot] as number] !== 1) continue;
+    if (scope.componentOf[neighbours[slot] as number] === scope.component) degree++;
+  }
+  return degree;
+}

@@ -1,0 +1,75 @@
+import type { FlowGraph } from '../model/graph.js';
+import { compareStrings } from './compare.js';
+import { findFlowLoops } from './cycles.js';
+import { type OrgView, orgView } from './org-projection.js';
+import type { Cycle, Deployment } from './result.js';
+import { hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
+
+export interface DeploymentOptions {
+  /** Any cycle blocks deployment, step-level loops included (the tutorial's rule). */
+  strict?: boolean;
+  /** Cycles already found for this graph (by `findCycles`), so strict mode does not look again. */
+  cycles?: readonly Cycle[];
+  /** The org projection already built for this graph. */
+  org?: OrgView;
+}
+
+/**
+ * Deployment waves over the org projection (flows and resources), dependencies first: a node
+ * that uses nothing is in wave 0, any other in 1 + the highest wave it uses. Each strongly
+ * connected component is one unit (a group when it has several members) placed whole in one wave.
+ * The condensation is walked in the order Tarjan completes components, which is already a
+ * topological order (everything a component reaches completes before it), so this is Kahn's
+ * layering without a second queue: O(V + E).
+ */
+export function planDeployment(graph: FlowGraph, options: DeploymentOptions = {}): Deployment {
+  const { index } = options.org ?? orgView(graph);
+  const { componentOf, count, offsets, members } = stronglyConnectedComponents(index);
+  const wave = new Int32Array(count);
+  let orgCycle = false;
+  const groups: string[][] = [];
+
+  for (let c = 0; c < count; c++) {
+    const start = offsets[c] as number;
+    const end = offsets[c + 1] as number;
+    let level = 0;
+    for (let m = start; m < end; m++) {
+      const node = members[m] as number;
+      for (let slot = index.outOffsets[node] as number; slot < (index.outOffsets[node + 1] as number); slot++) {
+        const dependency = componentOf[index.outTargets[slot] as number] as number;
+        if (dependency !== c) level = Math.max(level, (wave[dependency] as number) + 1);
+      }
+    }
+    wave[c] = level;
+    if (end - start > 1) {
+      orgCycle = true;
+      groups.push(idsOf(index.ids, members.subarray(start, end)));
+    } else if (hasSelfLoop(index, members[start] as number)) {
+      orgCycle = true;
+    }
+  }
+
+  const waves = bucketByWave(index.ids, componentOf, wave);
+  const flowLoop = options.strict === true && (options.cycles ?? findFlowLoops(graph)).some((c) => c.scope === 'flow');
+  return {
+    waves,
+    order: waves.flat(),
+    groups: groups.sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? '')),
+    blocked: orgCycle || flowLoop,
+  };
+}
+
+function bucketByWave(ids: readonly string[], componentOf: Int32Array, wave: Int32Array): string[][] {
+  const waves: string[][] = [];
+  for (let node = 0; node < ids.length; node++) {
+    const level = wave[componentOf[node] as number] as number;
+    while (waves.length <= level) waves.push([]);
+    (waves[level] as string[]).push(ids[node] as string);
+  }
+  for (const ids of waves) ids.sort(compareStrings);
+  return waves;
+}
+
+function idsOf(ids: readonly string[], nodes: Int32Array): string[] {
+  return Array.from(nodes, (node) => ids[node] as string).sort(compareStrings);
+}

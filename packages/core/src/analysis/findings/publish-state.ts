@@ -1,0 +1,57 @@
+import type { FlowGraph, PublishState } from '../../model/graph.js';
+import type { Finding } from '../result.js';
+import { capitalize, describeNode, listOf } from './describe.js';
+import { orgLevelId } from './users.js';
+
+const BROKEN_STATES: Partial<Record<PublishState, string>> = {
+  unpublished: 'which is not published',
+  deleted: 'which was deleted',
+  missing: 'which was not found in anything imported',
+};
+
+/**
+ * `published-uses-unpublished|deleted|missing` (error): a published flow whose own `uses` edges,
+ * or its steps', point at a flow or resource that will not be there at run time.
+ * One finding per (flow, target).
+ */
+export function publishedUsesFindings(graph: FlowGraph): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'uses') continue;
+    const flowId = orgLevelId(graph, edge.source);
+    const flow = flowId === undefined ? undefined : graph.nodes.get(flowId);
+    const target = graph.nodes.get(edge.target);
+    if (flow?.kind !== 'flow' || flow.state !== 'published' || target === undefined || target.kind === 'step') continue;
+    const problem = BROKEN_STATES[target.state];
+    const key = `${flow.id}\u0000${target.id}`;
+    if (problem === undefined || seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      code: `published-uses-${target.state}`,
+      severity: 'error',
+      subject: flow.id,
+      message: `Published ${describeNode(graph, flow.id)} uses ${describeNode(graph, target.id)}, ${problem}.`,
+      related: [target.id],
+    });
+  }
+  return findings;
+}
+
+/** `unresolved-reference` (warning): a node only known because something references it. */
+export function unresolvedReferenceFindings(graph: FlowGraph, users: ReadonlyMap<string, string[]>): Finding[] {
+  const findings: Finding[] = [];
+  for (const [id, node] of graph.nodes) {
+    if (node.state !== 'missing') continue;
+    const usedBy = users.get(id) ?? [];
+    const by = usedBy.length === 0 ? '' : ` used by ${listOf(usedBy.map((user) => describeNode(graph, user)))}`;
+    findings.push({
+      code: 'unresolved-reference',
+      severity: 'warning',
+      subject: id,
+      message: `${capitalize(describeNode(graph, id))}${by} was not found in anything imported.`,
+      related: usedBy,
+    });
+  }
+  return findings;
+}

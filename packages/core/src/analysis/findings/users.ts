@@ -1,0 +1,29 @@
+import type { FlowGraph } from '../../model/graph.js';
+import { compareStrings } from '../compare.js';
+
+/**
+ * Who uses each node, read at the org level: a step's `uses` counts for its flow, because a
+ * person fixes references flow by flow. Sorted ids, duplicates removed. O(E log E) at worst.
+ */
+export function usersByTarget(graph: FlowGraph): Map<string, string[]> {
+  const users = new Map<string, Set<string>>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'uses') continue;
+    const user = orgLevelId(graph, edge.source);
+    if (user === undefined) continue;
+    let set = users.get(edge.target);
+    if (set === undefined) {
+      set = new Set();
+      users.set(edge.target, set);
+    }
+    set.add(user);
+  }
+  return new Map([...users].map(([target, set]) => [target, [...set].sort(compareStrings)]));
+}
+
+/** The node as the org graph shows it: a step stands for its flow; flows and resources for themselves. */
+export function orgLevelId(graph: FlowGraph, id: string): string | undefined {
+  const node = graph.nodes.get(id);
+  if (node === undefined) return undefined;
+  return node.kind === 'step' ? node.flowId : id;
+}

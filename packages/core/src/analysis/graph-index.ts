@@ -1,0 +1,109 @@
+import type { EdgeKind, FlowGraph, GraphNode, NodeKind } from '../model/graph.js';
+
+/**
+ * Integer adjacency for the hot loops (graphology `indices/neighborhood` style): node ids map to
+ * `0..n-1` once, and out / in edges sit in compressed sparse rows. Node `i`'s out-neighbours are
+ * `outTargets[outOffsets[i] .. outOffsets[i + 1])`, and `outEdges` holds, slot for slot, the index
+ * into `graph.edges` so an algorithm can read an edge's kind, `via` or label.
+ */
+export interface GraphIndex {
+  /** Index -> node id. */
+  readonly ids: readonly string[];
+  /** Index -> node, so hot loops read node fields without a string lookup. */
+  readonly nodes: readonly GraphNode[];
+  /** Node id -> index. */
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Index -> NODE_KIND code. */
+  readonly kinds: Uint8Array;
+  readonly outOffsets: Int32Array;
+  readonly outTargets: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly inOffsets: Int32Array;
+  readonly inSources: Int32Array;
+  readonly inEdges: Int32Array;
+  /** Index into `graph.edges` -> EDGE_KIND code, for every edge (skipped ones included). */
+  readonly edgeKinds: Uint8Array;
+  /** Edges left out because an endpoint is not a node (linking reports those). */
+  readonly skippedEdges: number;
+}
+
+export const NODE_KIND: Readonly<Record<NodeKind, number>> = { flow: 0, resource: 1, step: 2 };
+export const EDGE_KIND: Readonly<Record<EdgeKind, number>> = { uses: 0, transition: 1, contains: 2 };
+
+/** Builds the index in O(V + E): two counting passes, no per-node arrays. */
+export function buildGraphIndex(graph: FlowGraph): GraphIndex {
+  const n = graph.nodes.size;
+  const ids = [...graph.nodes.keys()];
+  const nodes = [...graph.nodes.values()];
+  const indexOf = new Map<string, number>();
+  const kinds = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    indexOf.set(ids[i] as string, i);
+    kinds[i] = NODE_KIND[(nodes[i] as GraphNode).kind];
+  }
+
+  const edges = graph.edges;
+  const m = edges.length;
+  // Endpoints resolved once; -1 marks an edge to skip.
+  const sources = new Int32Array(m);
+  const targets = new Int32Array(m);
+  const edgeKinds = new Uint8Array(m);
+  const outOffsets = new Int32Array(n + 1);
+  const inOffsets = new Int32Array(n + 1);
+  let kept = 0;
+  for (let e = 0; e < m; e++) {
+    const edge = edges[e] as (typeof edges)[number];
+    edgeKinds[e] = EDGE_KIND[edge.kind];
+    const source = indexOf.get(edge.source);
+    const target = indexOf.get(edge.target);
+    if (source === undefined || target === undefined) {
+      sources[e] = -1;
+      continue;
+    }
+    sources[e] = source;
+    targets[e] = target;
+    outOffsets[source + 1] = (outOffsets[source + 1] as number) + 1;
+    inOffsets[target + 1] = (inOffsets[target + 1] as number) + 1;
+    kept++;
+  }
+  for (let i = 0; i < n; i++) {
+    outOffsets[i + 1] = (outOffsets[i + 1] as number) + (outOffsets[i] as number);
+    inOffsets[i + 1] = (inOffsets[i + 1] as number) + (inOffsets[i] as number);
+  }
+
+  const outTargets = new Int32Array(kept);
+  const outEdges = new Int32Array(kept);
+  const inSources = new Int32Array(kept);
+  const inEdges = new Int32Array(kept);
+  const outFill = outOffsets.slice(0, n);
+  const inFill = inOffsets.slice(0, n);
+  // Filling in edge order keeps each node's neighbours in input order, so every traversal is deterministic.
+  for (let e = 0; e < m; e++) {
+    const source = sources[e] as number;
+    if (source < 0) continue;
+    const target = targets[e] as number;
+    const outSlot = outFill[source] as number;
+    outFill[source] = outSlot + 1;
+    outTargets[outSlot] = target;
+    outEdges[outSlot] = e;
+    const inSlot = inFill[target] as number;
+    inFill[target] = inSlot + 1;
+    inSources[inSlot] = source;
+    inEdges[inSlot] = e;
+  }
+
+  return {
+    ids,
+    nodes,
+    indexOf,
+    kinds,
+    outOffsets,
+    outTargets,
+    outEdges,
+    inOffsets,
+    inSources,
+    inEdges,
+    edgeKinds,
+    skippedEdges: m - kept,
+  };
+}

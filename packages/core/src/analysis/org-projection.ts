@@ -1,0 +1,95 @@
+import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
+import { UnknownNodeError } from './errors/unknown-node.js';
+import { buildGraphIndex, type GraphIndex } from './graph-index.js';
+
+/**
+ * The org-level view: flows and resources only. A step's `uses` edge is lifted to the flow that
+ * owns the step (its `via` kept), transitions and contains are dropped, and parallel edges are
+ * merged into one whose `via` lists the distinct actions (`callData, transferToFlow`).
+ * A flow whose step calls the flow itself (a restart, a recursive module) gets no self-loop:
+ * it deploys in one piece. An explicit flow -> itself `uses` edge is kept. O(V + E).
+ */
+export function projectToOrg(graph: FlowGraph): FlowGraph {
+  const nodes = new Map<string, GraphNode>();
+  for (const [id, node] of graph.nodes) if (node.kind !== 'step') nodes.set(id, node);
+
+  // Parallel edges are found per source: a source's first edge is kept as is and only a second
+  // one to another target builds a per-source map, so no (source, target) key string is made.
+  const bySource = new Map<string, GraphEdge | Map<string, GraphEdge>>();
+  const edges: GraphEdge[] = [];
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'uses') continue;
+    const sourceNode = graph.nodes.get(edge.source);
+    const targetNode = graph.nodes.get(edge.target);
+    if (sourceNode === undefined || targetNode === undefined || targetNode.kind === 'step') continue;
+    let source = edge.source;
+    if (sourceNode.kind === 'step') {
+      source = sourceNode.flowId;
+      if (source === edge.target || graph.nodes.get(source)?.kind !== 'flow') continue;
+    }
+
+    const seen = bySource.get(source);
+    const existing = seen instanceof Map ? seen.get(edge.target) : seen?.target === edge.target ? seen : undefined;
+    if (existing !== undefined) {
+      mergeInto(existing, edge);
+      continue;
+    }
+    const projected = projectedEdge(source, edge);
+    edges.push(projected);
+    if (seen === undefined) bySource.set(source, projected);
+    else if (seen instanceof Map) seen.set(edge.target, projected);
+    else bySource.set(source, new Map([[seen.target, seen], [edge.target, projected]]));
+  }
+  return { nodes, edges };
+}
+
+function projectedEdge(source: string, edge: GraphEdge): GraphEdge {
+  const projected: GraphEdge = { source, target: edge.target, kind: 'uses' };
+  if (edge.via !== undefined) projected.via = edge.via;
+  if (edge.ambiguous === true) projected.ambiguous = true;
+  return projected;
+}
+
+function mergeInto(existing: GraphEdge, edge: GraphEdge): void {
+  if (edge.via !== undefined && !(existing.via ?? '').split(', ').includes(edge.via)) {
+    existing.via = existing.via === undefined ? edge.via : `${existing.via}, ${edge.via}`;
+  }
+  if (edge.ambiguous === true) existing.ambiguous = true;
+}
+
+/** The org projection with its index, built once and shared by org cycles and deployment. */
+export interface OrgView {
+  graph: FlowGraph;
+  index: GraphIndex;
+}
+
+export function orgView(graph: FlowGraph): OrgView {
+  const org = projectToOrg(graph);
+  return { graph: org, index: buildGraphIndex(org) };
+}
+
+/**
+ * One flow's inside: the flow node, its steps, their transitions and contains edges, and the
+ * flows and resources their `uses` edges (and the flow's own) point at, with those edges. O(V + E).
+ */
+export function flowStepGraph(graph: FlowGraph, flowId: string): FlowGraph {
+  const flow = graph.nodes.get(flowId);
+  if (flow === undefined || flow.kind !== 'flow') throw new UnknownNodeError(flowId, 'flowStepGraph');
+
+  const nodes = new Map<string, GraphNode>([[flowId, flow]]);
+  for (const [id, node] of graph.nodes) if (node.kind === 'step' && node.flowId === flowId) nodes.set(id, node);
+
+  const edges: GraphEdge[] = [];
+  for (const edge of graph.edges) {
+    if (!nodes.has(edge.source)) continue;
+    const target = graph.nodes.get(edge.target);
+    if (target === undefined) continue;
+    if (edge.kind === 'uses') {
+      if (!nodes.has(edge.target)) nodes.set(edge.target, target);
+      edges.push(edge);
+    } else if (nodes.has(edge.target)) {
+      edges.push(edge);
+    }
+  }
+  return { nodes, edges };
+}

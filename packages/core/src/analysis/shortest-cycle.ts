@@ -1,0 +1,94 @@
+import type { GraphIndex } from './graph-index.js';
+import type { EdgeMask } from './strongly-connected.js';
+
+/** A closed walk: `nodes[0] === nodes[nodes.length - 1]`; `edges[i]` (into `graph.edges`) goes from `nodes[i]` to `nodes[i + 1]`. */
+export interface CycleWalk {
+  nodes: number[];
+  edges: number[];
+}
+
+/** Reusable BFS buffers, one set per analysis run instead of one per component. */
+export interface BfsScratch {
+  stamp: Int32Array;
+  dist: Int32Array;
+  parentSlot: Int32Array;
+  parentNode: Int32Array;
+  queue: Int32Array;
+  run: number;
+}
+
+export function createBfsScratch(nodeCount: number): BfsScratch {
+  return {
+    stamp: new Int32Array(nodeCount),
+    dist: new Int32Array(nodeCount),
+    parentSlot: new Int32Array(nodeCount),
+    parentNode: new Int32Array(nodeCount),
+    queue: new Int32Array(nodeCount),
+    run: 0,
+  };
+}
+
+export interface ComponentScope {
+  componentOf: Int32Array;
+  component: number;
+  mask: EdgeMask;
+}
+
+/**
+ * The shortest cycle through `start` inside one component, or undefined when it is longer than
+ * `bound - 1`. A BFS from `start` over the component's edges: the first edge found back into
+ * `start` closes a shortest cycle, because BFS meets nodes in order of distance. O(V_c + E_c).
+ */
+export function shortestCycleThrough(
+  index: GraphIndex,
+  scope: ComponentScope,
+  start: number,
+  bound: number,
+  scratch: BfsScratch,
+): CycleWalk | undefined {
+  const { outOffsets, outTargets, outEdges } = index;
+  const { componentOf, component, mask } = scope;
+  const { stamp, dist, parentSlot, parentNode, queue } = scratch;
+  const run = ++scratch.run;
+  stamp[start] = run;
+  dist[start] = 0;
+  queue[0] = start;
+  let head = 0;
+  let tail = 1;
+  while (head < tail) {
+    const u = queue[head++] as number;
+    const du = dist[u] as number;
+    // Every cycle closed from here on is at least du + 1 long: no better than what we have.
+    if (du + 1 >= bound) return undefined;
+    for (let slot = outOffsets[u] as number; slot < (outOffsets[u + 1] as number); slot++) {
+      if (mask !== undefined && mask[outEdges[slot] as number] !== 1) continue;
+      const w = outTargets[slot] as number;
+      if (componentOf[w] !== component) continue;
+      if (w === start) return walkBack(index, start, u, slot, scratch);
+      if (stamp[w] === run) continue;
+      stamp[w] = run;
+      dist[w] = du + 1;
+      parentSlot[w] = slot;
+      parentNode[w] = u;
+      queue[tail++] = w;
+    }
+  }
+  return undefined;
+}
+
+/** Rebuilds start -> ... -> last -> start from the BFS parent slots. */
+function walkBack(index: GraphIndex, start: number, last: number, closingSlot: number, scratch: BfsScratch): CycleWalk {
+  const nodes: number[] = [start];
+  const edges: number[] = [index.outEdges[closingSlot] as number];
+  let node = last;
+  while (node !== start) {
+    const slot = scratch.parentSlot[node] as number;
+    nodes.push(node);
+    edges.push(index.outEdges[slot] as number);
+    node = scratch.parentNode[node] as number;
+  }
+  nodes.push(start);
+  nodes.reverse();
+  edges.reverse();
+  return { nodes, edges };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { UnknownNodeError } from '../../src/analysis/errors/unknown-node.js';
+import { flowStepGraph, projectToOrg } from '../../src/analysis/org-projection.js';
+import { contains, edge, flow, graphOf, resource, step, transition, uses } from './builders.js';
+
+const graph = graphOf(
+  [flow('a'), flow('b'), resource('r'), step('a', '1'), step('a', '2'), step('b', '1')],
+  [
+    contains('a', 'a:1'),
+    transition('a:1', 'a:2'),
+    uses('a:1', 'b', 'callCommonModule'),
+    uses('a:2', 'b', 'transferToFlow'),
+    uses('a:2', 'b', 'callCommonModule'),
+    uses('a', 'b', 'transferToFlow'),
+    edge('a:2', 'r', 'uses', { via: 'callData', ambiguous: true }),
+    uses('b:1', 'b', 'transferToFlow'),
+    uses('a:1', 'ghost'),
+  ],
+);
+
+describe('[U] projectToOrg', () => {
+  it('keeps flows and resources, lifts step uses to their flow and merges parallel edges', () => {
+    const org = projectToOrg(graph);
+    expect([...org.nodes.keys()]).toEqual(['a', 'b', 'r']);
+    expect(org.edges).toEqual([
+      { source: 'a', target: 'b', kind: 'uses', via: 'callCommonModule, transferToFlow' },
+      { source: 'a', target: 'r', kind: 'uses', via: 'callData', ambiguous: true },
+    ]);
+  });
+
+  it('drops a self-loop made by lifting but keeps a flow that uses itself', () => {
+    const self = graphOf([flow('a'), step('a', '1')], [uses('a:1', 'a'), uses('a', 'a', 'transferToFlow')]);
+    expect(projectToOrg(self).edges).toEqual([{ source: 'a', target: 'a', kind: 'uses', via: 'transferToFlow' }]);
+    expect(projectToOrg(graphOf([flow('a'), step('a', '1')], [uses('a:1', 'a')])).edges).toEqual([]);
+  });
+});
+
+describe('[U] flowStepGraph', () => {
+  it('returns the flow, its steps, their inside edges and what they use', () => {
+    const inside = flowStepGraph(graph, 'a');
+    expect([...inside.nodes.keys()].sort()).toEqual(['a', 'a:1', 'a:2', 'b', 'r']);
+    expect(inside.edges).toHaveLength(7);
+    expect(inside.edges.every((e) => inside.nodes.has(e.source) && inside.nodes.has(e.target))).toBe(true);
+    expect(inside.edges.some((e) => e.source === 'b:1')).toBe(false);
+  });
+
+  it('throws a typed error for a flow that is not there', () => {
+    expect(() => flowStepGraph(graph, 'r')).toThrow(UnknownNodeError);
+  });
+});
