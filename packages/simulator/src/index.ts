@@ -1,0 +1,22 @@
+/**
+ * A faithful Genesys Cloud Platform API simulator: OAuth client credentials, flows, flow
+ * configurations and dependency tracking in the real shapes, per-token rate limits and
+ * recoverable faults, over a seeded org generated from real Architect exports.
+ */
+export { createSimulator, type Simulator } from './http/app.js';
+export { type RunningSimulator, startSimulator } from './http/start.js';
+export {
+  DEFAULT_RATE_LIMIT,
+  DEMO_CREDENTIALS,
+  normalizeSimulatorOptions,
+  type NormalizedSimulatorOptions,
+  type SimulatorOptions,
+  SimulatorOptionsSchema,
+} from './options.js';
+export { FAULT_PROFILE_NAMES, FAULT_PROFILES, type FaultProfile, type FaultProfileInput, type FaultProfileName, FaultProfileSchema } from './faults/profiles.js';
+export { DEMO_ORG_FLOWS, DEMO_ORG_SEED, generateOrg, type GenerateOrgOptions, MIN_ORG_FLOWS } from './org/generate-org.js';
+export { buildConfiguration } from './org/configuration/build-configuration.js';
+export { consumedResources, consumingResources } from './org/dependencies.js';
+export { MANIFEST_KEY_TO_DEPENDENCY_TYPE } from './org/flow-kinds.js';
+export type { PlantedProblems, SimulatedFlow, SimulatedOrg, SimulatedReference, SimulatedResource, SimulatedVersion } from './org/types.js';
+export type { SimulatorStats } from './stats.js';

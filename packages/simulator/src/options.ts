@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { FAULT_PROFILE_NAMES, FaultProfileSchema } from './faults/profiles.js';
+import { DEMO_ORG_FLOWS, DEMO_ORG_SEED, MIN_ORG_FLOWS } from './org/generate-org.js';
+import type { SimulatedOrg } from './org/types.js';
+
+/** The demo OAuth client the simulator accepts by default (not a secret: it only opens the simulator). */
+export const DEMO_CREDENTIALS = Object.freeze({ clientId: 'flowgraph-demo-client', clientSecret: 'flowgraph-demo-secret' });
+
+/** Genesys' default client-credentials limit (genesys-api.md §5). */
+export const DEFAULT_RATE_LIMIT = 300;
+
+/**
+ * Options of `createSimulator` / `startSimulator`, validated at the boundary (the CLI passes user
+ * input straight through). `org` wins over `flows`/`seed`.
+ */
+export const SimulatorOptionsSchema = z.object({
+  /** Listen port for `startSimulator`; 0 picks a free one. */
+  port: z.number().int().min(0).max(65_535).default(0),
+  /** Flows of the generated org (ignored when `org` is given). */
+  flows: z.number().int().min(MIN_ORG_FLOWS).max(100_000).default(DEMO_ORG_FLOWS),
+  /** Seeds the generated org and the fault sequence. */
+  seed: z.number().int().default(DEMO_ORG_SEED),
+  org: z.custom<SimulatedOrg>((value) => typeof value === 'object' && value !== null && 'flowsById' in value).optional(),
+  credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).default(DEMO_CREDENTIALS),
+  /** `expires_in` of issued tokens; Genesys' default is 24 h. */
+  tokenTtlSeconds: z.number().int().positive().default(86_400),
+  /** Requests per minute per token: a number, or `{ requestsPerMinute }`. */
+  rateLimit: z
+    .union([z.number().int().positive(), z.object({ requestsPerMinute: z.number().int().positive() })])
+    .default(DEFAULT_RATE_LIMIT)
+    .transform((value) => (typeof value === 'number' ? value : value.requestsPerMinute)),
+  faults: z.union([z.enum(FAULT_PROFILE_NAMES), FaultProfileSchema]).default('none'),
+  /** Fixed latency added to every response, on top of the fault profile's. */
+  latencyMs: z.number().min(0).default(0),
+  /** Milliseconds since the epoch; inject to test expiry and rate windows without waiting. */
+  clock: z.custom<() => number>((value) => typeof value === 'function').default(() => () => Date.now()),
+});
+export type SimulatorOptions = z.input<typeof SimulatorOptionsSchema>;
+export type NormalizedSimulatorOptions = z.output<typeof SimulatorOptionsSchema>;
+
+export function normalizeSimulatorOptions(options: SimulatorOptions): NormalizedSimulatorOptions {
+  const parsed = SimulatorOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
+    throw new RangeError(`simulator: invalid options: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
