@@ -1,0 +1,5 @@
+export { type ConsumedResourcesQuery, fetchConsumedResources } from './consumed-resources.js';
+export { type CrawlOptions, crawlOrg, FLOWS_PAGE_SIZE } from './crawl-org.js';
+export { type FlowConfiguration, fetchFlowConfiguration } from './flow-configuration.js';
+export { dependencyTypeOf, versionToCrawl } from './flow-version.js';
+export type { CrawlPhase, CrawlProgress } from './progress.js';
