@@ -1,0 +1,63 @@
+import { MIN_ORG_FLOWS } from '@flowgraph/simulator';
+import { z } from 'zod';
+
+/** The server's own settings; Genesys credentials are read by @flowgraph/genesys' loadConfig. */
+export interface ServerConfig {
+  mode: 'demo' | 'live';
+  port: number;
+  host: string;
+  /** Flows in the built-in demo org. */
+  demoFlows: number;
+  refreshIntervalMs: number;
+}
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  FLOWGRAPH_MODE: z.enum(['demo', 'live', 'auto']).default('auto'),
+  FLOWGRAPH_DEMO_FLOWS: z.coerce.number().int().min(MIN_ORG_FLOWS).max(20_000).default(300),
+  FLOWGRAPH_REFRESH_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(30),
+});
+
+const CREDENTIALS = ['GENESYSCLOUD_OAUTHCLIENT_ID', 'GENESYSCLOUD_OAUTHCLIENT_SECRET', 'GENESYSCLOUD_REGION'] as const;
+
+export class ServerConfigError extends Error {
+  override readonly name = 'ServerConfigError';
+}
+
+/**
+ * Live mode when the three Genesys variables are set (or FLOWGRAPH_MODE=live), demo otherwise
+ * or when FLOWGRAPH_MODE=demo. Some but not all set is an error naming the missing ones: quietly
+ * showing the demo org to someone who meant their own would mislead. Errors never echo values.
+ */
+export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const present = (name: string) => env[name] !== undefined && env[name] !== '';
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ServerConfigError(`Invalid server settings: ${problems}.`);
+  }
+  const settings = parsed.data;
+  const set = CREDENTIALS.filter(present);
+  // A loopback base URL (tests, a local simulator) stands in for the region.
+  const missing = CREDENTIALS.filter(
+    (name) => !present(name) && !(name === 'GENESYSCLOUD_REGION' && present('GENESYSCLOUD_BASE_URL')),
+  );
+  let mode: 'demo' | 'live';
+  if (settings.FLOWGRAPH_MODE === 'demo') mode = 'demo';
+  else if (settings.FLOWGRAPH_MODE === 'live' || set.length > 0) {
+    if (missing.length > 0) {
+      throw new ServerConfigError(
+        `Live mode needs ${missing.join(', ')} (set in the environment or .env). Unset the Genesys variables or set FLOWGRAPH_MODE=demo for the demo org.`,
+      );
+    }
+    mode = 'live';
+  } else mode = 'demo';
+  return {
+    mode,
+    port: settings.PORT,
+    host: settings.HOST,
+    demoFlows: settings.FLOWGRAPH_DEMO_FLOWS,
+    refreshIntervalMs: settings.FLOWGRAPH_REFRESH_INTERVAL_S * 1000,
+  };
+}

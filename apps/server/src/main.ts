@@ -1,0 +1,64 @@
+/**
+ * `pnpm start`: reads the environment (plus a git-ignored `.env` at the repo root or in
+ * apps/server), starts demo or live mode, listens, and prints one line: the URL and the mode.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@flowgraph/genesys';
+import { loadServerConfig } from './config.js';
+import { consoleLog, createRedactor, redactingLog } from './logger.js';
+import { startDemoSource } from './modes/demo.js';
+import { createLiveSource } from './modes/live.js';
+import type { CrawlSource } from './org/crawl-source.js';
+import { startServer } from './server.js';
+
+const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  for (const file of [join(serverDir, '..', '..', '.env'), join(serverDir, '.env')]) {
+    // Variables already in the environment win over the file.
+    if (existsSync(file)) process.loadEnvFile(file);
+  }
+  const config = loadServerConfig(process.env);
+  const secret = process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '';
+  const log = redactingLog(consoleLog, [secret]);
+
+  let source: CrawlSource;
+  if (config.mode === 'live') source = createLiveSource(loadConfig(process.env), log);
+  else source = await startDemoSource({ flows: config.demoFlows, log });
+
+  const server = await startServer({
+    source,
+    port: config.port,
+    host: config.host,
+    webDist: join(serverDir, '..', 'web', 'dist'),
+    refreshIntervalMs: config.refreshIntervalMs,
+    log,
+    secrets: [secret],
+    loopbackOnly: isLoopback(config.host),
+  });
+  source.refresh();
+  const where = source.info.region ? ` (region ${source.info.region})` : '';
+  log(`flowgraph: ${server.url} - ${config.mode} mode${where}`);
+
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+main().catch((error: unknown) => {
+  // Config and startup errors name variables, never their values; print the message only.
+  const redact = createRedactor([process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '']);
+  process.stderr.write(`flowgraph: ${redact(error instanceof Error ? error.message : String(error))}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,75 @@
+import type { CrawlPhase, CrawlProgress } from './graph-source.js';
+
+type Listener = (progress: CrawlProgress) => void;
+
+const RUNNING: ReadonlySet<CrawlPhase> = new Set(['token', 'listing', 'dependencies', 'analyzing']);
+
+export const IDLE: CrawlProgress = {
+  phase: 'idle',
+  flowsDone: 0,
+  flowsTotal: 0,
+  pages: 0,
+  requests: 0,
+  rateLimitWaitMs: 0,
+};
+
+/**
+ * The crawl as an explicit state machine: idle | done | failed --start--> token -> listing ->
+ * dependencies -> analyzing --finish--> done, or --fail--> failed from any running phase.
+ * Events that do not fit the current state are ignored, so a late progress callback of an
+ * aborted crawl cannot make a finished crawl look running again.
+ */
+export class CrawlState {
+  #progress: CrawlProgress = IDLE;
+  readonly #listeners = new Set<Listener>();
+
+  get progress(): CrawlProgress {
+    return this.#progress;
+  }
+
+  get running(): boolean {
+    return RUNNING.has(this.#progress.phase);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Returns false (and changes nothing) when a crawl is already running. */
+  start(): boolean {
+    if (this.running) return false;
+    this.#set({ ...IDLE, phase: 'token' });
+    return true;
+  }
+
+  /** A progress report from the client while crawling; the phase may only move forward. */
+  update(report: Partial<Omit<CrawlProgress, 'message'>> & { phase?: CrawlPhase }): void {
+    if (!this.running) return;
+    const phase = report.phase && RUNNING.has(report.phase) && order(report.phase) >= order(this.#progress.phase) ? report.phase : this.#progress.phase;
+    const { message: _drop, ...rest } = this.#progress;
+    this.#set({ ...rest, ...report, phase });
+  }
+
+  finish(message?: string): void {
+    if (!this.running) return;
+    const { message: _drop, ...rest } = this.#progress;
+    this.#set({ ...rest, phase: 'done', ...(message ? { message } : {}) });
+  }
+
+  fail(message: string): void {
+    if (!this.running) return;
+    this.#set({ ...this.#progress, phase: 'failed', message });
+  }
+
+  #set(progress: CrawlProgress): void {
+    this.#progress = progress;
+    for (const listener of this.#listeners) listener(progress);
+  }
+}
+
+const PHASE_ORDER: readonly CrawlPhase[] = ['idle', 'token', 'listing', 'dependencies', 'analyzing', 'done', 'failed'];
+
+function order(phase: CrawlPhase): number {
+  return PHASE_ORDER.indexOf(phase);
+}

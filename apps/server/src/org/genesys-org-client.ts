@@ -1,0 +1,40 @@
+import { type CrawlProgress as ClientProgress, crawlOrg, fetchFlowConfiguration, type GenesysClient } from '@flowgraph/genesys';
+import type { ClientMetrics } from './graph-source.js';
+import type { CrawlReport, OrgClient } from './org-client.js';
+
+/** The OrgClient over @flowgraph/genesys; demo and live differ only in where the client points. */
+export function genesysOrgClient(client: GenesysClient, sourceKind: 'demo' | 'live'): OrgClient {
+  return {
+    crawl: (onProgress, signal) => crawlOrg(client, { signal, sourceKind, onProgress: (progress) => onProgress(toReport(progress)) }),
+    flowConfiguration: (flowId, signal) => fetchFlowConfiguration(client, flowId, { signal }),
+    metrics: () => toMetrics(client),
+  };
+}
+
+// The client's `done` means "fetched"; the server still has to analyse, so it reports done itself.
+function toReport(progress: ClientProgress): CrawlReport {
+  const { phase, pagesDone, flowsDone, flowsTotal, requests, rateLimitWaitMs } = progress;
+  return { ...(phase === 'done' ? {} : { phase }), pages: pagesDone, flowsDone, flowsTotal, requests, rateLimitWaitMs };
+}
+
+/** docs/http-api.md's metrics shape, plus the monitor's other totals. */
+function toMetrics(client: GenesysClient): ClientMetrics {
+  const { totals, endpoints } = client.metrics();
+  return {
+    requests: totals.requests,
+    retries: totals.retries,
+    rateLimitWaits: totals.rateLimited,
+    rateLimitWaitMs: totals.rateLimitWaitMs,
+    errors: totals.errors,
+    cacheHits: totals.cacheHits,
+    tokenRefreshes: totals.tokenRefreshes,
+    endpoints: endpoints.map(({ method, path, count, p50, p95, max, errors }) => ({
+      endpoint: `${method} ${path}`,
+      count,
+      p50,
+      p95,
+      max,
+      errors,
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+import type { RequestHandler } from 'express';
+import type { CrawlProgress, GraphSource } from '../org/graph-source.js';
+
+/**
+ * Server-sent events: the current state at once, then every change. A comment line every
+ * `heartbeatMs` keeps proxies from closing an idle stream and tells the server when the
+ * browser went away; the subscription ends with the connection, and the stream with the server.
+ */
+export function progressRoute(source: GraphSource, heartbeatMs: number, shutdown?: AbortSignal): RequestHandler {
+  return (req, res) => {
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    res.setHeader('Connection', 'keep-alive');
+    // Tells nginx-style proxies not to buffer the stream.
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
+
+    const send = (progress: CrawlProgress) => {
+      // Unnamed events, so `EventSource.onmessage` receives them.
+      res.write(`data: ${JSON.stringify(progress)}\n\n`);
+    };
+    // Browsers reconnect after this many ms when the stream drops.
+    res.write('retry: 2000\n\n');
+    send(source.progress());
+    const unsubscribe = source.subscribe(send);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    heartbeat.unref();
+    // On shutdown the stream ends properly, so the browser sees a closed stream, not a broken socket.
+    const end = () => res.end();
+    shutdown?.addEventListener('abort', end, { once: true });
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      shutdown?.removeEventListener('abort', end);
+    });
+  };
+}

@@ -1,0 +1,259 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Impact } from '@flowgraph/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CrawlProgress } from '../src/org/graph-source.js';
+import type { GraphResponse, StepsResponse } from '../src/org/org-views.js';
+import { type RunningServer, startServer } from '../src/server.js';
+import { FakeSource } from './fake-source.js';
+import { readEvents } from './sse.js';
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+describe('[I] HTTP API over an injected source', () => {
+  const source = new FakeSource();
+  let clock = 1_000_000;
+  let server: RunningServer;
+  const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+
+  beforeAll(async () => {
+    server = await startServer({ source, now: () => clock, heartbeatMs: 50 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers 503 crawl-pending before the first crawl, and health says idle', async () => {
+    const graph = await get('/api/graph');
+    expect(graph.status).toBe(503);
+    expect(((await graph.json()) as ErrorBody).error.code).toBe('crawl-pending');
+    const health = await (await get('/api/health')).json();
+    expect(health).toMatchObject({ status: 'ok', mode: 'demo', crawl: { phase: 'idle' } });
+  });
+
+  it('streams the current state at once, then each progress event until done', async () => {
+    const response = await get('/api/progress');
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = readEvents<CrawlProgress>(response, (seen) => seen.some((event) => event.phase === 'done'));
+    // The first event is the state on connect; give it time to arrive before crawling.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(source.refresh()).toBe(true);
+    source.completeCrawl();
+    const phases = (await events).map((event) => event.phase);
+    expect(phases).toEqual(['idle', 'token', 'listing', 'dependencies', 'analyzing', 'done']);
+    // Only the app's own subscription (it warms the analysis cache) stays once the browser left.
+    await vi.waitFor(() => expect(source.activeListeners).toBe(1));
+  });
+
+  it('serves the org graph, the analysis on the full graph and a layout of every node', async () => {
+    const response = await get('/api/graph');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as GraphResponse;
+    const ids = body.graph.nodes.map((node) => node.id).sort();
+    expect(ids).toEqual(['action', 'loop-a', 'loop-b', 'main', 'module', 'other']);
+    expect(body.graph.edges).toContainEqual(expect.objectContaining({ source: 'main', target: 'module', kind: 'uses' }));
+    expect(body.analysis.summary.steps).toBe(3);
+    expect(body.analysis.cycles.find((cycle) => cycle.scope === 'org')?.members).toEqual(['loop-a', 'loop-b']);
+    expect(Object.keys(body.layout.positions).sort()).toEqual(ids);
+    expect(body.source).toEqual({ kind: 'demo', fetchedAt: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('applies policy options and rejects bad ones naming the parameter', async () => {
+    const strict = (await (await get('/api/graph?strict=true')).json()) as GraphResponse;
+    expect(strict.analysis.deployment.blocked).toBe(true);
+    const unset = (await (await get('/api/graph?strict=&targetVersion=&allowedStatus=')).json()) as GraphResponse;
+    expect(unset.analysis.findings.some((finding) => finding.code.endsWith('-policy'))).toBe(false);
+    const policy = (await (await get('/api/graph?targetVersion=2.0&allowedStatus=published,%20unpublished')).json()) as GraphResponse;
+    const codes = policy.analysis.findings.map((finding) => finding.code);
+    expect(codes.filter((code) => code === 'version-policy')).toHaveLength(5);
+    expect(codes).not.toContain('status-policy');
+    for (const [query, name] of [
+      ['strict=maybe', 'strict'],
+      [`targetVersion=${'9'.repeat(101)}`, 'targetVersion'],
+      ['colour=red', 'colour'],
+    ]) {
+      const response = await get(`/api/graph?${query}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.error.code).toBe('bad-request');
+      expect(body.error.message).toContain(name);
+    }
+  });
+
+  it('lists the callers of a common module upstream and 404s an unknown node', async () => {
+    const response = await get('/api/impact?node=module&direction=up');
+    const impact = (await response.json()) as Impact;
+    expect(impact.upstream.map((entry) => entry.id).sort()).toEqual(['main', 'other']);
+    expect(impact.downstream).toEqual([]);
+    const unknown = await get('/api/impact?node=nope');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as ErrorBody).error.message).toContain('nope');
+    const bad = await get('/api/impact?node=module&direction=sideways');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.message).toContain('direction');
+    expect((await get('/api/impact')).status).toBe(400);
+  });
+
+  it('serves a flow step graph with its loop, fetched once', async () => {
+    const before = source.stepFetches;
+    const body = (await (await get('/api/flows/main/steps')).json()) as StepsResponse;
+    expect(body.flow).toMatchObject({ id: 'main', kind: 'flow' });
+    expect(body.graph.nodes.map((node) => node.id)).toEqual(expect.arrayContaining(['main:menu', 'main:retry', 'module']));
+    expect(body.cycles[0]?.members).toEqual(['main:menu', 'main:retry']);
+    expect(Object.keys(body.layout.positions)).toHaveLength(body.graph.nodes.length);
+    await get('/api/flows/main/steps');
+    expect(source.stepFetches).toBe(before + 1);
+    expect((await get('/api/flows/action/steps')).status).toBe(404);
+    expect((await get('/api/flows/nope/steps')).status).toBe(404);
+    const long = await get(`/api/flows/${'x'.repeat(201)}/steps`);
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as ErrorBody).error.message).toContain('id');
+  });
+
+  it('exports every format as an attachment', async () => {
+    const cases = [
+      ['dot', 'flowgraph.dot', /^digraph/m],
+      ['mermaid', 'flowgraph.mmd', /^(flowchart|graph)/m],
+      ['json', 'flowgraph.json', /^\{/],
+    ] as const;
+    for (const [format, file, start] of cases) {
+      const response = await get(`/api/export?format=${format}&scope=full`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${file}"`);
+      const text = await response.text();
+      expect(text).toMatch(start);
+      expect(text).toContain('main');
+    }
+    const org = (await (await get('/api/export?format=json&scope=org')).json()) as GraphResponse['graph'];
+    expect(org.nodes.map((node) => node.kind)).not.toContain('step');
+    const bad = await get('/api/export?format=pdf');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.message).toContain('format');
+  });
+
+  it('starts a refresh, refuses one while running, and limits them to one per 30 s', async () => {
+    const first = await get('/api/refresh', { method: 'POST' });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ started: true });
+    expect((await get('/api/refresh', { method: 'POST' })).status).toBe(409);
+    source.completeCrawl();
+    clock += 10_000;
+    const limited = await get('/api/refresh', { method: 'POST' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('20');
+    expect(((await limited.json()) as ErrorBody).error.code).toBe('rate-limited');
+    clock += 20_000;
+    expect((await get('/api/refresh', { method: 'POST' })).status).toBe(202);
+    source.completeCrawl();
+  });
+
+  it('serves client metrics', async () => {
+    expect(await (await get('/api/metrics')).json()).toMatchObject({ requests: 7, endpoints: [] });
+  });
+
+  it('sets security headers and never CORS ones', async () => {
+    const response = await get('/api/health', { headers: { origin: 'https://evil.example' } });
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const crossSite = await get('/api/refresh', { method: 'POST', headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('answers unknown API paths and oversized bodies in the error shape', async () => {
+    const missing = await get('/api/nothing');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as ErrorBody).error.code).toBe('not-found');
+    const large = await get('/api/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ padding: 'x'.repeat(4096) }),
+    });
+    expect(large.status).toBe(413);
+    expect(((await large.json()) as ErrorBody).error.code).toBe('bad-request');
+  });
+});
+
+describe('[I] a first crawl that fails', () => {
+  it('answers 502 with the failure and keeps health up', async () => {
+    const source = new FakeSource();
+    const server = await startServer({ source });
+    try {
+      source.refresh();
+      source.state.fail('token request refused: invalid_client');
+      const response = await fetch(`${server.url}/api/graph`);
+      expect(response.status).toBe(502);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.error.code).toBe('crawl-failed');
+      expect(body.error.message).toContain('invalid_client');
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    } finally {
+      const stream = await fetch(`${server.url}/api/progress`);
+      const events = readEvents<CrawlProgress>(stream, () => false);
+      await server.close();
+      // Closing the server ends open progress streams instead of hanging on them.
+      expect((await events).map((event) => event.phase)).toEqual(['failed']);
+    }
+    expect(source.closed).toBe(true);
+  });
+});
+
+describe('[I] the web app', () => {
+  it('serves index.html for client routes and keeps /api JSON', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'flowgraph-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Flowgraph</title>');
+    const server = await startServer({ source: new FakeSource(), webDist: dist });
+    try {
+      for (const path of ['/', '/flows/main']) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain('<title>Flowgraph</title>');
+      }
+      expect((await fetch(`${server.url}/api/nothing`)).headers.get('content-type')).toMatch(/json/);
+    } finally {
+      await server.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it('explains how to build when there is no build', async () => {
+    const server = await startServer({ source: new FakeSource(), webDist: join(tmpdir(), 'flowgraph-no-such-dist') });
+    try {
+      const response = await fetch(`${server.url}/`);
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain('pnpm --filter @flowgraph/web build');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('[I] a server on loopback', () => {
+  it('refuses a foreign Host name (DNS rebinding) and serves loopback ones', async () => {
+    const server = await startServer({ source: new FakeSource(), loopbackOnly: true });
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${server.url}/api/health`, { headers: { host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    try {
+      expect(await status('evil.example')).toBe(403);
+      expect(await status(`localhost:${server.port}`)).toBe(200);
+      expect(await status(`127.0.0.1:${server.port}`)).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
