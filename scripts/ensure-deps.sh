@@ -5,9 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v pnpm >/dev/null 2>&1; then
-  echo "flowgraph: installing pnpm 12.4.2 with npm" >&2
-  npm install -g pnpm@12.4.2 >/dev/null
+# The version pinned in package.json's packageManager. pnpm 10, because pnpm 12 rejects the
+# `pnpm -s <script>` form the CLI is documented with, and refuses to switch versions itself here.
+pnpm_version=$(node -p "require('./package.json').packageManager.split('@')[1]")
+if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
+  echo "flowgraph: installing pnpm $pnpm_version with npm" >&2
+  npm install -g "pnpm@$pnpm_version" >/dev/null 2>&1 || {
+    echo "flowgraph: could not install pnpm $pnpm_version globally (npm install -g pnpm@$pnpm_version)" >&2
+    exit 1
+  }
 fi
 
 if [ "${1:-}" = "--test" ]; then

@@ -1,0 +1,30 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundleCli } from './bundle-cli.js';
+import { generateTutorialOrg, type TutorialOrgStats } from './generate-tutorial-org.js';
+import { measureProcess, type ProcessRun } from './measure-process.js';
+
+export const ANALYZE_TARGET = { wallMs: 1500, peakMiB: 1024 };
+
+export interface AnalyzeBenchResult {
+  org: TutorialOrgStats;
+  fileMiB: number;
+  runs: ProcessRun[];
+}
+
+/** `flowgraph analyze <500k-step org> --format json > /dev/null`, whole process, bundled CLI, 3 runs. */
+export async function runAnalyzeBench(outDir: string, runs = 3): Promise<AnalyzeBenchResult> {
+  await mkdir(outDir, { recursive: true });
+  const orgFile = join(outDir, 'tutorial-org-2000x250.json');
+  const { json, stats } = generateTutorialOrg({ flows: 2000, stepsPerFlow: 250, seed: 20261126, orgCycles: 3 });
+  await writeFile(orgFile, json);
+  const cli = join(outDir, 'flowgraph.mjs');
+  await bundleCli(cli);
+  const results: ProcessRun[] = [];
+  for (let run = 0; run < runs; run++) {
+    const result = await measureProcess([cli, 'analyze', orgFile, '--format', 'json']);
+    if (result.exitCode !== 0) throw new Error(`flowgraph analyze exited with ${result.exitCode}`);
+    results.push(result);
+  }
+  return { org: stats, fileMiB: (await stat(orgFile)).size / 2 ** 20, runs: results };
+}

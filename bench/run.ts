@@ -1,0 +1,69 @@
+/**
+ * `pnpm bench`: prints speed and memory figures against their targets. Tests never assert
+ * times; this does not fail either, it reports (exit 1 only when a run itself breaks).
+ * `pnpm bench analyze` or `pnpm bench crawl` runs one of the two.
+ */
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ANALYZE_TARGET, runAnalyzeBench } from './analyze-bench.js';
+import { CRAWL_TARGET_EFFICIENCY, runCrawlBench } from './crawl-bench.js';
+import { median, table } from './stats.js';
+
+const outDir = fileURLToPath(new URL('./out/', import.meta.url));
+const only = process.argv[2];
+
+if (only === undefined || only === 'analyze') {
+  const loadBefore = os.loadavg().map((load) => load.toFixed(1)).join(' ');
+  console.log('analyze: generating a 2,000 × 250-step tutorial org, bundling the CLI, 3 runs …');
+  const result = await runAnalyzeBench(outDir);
+  const walls = result.runs.map((run) => run.wallMs);
+  const peaks = result.runs.map((run) => run.peakMiB);
+  const cpus = result.runs.map((run) => run.cpuMs);
+  console.log(
+    `org: ${result.org.flows} flows, ${result.org.steps.toLocaleString('en-US')} steps, ` +
+      `${result.org.transitions.toLocaleString('en-US')} transitions (${result.org.crossFlowTransitions} cross-flow), ` +
+      `${result.fileMiB.toFixed(1)} MiB`,
+  );
+  console.log(
+    table(
+      ['flowgraph analyze --format json', 'median', 'max', 'target', 'runs'],
+      [
+        ['wall time (s)', s(median(walls)), s(Math.max(...walls)), s(ANALYZE_TARGET.wallMs), walls.map(s).join(' ')],
+        ['CPU time, user + sys (s)', s(median(cpus)), s(Math.max(...cpus)), '', cpus.map(s).join(' ')],
+        ['peak RSS (MiB)', mib(median(peaks)), mib(Math.max(...peaks)), mib(ANALYZE_TARGET.peakMiB), peaks.map(mib).join(' ')],
+      ],
+    ),
+  );
+  console.log(`load average before the runs: ${loadBefore}; wall time includes waiting for the CPU when the machine is busy`);
+  console.log();
+}
+
+if (only === undefined || only === 'crawl') {
+  console.log('crawl: simulator with 1,000 flows, 100 ms latency, 600 requests/min (fixed 60 s windows) …');
+  const crawl = await runCrawlBench();
+  console.log(
+    table(
+      ['crawl', 'requests', '429s', 'wall (s)', 'efficiency', 'of best possible', 'target'],
+      [
+        ['genesys client', String(crawl.requests), String(crawl.rateLimited), s(crawl.wallMs), pct(crawl.efficiency), pct(crawl.ofIdeal), `≥ ${pct(CRAWL_TARGET_EFFICIENCY)}`],
+        ['one request at a time (estimated)', String(crawl.requests), '0', s(crawl.baselineWallMs), pct(crawl.baselineEfficiency), pct(crawl.idealWallMs / crawl.baselineWallMs), ''],
+        ['best possible (computed)', String(crawl.requests), '0', s(crawl.idealWallMs), pct(crawl.requests / crawl.allowedPerSecond / (crawl.idealWallMs / 1000)), '100%', ''],
+      ],
+    ),
+  );
+  console.log(
+    `efficiency = (requests / ${crawl.allowedPerSecond} allowed per s) / wall s (a fixed window lets the first burst through, so it can pass 100%);\n` +
+      `best possible = full windows × 60 s + the last window's requests at 8 in flight × 100 ms; ` +
+      `baseline from ${crawl.baselineSample} sequential requests, ${crawl.baselineMsPerRequest.toFixed(0)} ms each`,
+  );
+}
+
+function s(ms: number): string {
+  return (ms / 1000).toFixed(2);
+}
+function mib(value: number): string {
+  return value.toFixed(0);
+}
+function pct(ratio: number): string {
+  return `${(ratio * 100).toFixed(0)}%`;
+}

@@ -1,0 +1,58 @@
+import { type AnalysisResult, analyze } from '@flowgraph/core';
+import { z } from 'zod';
+import type { CliIo } from '../io.js';
+import { analysisOptionsConfig, analysisOptionsShape, toAnalyzeOptions } from '../options/analysis-options.js';
+import { parseOptions } from '../options/parse.js';
+import { selectSource, sourceOptionsConfig, sourceOptionsShape } from '../options/source-options.js';
+import { renderAnalysisText } from '../render/analysis-text.js';
+import { colorsFor } from '../render/colors.js';
+import { renderImportSummary } from '../render/import-summary-text.js';
+import { writeImportErrors } from '../render/issue-summary.js';
+import { nameLookup } from '../render/names.js';
+import { writeJson } from '../render/json-output.js';
+import { createProgress } from '../render/progress-bar.js';
+import { UsageError } from '../errors.js';
+import { type LoadedGraph, loadSource } from '../sources/load-source.js';
+
+const config = { ...sourceOptionsConfig, ...analysisOptionsConfig };
+const schema = z.object({ ...sourceOptionsShape, ...analysisOptionsShape });
+
+export interface AnalysisRun {
+  loaded: LoadedGraph;
+  result: AnalysisResult;
+  format: 'text' | 'json';
+}
+
+/** The shared body of `analyze` and `check`: parse options, load the source, analyse. Undefined after --help. */
+export async function runAnalysis(command: string, usage: string, argv: string[], io: CliIo): Promise<AnalysisRun | undefined> {
+  const { options, positionals } = parseOptions(command, argv, config, schema);
+  if (options.help) {
+    io.stdout.write(usage);
+    return undefined;
+  }
+  const source = selectSource(command, positionals, options);
+  if (typeof source === 'string') throw new UsageError(source);
+  const progress = createProgress(io);
+  try {
+    const loaded = await loadSource(source, options, io, progress);
+    progress.phase('analysing');
+    const errors = [...loaded.settingIssues, ...loaded.issues];
+    const result = analyze(loaded.graph, toAnalyzeOptions(options), errors);
+    return { loaded, result, format: options.format };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The report on stdout; in JSON mode the import errors are also summarised on stderr, where CI logs show them. */
+export function writeAnalysis(run: AnalysisRun, io: CliIo): void {
+  const { loaded, result } = run;
+  if (run.format === 'json') {
+    writeJson(io.stdout, { ...result, imports: loaded.summary }, io.isTTY);
+    writeImportErrors(result.errors, io.stderr);
+    return;
+  }
+  const colors = colorsFor(io);
+  io.stdout.write(`${renderImportSummary(loaded.summary, result.errors, colors)}\n`);
+  io.stdout.write(renderAnalysisText(result, loaded.graph, nameLookup(loaded.graph), colors));
+}

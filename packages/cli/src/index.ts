@@ -1,0 +1,2 @@
+export { commands, executeCli } from './cli.js';
+export type { CliIo, OutputStream } from './io.js';

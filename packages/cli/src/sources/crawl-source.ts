@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import type { Snapshot } from '@flowgraph/core';
+import { createGenesysClient, DEFAULT_CACHE_DIR } from '@flowgraph/genesys';
+import type { CliIo } from '../io.js';
+import type { Progress } from '../render/progress-bar.js';
+import { crawlWithProgress } from './crawl.js';
+
+/** `--live`: the org of the GENESYSCLOUD_* credentials, through the disk cache. */
+export async function crawlLive(io: CliIo, progress: Progress): Promise<Snapshot> {
+  const client = createGenesysClient({ env: { ...io.env }, cache: { dir: resolve(io.cwd, DEFAULT_CACHE_DIR) } });
+  return crawlWithProgress(client, progress, { signal: io.signal, sourceKind: 'live' });
+}
+
+/** `--demo`: an in-process simulator on a free loopback port, crawled through the real client. */
+export async function crawlDemo(io: CliIo, progress: Progress): Promise<Snapshot> {
+  // Loaded on demand: analyse/check of files never pays for Express.
+  const { startSimulator, DEMO_CREDENTIALS } = await import('@flowgraph/simulator');
+  progress.phase('starting the demo org');
+  // The simulator's default org is the demo org the app shows.
+  const simulator = await startSimulator({ port: 0, ...demoFlows(io) });
+  try {
+    const client = createGenesysClient({
+      baseUrl: simulator.url,
+      clientId: DEMO_CREDENTIALS.clientId,
+      clientSecret: DEMO_CREDENTIALS.clientSecret,
+      cache: false,
+    });
+    return await crawlWithProgress(client, progress, { signal: io.signal, sourceKind: 'demo' });
+  } finally {
+    await simulator.close();
+  }
+}
+
+// FLOWGRAPH_DEMO_FLOWS picks another size (tests use a small org) without another public flag.
+function demoFlows(io: CliIo): { flows?: number } {
+  const wanted = Number(io.env.FLOWGRAPH_DEMO_FLOWS);
+  return Number.isInteger(wanted) && wanted > 0 ? { flows: wanted } : {};
+}

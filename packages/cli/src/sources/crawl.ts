@@ -1,0 +1,23 @@
+import { type CrawlProgress, crawlOrg, type GenesysClient } from '@flowgraph/genesys';
+import type { Snapshot } from '@flowgraph/core';
+import type { Progress } from '../render/progress-bar.js';
+
+/** crawlOrg with its progress events drawn on the bar; Ctrl-C (the io signal) stops it. */
+export function crawlWithProgress(
+  client: GenesysClient,
+  progress: Progress,
+  options: { signal?: AbortSignal | undefined; sourceKind: Snapshot['source']['kind'] },
+): Promise<Snapshot> {
+  return crawlOrg(client, {
+    sourceKind: options.sourceKind,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (event) => showCrawlProgress(progress, event),
+  });
+}
+
+function showCrawlProgress(progress: Progress, event: CrawlProgress): void {
+  const detail = `${event.requests} requests${event.rateLimitWaitMs > 0 ? `, ${(event.rateLimitWaitMs / 1000).toFixed(1)} s rate-limit wait` : ''}`;
+  if (event.phase === 'token') progress.phase('signing in');
+  else if (event.phase === 'listing') progress.update('listing flows', event.pagesDone, Math.max(1, event.pagesTotal), detail);
+  else if (event.phase === 'dependencies') progress.update('dependencies', event.flowsDone, event.flowsTotal, detail);
+}

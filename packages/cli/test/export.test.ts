@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cyclicOrg, runCli, tempFolder } from './helpers.js';
+
+describe('[I] flowgraph export', () => {
+  it('writes DOT to stdout and the same text to --out', async () => {
+    const { dir, cleanup } = await tempFolder({ 'org.json': cyclicOrg });
+    try {
+      const printed = await runCli(['export', 'org.json', '--format', 'dot'], { cwd: dir });
+      expect(printed.code).toBe(0);
+      expect(printed.stdout).toMatch(/^(strict )?digraph/);
+      expect(printed.stdout).toContain('Billing');
+      const written = await runCli(['export', 'org.json', '--format', 'dot', '--out', 'graph.dot'], { cwd: dir });
+      expect(written).toMatchObject({ code: 0, stdout: '' });
+      expect(written.stderr).toContain('wrote graph.dot');
+      expect(await readFile(join(dir, 'graph.dot'), 'utf8')).toBe(printed.stdout);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('leaves steps out with --scope org', async () => {
+    const { dir, cleanup } = await tempFolder({ 'org.json': cyclicOrg });
+    try {
+      const full = await runCli(['export', 'org.json', '--format', 'mermaid'], { cwd: dir });
+      const org = await runCli(['export', 'org.json', '--format', 'mermaid', '--scope', 'org'], { cwd: dir });
+      expect(full.stdout).toContain('Main Menu');
+      expect(org.stdout).not.toContain('Main Menu');
+      expect(org.stdout).toContain('Main Line');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('exits 2 for an unknown format or an unwritable --out', async () => {
+    const { dir, cleanup } = await tempFolder({ 'org.json': cyclicOrg });
+    try {
+      expect((await runCli(['export', 'org.json', '--format', 'png'], { cwd: dir })).stderr).toMatch(/invalid --format/);
+      const run = await runCli(['export', 'org.json', '--format', 'json', '--out', 'missing/dir/graph.json'], { cwd: dir });
+      expect(run).toMatchObject({ code: 2, stderr: 'flowgraph: cannot write --out missing/dir/graph.json: no such file or folder\n' });
+    } finally {
+      await cleanup();
+    }
+  });
+});
