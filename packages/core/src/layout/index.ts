@@ -1,1 +1,3 @@
-export {};
+export { layeredLayout } from './layered-layout.js';
+export { DEFAULT_LAYOUT_OPTIONS } from './types.js';
+export type { LayeredLayoutOptions, Layout, LayoutGraph, Point } from './types.js';

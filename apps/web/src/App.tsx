@@ -1,0 +1,69 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { graphQuery } from './api/queries.js';
+import { useCrawlProgress } from './api/use-crawl-progress.js';
+import type { CanvasHandle, ViewRequest } from './graph/GraphCanvas.js';
+import { OrgGraph } from './graph/OrgGraph.js';
+import { CyclesPanel } from './panels/CyclesPanel.js';
+import { DeploymentPanel } from './panels/DeploymentPanel.js';
+import { DiagnosticsPanel } from './panels/DiagnosticsPanel.js';
+import { FiltersPanel } from './panels/FiltersPanel.js';
+import { FindingsPanel } from './panels/FindingsPanel.js';
+import { FlowStepsView } from './panels/FlowStepsView.js';
+import { Header } from './panels/Header.js';
+import { ImpactPanel } from './panels/ImpactPanel.js';
+import { PolicyPanel } from './panels/PolicyPanel.js';
+import { StatusMessage } from './panels/StatusMessage.js';
+import { useDispatch, useGraphSelector, useGraphUiStore } from './state/store-context.js';
+import { useUrlSync } from './state/use-url-sync.js';
+
+/** Wires server state, UI state and panels; it draws nothing itself. */
+export function App() {
+  useUrlSync(useGraphUiStore());
+  const dispatch = useDispatch();
+  const policy = useGraphSelector((state) => state.policy);
+  const openFlow = useGraphSelector((state) => state.openFlow);
+  // Keep showing the last graph while a policy change re-queries, instead of blanking the page.
+  const graph = useQuery({ ...graphQuery(policy), placeholderData: keepPreviousData });
+  const progress = useCrawlProgress();
+  const canvas = useRef<CanvasHandle>(null);
+  const [view, setView] = useState<ViewRequest | null>(null);
+  const jumpTo = useCallback((ids: readonly string[]) => setView((last) => ({ ids, seq: (last?.seq ?? 0) + 1 })), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') dispatch({ type: 'clear' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+
+  const data = graph.data;
+  return (
+    <div className="app">
+      <Header data={data} progress={progress} canvas={canvas} jumpTo={jumpTo} />
+      <main className="workspace">
+        <aside className="sidebar sidebar-left">
+          {data && <FiltersPanel data={data} />}
+          <PolicyPanel />
+          {data && <CyclesPanel data={data} jumpTo={jumpTo} />}
+        </aside>
+        <section className="stage">
+          {data ? (
+            <OrgGraph data={data} view={view} canvas={canvas} jumpTo={jumpTo} />
+          ) : (
+            <StatusMessage error={graph.error} progress={progress} />
+          )}
+          {graph.isFetching && data && <div className="stage-busy">Re-analysing…</div>}
+        </section>
+        <aside className="sidebar sidebar-right">
+          {data && <ImpactPanel data={data} />}
+          {data && <FindingsPanel data={data} jumpTo={jumpTo} />}
+          {data && <DeploymentPanel data={data} jumpTo={jumpTo} />}
+          <DiagnosticsPanel />
+        </aside>
+      </main>
+      {openFlow !== null && <FlowStepsView flowId={openFlow} />}
+    </div>
+  );
+}

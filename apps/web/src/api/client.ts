@@ -1,0 +1,43 @@
+import ky, { HTTPError } from 'ky';
+import type { z } from 'zod';
+import { apiErrorSchema } from './schemas.js';
+
+/** The one HTTP client of the page: same-origin `/api`, errors turned into the server's own message. */
+export const api = ky.create({
+  prefixUrl: '/api',
+  timeout: 60_000,
+  // The server answers 503 `crawl-pending` while the first crawl runs; react-query retries that.
+  retry: 0,
+  hooks: {
+    beforeError: [
+      async (error) => {
+        const body: unknown = await error.response
+          .clone()
+          .json()
+          .catch(() => undefined);
+        const parsed = apiErrorSchema.safeParse(body);
+        if (parsed.success) {
+          error.message = parsed.data.error.message;
+          error.name = parsed.data.error.code;
+        }
+        return error;
+      },
+    ],
+  },
+});
+
+/** GET a path and validate the body; a shape mismatch names the field that drifted. */
+export async function getJson<T extends z.ZodType>(path: string, schema: T, searchParams?: URLSearchParams): Promise<z.infer<T>> {
+  const body: unknown = await api.get(path, searchParams ? { searchParams } : {}).json();
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Unexpected answer from /api/${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
+/** True while the server is still on its first crawl (503 crawl-pending): worth retrying soon. */
+export function isCrawlPending(error: unknown): boolean {
+  return error instanceof HTTPError && error.response.status === 503;
+}

@@ -1,0 +1,119 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import svg from 'cytoscape-svg';
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { stylesheet } from './stylesheet.js';
+import { registerProbe } from './test-hook.js';
+
+cytoscape.use(svg);
+
+export type CanvasEvent = { type: 'nodeTap'; id: string } | { type: 'nodeDoubleTap'; id: string } | { type: 'backgroundTap' };
+
+/** A request to move the view; `seq` makes the same ids re-centre when asked twice. */
+export interface ViewRequest {
+  ids: readonly string[];
+  seq: number;
+}
+
+export interface CanvasHandle {
+  fit(): void;
+  zoomBy(factor: number): void;
+  png(): Promise<Blob>;
+  svg(): string;
+}
+
+interface Props {
+  /** Names this canvas in the test probe (`window.__flowgraph[name]`). */
+  name: string;
+  elements: ElementDefinition[];
+  classes: ReadonlyMap<string, string>;
+  view: ViewRequest | null;
+  onEvent(event: CanvasEvent): void;
+  handle?: Ref<CanvasHandle>;
+  testId: string;
+}
+
+/**
+ * The one place that owns a Cytoscape instance. It is created when the elements change (a new
+ * graph) and never re-laid out: positions are preset. Interaction arrives as classes and view
+ * requests; clicks leave as typed events.
+ */
+export function GraphCanvas({ name, elements, classes, view, onEvent, handle, testId }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  // Held in state so the effects below re-run against each new instance.
+  const [cy, setCy] = useState<Core | null>(null);
+  const applied = useRef(new Map<string, string>());
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const cy = cytoscape({
+      container: element,
+      elements,
+      style: stylesheet,
+      layout: { name: 'preset', fit: true, padding: 30 },
+      minZoom: 0.02,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      // Large graphs: draw a cheaper frame while panning and zooming.
+      hideEdgesOnViewport: elements.length > 6000,
+      textureOnViewport: elements.length > 6000,
+    });
+    cy.on('tap', 'node', (event) => onEventRef.current({ type: 'nodeTap', id: event.target.id() }));
+    cy.on('dbltap', 'node', (event) => onEventRef.current({ type: 'nodeDoubleTap', id: event.target.id() }));
+    cy.on('tap', (event) => {
+      if (event.target === cy) onEventRef.current({ type: 'backgroundTap' });
+    });
+    applied.current = new Map();
+    setCy(cy);
+    const unregister = registerProbe(name, cy, element);
+    element.dataset.ready = 'true';
+    return () => {
+      unregister();
+      element.dataset.ready = 'false';
+      setCy(null);
+      cy.destroy();
+    };
+  }, [elements, name]);
+
+  useEffect(() => {
+    if (!cy) return;
+    const last = applied.current;
+    cy.batch(() => {
+      for (const id of new Set([...last.keys(), ...classes.keys()])) {
+        const next = classes.get(id) ?? '';
+        if ((last.get(id) ?? '') === next) continue;
+        cy.getElementById(id).classes(next);
+        if (next === '') last.delete(id);
+        else last.set(id, next);
+      }
+    });
+  }, [cy, classes]);
+
+  useEffect(() => {
+    if (!cy || !view || view.ids.length === 0) return;
+    const targets = view.ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
+    if (targets.empty()) return;
+    // One node: centre it at a readable zoom; several (a cycle): fit them all.
+    if (targets.length === 1) cy.animate({ center: { eles: targets }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 });
+    else cy.animate({ fit: { eles: targets, padding: 80 } }, { duration: 250 });
+  }, [cy, view]);
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      fit: () => cy?.animate({ fit: { eles: cy.elements(':visible'), padding: 30 } }, { duration: 200 }),
+      zoomBy(factor) {
+        cy?.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      },
+      png: async () => (cy ? cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: 2 }) : new Blob()),
+      svg: () => cy?.svg({ full: false, bg: '#ffffff' }) ?? '',
+    }),
+    [cy],
+  );
+
+  const nodeCount = elements.reduce((count, element) => count + (element.group === 'nodes' ? 1 : 0), 0);
+  return <div ref={container} className="graph-canvas" data-testid={testId} data-node-count={nodeCount} data-edge-count={elements.length - nodeCount} />;
+}

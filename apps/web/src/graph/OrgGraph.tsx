@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { impactQuery } from '../api/queries.js';
+import type { GraphResponse } from '../api/schemas.js';
+import { Legend } from '../panels/Legend.js';
+import { useDispatch, useGraphSelector } from '../state/store-context.js';
+import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from './GraphCanvas.js';
+import { toElements } from './elements.js';
+import { useLayout } from './use-layout.js';
+import { computeClasses } from './visual-state.js';
+
+interface Props {
+  data: GraphResponse;
+  view: ViewRequest | null;
+  canvas: RefObject<CanvasHandle | null>;
+  jumpTo(ids: readonly string[]): void;
+}
+
+/** The org graph: turns server data and UI state into elements and classes for the canvas. */
+export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
+  const dispatch = useDispatch();
+  const mode = useGraphSelector((state) => state.mode);
+  const filters = useGraphSelector((state) => state.filters);
+  const layout = useLayout(data.graph, data.layout);
+  const selected = mode.kind === 'selected' ? mode.nodeId : null;
+  const impact = useQuery({ ...impactQuery(selected ?? ''), enabled: selected !== null });
+
+  const elements = useMemo(() => (layout ? toElements(data.graph, layout.positions) : []), [data.graph, layout]);
+  const classes = useMemo(
+    () =>
+      computeClasses({
+        graph: data.graph,
+        mode,
+        filters,
+        cycles: data.analysis.cycles,
+        findings: data.analysis.findings,
+        impact: selected !== null && impact.data?.node === selected ? impact.data : undefined,
+      }),
+    [data, mode, filters, selected, impact.data],
+  );
+
+  // A deep link names a selection or a cycle: bring it into view once the graph is drawn.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || elements.length === 0) return;
+    restored.current = true;
+    if (mode.kind === 'selected') jumpTo([mode.nodeId]);
+    if (mode.kind === 'cycle') jumpTo(data.analysis.cycles.find((cycle) => cycle.members[0] === mode.key)?.members ?? []);
+  }, [elements, mode, data, jumpTo]);
+
+  const onEvent = (event: CanvasEvent) => {
+    if (event.type === 'nodeTap') dispatch({ type: 'selectNode', id: event.id });
+    if (event.type === 'backgroundTap') dispatch({ type: 'clear' });
+    if (event.type === 'nodeDoubleTap' && data.graph.nodes.some((node) => node.id === event.id && node.kind === 'flow')) {
+      dispatch({ type: 'openFlow', id: event.id });
+    }
+  };
+
+  if (!layout) return <div className="stage-message">Laying out {data.graph.nodes.length} nodes…</div>;
+  return (
+    <>
+      <GraphCanvas name="org" testId="graph" elements={elements} classes={classes} view={view} onEvent={onEvent} handle={canvas} />
+      <div className="zoom-controls">
+        <button type="button" title="Zoom in" onClick={() => canvas.current?.zoomBy(1.3)}>
+          +
+        </button>
+        <button type="button" title="Zoom out" onClick={() => canvas.current?.zoomBy(1 / 1.3)}>
+          −
+        </button>
+        <button type="button" title="Fit the graph" data-testid="fit" onClick={() => canvas.current?.fit()}>
+          Fit
+        </button>
+      </div>
+      <Legend nodes={data.graph.nodes} />
+      {selected !== null && impact.isFetching && <div className="stage-busy">Tracing impact…</div>}
+    </>
+  );
+}

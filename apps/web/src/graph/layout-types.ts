@@ -1,0 +1,1 @@
+export type { Layout, LayoutGraph, Point } from '@flowgraph/core';

@@ -1,0 +1,59 @@
+/**
+ * The colours and shapes of node categories: one table read by the stylesheet and the legend,
+ * so what the legend says is what the graph draws.
+ */
+export interface Category {
+  /** Node `type` values this category covers. */
+  types: readonly string[];
+  label: string;
+  colour: string;
+  shape: 'round-rectangle' | 'ellipse' | 'hexagon' | 'barrel' | 'tag' | 'diamond' | 'round-triangle' | 'rectangle';
+}
+
+export const FLOW_CATEGORIES: readonly Category[] = [
+  { types: ['INBOUNDCALL', 'SECURECALL', 'VOICE'], label: 'Inbound call', colour: '#2563eb', shape: 'round-rectangle' },
+  { types: ['INQUEUECALL', 'INQUEUEEMAIL', 'INQUEUESHORTMESSAGE'], label: 'In-queue', colour: '#0891b2', shape: 'round-rectangle' },
+  { types: ['COMMONMODULE'], label: 'Common module', colour: '#7c3aed', shape: 'round-rectangle' },
+  { types: ['BOT', 'DIGITALBOT', 'SPEECH'], label: 'Bot', colour: '#db2777', shape: 'round-rectangle' },
+  { types: ['INBOUNDCHAT', 'INBOUNDEMAIL', 'INBOUNDSHORTMESSAGE', 'EMAILSEND'], label: 'Messaging', colour: '#16a34a', shape: 'round-rectangle' },
+  { types: ['WORKFLOW', 'WORKITEM'], label: 'Workflow', colour: '#ea580c', shape: 'round-rectangle' },
+  { types: ['OUTBOUNDCALL', 'SURVEYINVITE', 'VOICESURVEY', 'VOICEMAIL'], label: 'Outbound / survey', colour: '#ca8a04', shape: 'round-rectangle' },
+  { types: ['UNKNOWN'], label: 'Other flow', colour: '#475569', shape: 'round-rectangle' },
+];
+
+export const RESOURCE_CATEGORIES: readonly Category[] = [
+  { types: ['DATAACTION', 'INTEGRATION'], label: 'Data action', colour: '#0d9488', shape: 'hexagon' },
+  { types: ['DATATABLE'], label: 'Data table', colour: '#65a30d', shape: 'barrel' },
+  { types: ['QUEUE', 'ACDSKILL', 'ACDLANGUAGE', 'ACDWRAPUPCODE'], label: 'Queue / routing', colour: '#b45309', shape: 'tag' },
+  { types: ['USERPROMPT', 'SYSTEMPROMPT', 'TTSVOICE', 'TTSENGINE'], label: 'Prompt', colour: '#64748b', shape: 'ellipse' },
+  { types: ['SCHEDULE', 'SCHEDULEGROUP', 'EMERGENCYGROUP'], label: 'Schedule', colour: '#9333ea', shape: 'diamond' },
+];
+
+/** Anything not in a table above: flows keep the flow shape, resources a neutral ellipse. */
+export const OTHER_RESOURCE: Category = { types: [], label: 'Other resource', colour: '#94a3b8', shape: 'ellipse' };
+
+/** Step kinds inside a flow (the step view). */
+export const STEP_CATEGORIES: readonly Category[] = [
+  { types: ['menu'], label: 'Menu', colour: '#7c3aed', shape: 'diamond' },
+  { types: ['task', 'state'], label: 'Task / state', colour: '#2563eb', shape: 'round-rectangle' },
+  { types: ['bot'], label: 'Bot', colour: '#db2777', shape: 'round-rectangle' },
+];
+export const STEP_ACTION: Category = { types: [], label: 'Action', colour: '#64748b', shape: 'ellipse' };
+
+export const INTERACTION_COLOURS = {
+  selected: '#0f172a',
+  downstream: '#f59e0b',
+  upstream: '#0ea5e9',
+  cycle: '#dc2626',
+  error: '#dc2626',
+  match: '#facc15',
+  edge: '#94a3b8',
+} as const;
+
+export function categoryOf(kind: string, type: string): Category {
+  const tables = kind === 'flow' ? FLOW_CATEGORIES : kind === 'step' ? STEP_CATEGORIES : RESOURCE_CATEGORIES;
+  const found = tables.find((category) => category.types.includes(type));
+  if (found) return found;
+  if (kind === 'flow') return FLOW_CATEGORIES[FLOW_CATEGORIES.length - 1]!;
+  return kind === 'step' ? STEP_ACTION : OTHER_RESOURCE;
+}

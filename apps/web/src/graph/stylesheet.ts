@@ -1,0 +1,96 @@
+import type { StylesheetJson } from 'cytoscape';
+import { type Category, categoryOf, INTERACTION_COLOURS as C } from './palette.js';
+
+/**
+ * The whole look of the graph as data. Colour and shape come from the node's category
+ * (`data(colour)`, `data(shape)`, set once per element); interaction state is classes.
+ */
+const base: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(colour)',
+      shape: 'data(shape)' as never,
+      width: 26,
+      height: 22,
+      label: 'data(label)',
+      color: '#1e293b',
+      'font-size': 11,
+      'font-family': 'Inter, system-ui, sans-serif',
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      // One line, cut with an ellipsis: the layout leaves 220 px per layer, so labels never collide.
+      'text-wrap': 'ellipsis',
+      'text-max-width': '190px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.75,
+      'text-background-padding': '1px',
+      // Below this size labels are unreadable noise; zooming in brings them back.
+      'min-zoomed-font-size': 6,
+      'border-width': 1,
+      'border-color': '#ffffff',
+    },
+  },
+  { selector: 'node[state = "unpublished"]', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': '#334155' } },
+  {
+    selector: 'node[state = "deleted"], node[state = "missing"]',
+    style: { 'background-opacity': 0.35, 'border-style': 'dotted', 'border-width': 2, 'border-color': C.error },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.2,
+      'line-color': C.edge,
+      'target-arrow-color': C.edge,
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.8,
+      'curve-style': 'bezier',
+      // Hundreds of edges: keep them light so nodes and highlights read first.
+      opacity: 0.45,
+    },
+  },
+  { selector: 'edge[via = "transferToFlow"], edge[kind = "transfer"]', style: { 'line-style': 'dashed' } },
+  {
+    selector: 'edge[label]',
+    style: {
+      label: 'data(label)',
+      'font-size': 9,
+      color: '#475569',
+      'min-zoomed-font-size': 8,
+      'text-background-color': '#f8fafc',
+      'text-background-opacity': 1,
+      'text-background-padding': '1px',
+    },
+  },
+  // A long edge along one row would run straight through the nodes between its ends: arc it
+  // over them. Rows are aligned across layers; the arc peaks at half its control distance (20 px
+  // up), in the free band between a node's top and the label of the row above.
+  {
+    selector: 'edge[?arc]',
+    style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [-40], 'control-point-weights': [0.5] },
+  },
+  { selector: '.finding-error', style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
+  { selector: 'node.match', style: { 'border-width': 4, 'border-color': C.match } },
+  { selector: 'node.downstream', style: { 'border-width': 4, 'border-color': C.downstream } },
+  { selector: 'node.upstream', style: { 'border-width': 4, 'border-color': C.upstream } },
+  { selector: 'edge.downstream', style: { 'line-color': C.downstream, 'target-arrow-color': C.downstream, width: 2.5, opacity: 1 } },
+  { selector: 'edge.upstream', style: { 'line-color': C.upstream, 'target-arrow-color': C.upstream, width: 2.5, opacity: 1 } },
+  { selector: 'node.cycle', style: { 'border-width': 4, 'border-color': C.cycle } },
+  { selector: 'edge.cycle', style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3, opacity: 1 } },
+  {
+    selector: 'node.selected',
+    // Same font as every label: a wider one would overflow the width the layout reserved.
+    style: { 'border-width': 5, 'border-color': C.selected, 'text-background-opacity': 1, 'z-index': 10 },
+  },
+  { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
+  { selector: 'edge.faded', style: { opacity: 0.04 } },
+  { selector: '.hidden', style: { display: 'none' } },
+];
+
+export const stylesheet: StylesheetJson = base;
+
+/** Element data fields the stylesheet reads, derived once from the palette. */
+export function categoryData(kind: string, type: string): { colour: string; shape: Category['shape'] } {
+  const category = categoryOf(kind, type);
+  return { colour: category.colour, shape: category.shape };
+}

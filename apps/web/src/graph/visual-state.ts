@@ -1,0 +1,97 @@
+import type { Cycle, Finding, GraphData, Impact } from '../api/schemas.js';
+import type { Filters, Mode } from '../state/types.js';
+import { edgeId } from './elements.js';
+
+export interface VisualInput {
+  graph: GraphData;
+  mode: Mode;
+  filters: Filters;
+  cycles: readonly Cycle[];
+  findings: readonly Finding[];
+  /** The impact of the selected node, once the server answered. */
+  impact?: Impact | undefined;
+}
+
+/**
+ * UI state -> the class string of every element. A pure function, so every highlight rule is
+ * testable without a browser; the canvas adapter only applies what changed.
+ */
+export function computeClasses(input: VisualInput): Map<string, string> {
+  const { graph, filters } = input;
+  const classes = new Map<string, string[]>();
+  const add = (id: string, name: string) => {
+    const list = classes.get(id);
+    if (list) list.push(name);
+    else classes.set(id, [name]);
+  };
+  for (const finding of input.findings) if (finding.severity === 'error') add(finding.subject, 'finding-error');
+
+  const focus = focusOf(input);
+  const onCycle = new Set(input.cycles.filter((c) => c.scope === 'org').flatMap((c) => c.members));
+  const hidden = new Set<string>();
+  for (const node of graph.nodes) {
+    const filteredOut =
+      filters.hiddenKinds.some((kind) => kind === node.kind) || filters.hiddenTypes.includes(node.type) || (filters.cyclesOnly && !onCycle.has(node.id));
+    // The selected node and a focused cycle stay visible whatever the filters say; impact and
+    // search results obey the filters, so hiding resources also hides them from an impact view.
+    if (filteredOut && !focus.pinned.has(node.id)) hidden.add(node.id);
+  }
+  for (const node of graph.nodes) {
+    if (hidden.has(node.id)) add(node.id, 'hidden');
+    else if (focus.active) {
+      const role = focus.nodes.get(node.id);
+      add(node.id, role ?? 'faded');
+    }
+  }
+  graph.edges.forEach((edge, index) => {
+    const id = edgeId(index);
+    if (hidden.has(edge.source) || hidden.has(edge.target)) add(id, 'hidden');
+    else if (focus.active) add(id, focus.edgeRole(edge.source, edge.target) ?? 'faded');
+  });
+  return new Map([...classes].map(([id, list]) => [id, list.join(' ')]));
+}
+
+interface Focus {
+  active: boolean;
+  nodes: Map<string, string>;
+  pinned: ReadonlySet<string>;
+  edgeRole(source: string, target: string): string | undefined;
+}
+
+function focusOf(input: VisualInput): Focus {
+  const { mode } = input;
+  if (mode.kind === 'selected') {
+    const down = new Set((input.impact?.downstream ?? []).map((entry) => entry.id));
+    const up = new Set((input.impact?.upstream ?? []).map((entry) => entry.id));
+    const nodes = new Map<string, string>();
+    for (const id of up) nodes.set(id, 'upstream');
+    for (const id of down) nodes.set(id, 'downstream');
+    nodes.set(mode.nodeId, 'selected');
+    const self = mode.nodeId;
+    // Every edge inside the reachable sets is part of the impact, not only the shortest paths.
+    const edgeRole = (source: string, target: string) => {
+      if ((source === self || down.has(source)) && down.has(target)) return 'downstream';
+      if (up.has(source) && (target === self || up.has(target))) return 'upstream';
+      return undefined;
+    };
+    return { active: true, nodes, pinned: new Set([self]), edgeRole };
+  }
+  if (mode.kind === 'cycle') {
+    const cycle = input.cycles.find((c) => c.members[0] === mode.key);
+    const members = new Set(cycle?.members ?? []);
+    const nodes = new Map([...members].map((id) => [id, 'cycle']));
+    return { active: true, nodes, pinned: members, edgeRole: (s, t) => (members.has(s) && members.has(t) ? 'cycle' : undefined) };
+  }
+  if (mode.kind === 'search') {
+    const nodes = new Map(searchMatches(input.graph, mode.query).map((id) => [id, 'match']));
+    return { active: true, nodes, pinned: new Set(), edgeRole: () => undefined };
+  }
+  return { active: false, nodes: new Map(), pinned: new Set(), edgeRole: () => undefined };
+}
+
+/** Nodes whose name or id contains the query, case-insensitively. */
+export function searchMatches(graph: GraphData, query: string): string[] {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') return [];
+  return graph.nodes.filter((node) => node.name.toLowerCase().includes(needle) || node.id.toLowerCase() === needle).map((node) => node.id);
+}

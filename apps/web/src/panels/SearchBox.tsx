@@ -1,0 +1,69 @@
+import { useId, useState } from 'react';
+import type { GraphData } from '../api/schemas.js';
+import { searchMatches } from '../graph/visual-state.js';
+import { useDispatch, useGraphSelector } from '../state/store-context.js';
+
+const MAX_SUGGESTIONS = 8;
+
+/** Type-ahead over node names: typing highlights matches, choosing one selects and centres it. */
+export function SearchBox({ graph, jumpTo }: { graph: GraphData; jumpTo(ids: readonly string[]): void }) {
+  const dispatch = useDispatch();
+  const mode = useGraphSelector((state) => state.mode);
+  const [text, setText] = useState(mode.kind === 'search' ? mode.query : '');
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const suggestions = searchMatches(graph, text)
+    .map((id) => byId.get(id)!)
+    .sort((a, b) => rank(a.name, text) - rank(b.name, text) || a.name.localeCompare(b.name))
+    .slice(0, MAX_SUGGESTIONS);
+  const open = text.trim() !== '' && mode.kind === 'search';
+
+  const choose = (id: string) => {
+    setText('');
+    dispatch({ type: 'selectNode', id });
+    jumpTo([id]);
+  };
+
+  return (
+    <div className="search">
+      <input
+        data-testid="search"
+        type="search"
+        placeholder="Search flows and resources…"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setActive(0);
+          dispatch({ type: 'search', query: event.target.value });
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, suggestions.length - 1));
+          if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+          const chosen = suggestions[active];
+          if (event.key === 'Enter' && chosen) choose(chosen.id);
+        }}
+      />
+      {open && (
+        <div className="suggestions" role="listbox" id={listId}>
+          {suggestions.length === 0 && <div className="muted">No match</div>}
+          {suggestions.map((node, i) => (
+            // mousedown, not click: it fires before the input's blur, so the choice is not lost.
+            <div key={node.id} role="option" tabIndex={-1} aria-selected={i === active} onMouseDown={() => choose(node.id)}>
+              <span>{node.name}</span>
+              <small>{node.type.toLowerCase()}</small>
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Names that start with the query come first. */
+function rank(name: string, query: string): number {
+  return name.toLowerCase().startsWith(query.trim().toLowerCase()) ? 0 : 1;
+}

@@ -1,0 +1,77 @@
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+
+/** Just the parts of `GET /api/graph` the tests read to find the demo org's planted problems. */
+export interface OrgNode {
+  id: string;
+  kind: 'flow' | 'resource' | 'step';
+  type: string;
+  name: string;
+  state: string;
+}
+export interface Org {
+  graph: { nodes: OrgNode[]; edges: { source: string; target: string; kind: string; via?: string }[] };
+  analysis: {
+    cycles: { scope: 'org' | 'flow'; members: string[]; path: string[]; flowId?: string }[];
+    findings: { code: string; severity: string; subject: string }[];
+  };
+}
+
+/** Reads the org the page shows, waiting out the first crawl (503 crawl-pending). */
+export async function loadOrg(request: APIRequestContext): Promise<Org> {
+  let response = await request.get('/api/graph');
+  for (let attempt = 0; response.status() === 503 && attempt < 60; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    response = await request.get('/api/graph');
+  }
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Org;
+}
+
+export function nodeById(org: Org, id: string): OrgNode {
+  const node = org.graph.nodes.find((candidate) => candidate.id === id);
+  if (!node) throw new Error(`node ${id} is not in the org graph`);
+  return node;
+}
+
+export async function openGraph(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-ready', 'true');
+}
+
+interface Probe {
+  classes(id: string): string[];
+  pagePosition(id: string): { x: number; y: number } | null;
+  visible(id: string): boolean;
+  inView(id: string): boolean;
+}
+/** The page's global scope as the probe sees it (the root tsconfig has no DOM lib, so no `window` type). */
+interface ProbeHost {
+  __flowgraph?: Record<string, Probe>;
+}
+
+/** Classes of a canvas element, through the page's read-only test probe. */
+export function classesOf(page: Page, id: string, canvas = 'org'): Promise<string[]> {
+  return page.evaluate(([c, i]) => (globalThis as ProbeHost).__flowgraph?.[c]?.classes(i) ?? [], [canvas, id] as const);
+}
+
+export function inView(page: Page, id: string, canvas = 'org'): Promise<boolean> {
+  return page.evaluate(([c, i]) => (globalThis as ProbeHost).__flowgraph?.[c]?.inView(i) ?? false, [canvas, id] as const);
+}
+
+/** Centres a node through the search box, then clicks it where it is drawn. */
+export async function clickNode(page: Page, node: OrgNode, options: { double?: boolean } = {}): Promise<void> {
+  await bringIntoView(page, node);
+  const at = await page.evaluate((i) => (globalThis as ProbeHost).__flowgraph?.org?.pagePosition(i) ?? null, node.id);
+  if (!at) throw new Error(`node ${node.id} is not drawn`);
+  if (options.double) await page.mouse.dblclick(at.x, at.y);
+  else await page.mouse.click(at.x, at.y);
+}
+
+async function bringIntoView(page: Page, node: OrgNode): Promise<void> {
+  await page.getByTestId('search').fill(node.name);
+  await page.getByRole('option').filter({ hasText: node.name }).first().dispatchEvent('mousedown');
+  await expect.poll(() => inView(page, node.id)).toBe(true);
+  // Let the centring animation finish before reading the position.
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Escape');
+}

@@ -1,0 +1,38 @@
+/** Input of a layout: only ids and edge endpoints matter. Edge direction is "source depends on target". */
+export interface LayoutGraph {
+  nodes: readonly { id: string }[];
+  edges: readonly { source: string; target: string }[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Node centres plus the size of the box holding them all (origin at 0,0). */
+export interface Layout {
+  positions: Record<string, Point>;
+  width: number;
+  height: number;
+}
+
+export interface LayeredLayoutOptions {
+  /** Horizontal distance between layer centres; room for a wrapped label. */
+  layerSpacing?: number;
+  /** Vertical distance between node centres within a layer. */
+  nodeSpacing?: number;
+  /** Gap between disconnected components. */
+  componentSpacing?: number;
+  /** Wanted width / height of each component; tall layers are spread over columns to approach it. */
+  aspectRatio?: number;
+  /** Barycenter sweeps (one down + one up each); more sweeps, fewer crossings, more time. */
+  sweeps?: number;
+}
+
+export const DEFAULT_LAYOUT_OPTIONS: Required<LayeredLayoutOptions> = {
+  layerSpacing: 220,
+  nodeSpacing: 56,
+  componentSpacing: 120,
+  sweeps: 4,
+  aspectRatio: 1.6,
+};

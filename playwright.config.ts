@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// The real server in demo mode, serving the built SPA: what a user gets from `pnpm start`.
+const port = Number(process.env.FLOWGRAPH_E2E_PORT ?? 8181);
+const baseURL = `http://127.0.0.1:${port}`;
+// `pnpm test` builds the web app first; a lone `playwright test` builds it when dist is missing.
+const build = existsSync('apps/web/dist/index.html') ? '' : 'pnpm --filter @flowgraph/web build && ';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // Two cores: one browser at a time keeps the server and Chromium from starving each other.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+  use: {
+    baseURL,
+    acceptDownloads: true,
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    viewport: { width: 1600, height: 1000 },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1600, height: 1000 },
+        launchOptions: {
+          // Debian's Chromium: `npx playwright install` cannot download browsers here.
+          executablePath: '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `${build}node --conditions=@flowgraph/source --import tsx apps/server/src/main.ts`,
+    url: `${baseURL}/api/health`,
+    env: { PORT: String(port), HOST: '127.0.0.1', FLOWGRAPH_MODE: 'demo' },
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
