@@ -9,3 +9,4 @@ export * from './importers/index.js';
 export * from './layout/index.js';
 export * from './linking/index.js';
 export * from './model/index.js';
+export * from './pipeline/index.js';

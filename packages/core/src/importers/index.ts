@@ -1,2 +1,7 @@
 export type { ImportContext, Importer, ImportUnit, InputFile } from './importer.js';
-export * from './snapshot/schema.js';
+export { importFile, importFiles, IMPORTERS } from './registry.js';
+export * from './snapshot/index.js';
+export * from './tutorial/index.js';
+export * from './archy-yaml/index.js';
+export * from './architect-export/index.js';
+export * from './templates/index.js';

@@ -1,1 +1,2 @@
-export {};
+export { type LinkResult, link } from './link.js';
+export { normaliseName } from './names.js';

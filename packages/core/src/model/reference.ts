@@ -46,4 +46,9 @@ export interface Reference {
   file?: string;
   /** Where in the file (YAML path / JSON path). */
   field?: string;
+  /**
+   * The target must exist in some imported file (a tutorial transition to another flow's node):
+   * unresolved, it is a dangling-reference error instead of an external "missing" node.
+   */
+  mustResolve?: boolean;
 }

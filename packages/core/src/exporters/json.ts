@@ -1,0 +1,65 @@
+import type { AnalysisResult } from '../analysis/result.js';
+import type { EdgeKind, FlowGraph, GraphEdge, GraphNode, NodeKind, PublishState } from '../model/graph.js';
+import { compareText } from './compare.js';
+
+/** A node as the JSON export, the HTTP API and the SPA see it. */
+export interface ExportNode {
+  id: string;
+  kind: NodeKind;
+  type: string;
+  name: string;
+  state: PublishState;
+  flowId?: string;
+  file?: string;
+}
+
+export interface ExportEdge {
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  via?: string;
+  label?: string;
+  ambiguous?: boolean;
+}
+
+export interface ExportGraph {
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}
+
+export function toExportNode(node: GraphNode): ExportNode {
+  const out: ExportNode = { id: node.id, kind: node.kind, type: node.type, name: node.name, state: node.state };
+  if (node.kind === 'step') out.flowId = node.flowId;
+  if (node.file !== undefined) out.file = node.file;
+  return out;
+}
+
+export function toExportEdge(edge: GraphEdge): ExportEdge {
+  const out: ExportEdge = { source: edge.source, target: edge.target, kind: edge.kind };
+  if (edge.via !== undefined) out.via = edge.via;
+  if (edge.label !== undefined) out.label = edge.label;
+  if (edge.ambiguous) out.ambiguous = true;
+  return out;
+}
+
+/** The graph as plain data in a stable order (nodes by id; edges by source, target, kind, via, label). */
+export function toExportGraph(graph: FlowGraph): ExportGraph {
+  const nodes = [...graph.nodes.values()].map(toExportNode).sort((a, b) => compareText(a.id, b.id));
+  const edges = graph.edges
+    .map(toExportEdge)
+    .sort(
+      (a, b) =>
+        compareText(a.source, b.source) ||
+        compareText(a.target, b.target) ||
+        compareText(a.kind, b.kind) ||
+        compareText(a.via ?? '', b.via ?? '') ||
+        compareText(a.label ?? '', b.label ?? ''),
+    );
+  return { nodes, edges };
+}
+
+/** `{ nodes, edges }`, plus `analysis` (the result model as is) when there is one. */
+export function exportJson(graph: FlowGraph, result?: AnalysisResult): string {
+  const document = result === undefined ? toExportGraph(graph) : { ...toExportGraph(graph), analysis: result };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+
+/** Appends one key to a field path the way a reader writes it: `flows[3].definition["odd key"]`. */
+export function appendPath(prefix: string, key: PropertyKey): string {
+  if (typeof key === 'number') return `${prefix}[${key}]`;
+  const name = String(key);
+  if (/^[A-Za-z_$][\w$]*$/.test(name)) return prefix === '' ? name : `${prefix}.${name}`;
+  return `${prefix}[${JSON.stringify(name)}]`;
+}
+
+export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
+  let result = prefix;
+  for (const key of path) result = appendPath(result, key);
+  return result;
+}
+
+/**
+ * One zod failure as one field and one message: the first problem's path names the field, and the
+ * message lists every problem, so one bad flow is one issue, not a screenful.
+ */
+export function describeZodError(prefix: string, error: z.ZodError): { field: string; message: string } {
+  const first = error.issues[0];
+  const field = joinPath(prefix, first?.path ?? []);
+  const problems = error.issues.map((issue) => {
+    const at = joinPath('', issue.path);
+    return at === '' ? issue.message : `${at}: ${issue.message}`;
+  });
+  return { field, message: problems.join('; ') };
+}

@@ -1,0 +1,49 @@
+import type { InputFile } from './importer.js';
+import { jsonErrorOffset } from './json-error-offset.js';
+
+export type JsonText = { ok: true; value: unknown } | { ok: false; message: string };
+
+// Detection and parsing both need the parsed tree; a 60 MB file must be parsed only once.
+// Keyed by the InputFile object, so the tree is freed together with the file.
+const parsed = new WeakMap<InputFile, JsonText>();
+
+/** The file's text as JSON, parsed once per InputFile; a syntax error is a message with line and column. */
+export function readJson(file: InputFile): JsonText {
+  const cached = parsed.get(file);
+  if (cached) return cached;
+  let result: JsonText;
+  try {
+    result = { ok: true, value: JSON.parse(file.text) };
+  } catch (error) {
+    result = { ok: false, message: describeSyntaxError(file.text, error) };
+  }
+  parsed.set(file, result);
+  return result;
+}
+
+export function isJsonFileName(path: string): boolean {
+  return /\.json$/i.test(path);
+}
+
+function describeSyntaxError(text: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(raw);
+  const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+  // V8 quotes an excerpt of the text ("…" is not valid JSON); the line and column say more.
+  const reason = raw
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+  if (offset < 0) return `invalid JSON: ${reason}`;
+  const { line, column } = lineAndColumn(text, offset);
+  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

@@ -1,0 +1,61 @@
+import type { ImportContext, Importer, ImportUnit, InputFile } from './importer.js';
+import { architectExportImporter } from './architect-export/importer.js';
+import { archyYamlImporter } from './archy-yaml/importer.js';
+import { isJsonFileName, readJson } from './json-text.js';
+import { snapshotImporter } from './snapshot/importer.js';
+import { tutorialImporter } from './tutorial/importer.js';
+
+/**
+ * Every importer, in detection order: the first whose `detect` says yes reads the file.
+ * Specific formats come first (a snapshot names itself), lenient ones after.
+ */
+export const IMPORTERS: readonly Importer[] = [
+  snapshotImporter,
+  tutorialImporter,
+  // --- archy-yaml and architect-export importers are appended here (importers/archy-yaml/, importers/architect-export/) ---
+  architectExportImporter,
+  archyYamlImporter,
+];
+
+const EXPECTED = 'expected a Flowgraph snapshot, a tutorial-style flow JSON, an Archy YAML flow or an Architect export';
+
+/** Imports each file with the importer that recognises it; a file none recognises, or one that breaks an importer, is an issue. */
+export function importFiles(
+  files: readonly InputFile[],
+  context: Partial<ImportContext> = {},
+  importers: readonly Importer[] = IMPORTERS,
+): ImportUnit[] {
+  const full: ImportContext = { substitutions: context.substitutions ?? {} };
+  return files.map((file) => importFile(file, full, importers));
+}
+
+export function importFile(file: InputFile, context: ImportContext, importers: readonly Importer[] = IMPORTERS): ImportUnit {
+  if (file.text.trim() === '') return failed(file, 'unknown', 'the file is empty');
+  let importer: Importer | undefined;
+  try {
+    importer = importers.find((candidate) => candidate.detect(file));
+  } catch (error) {
+    return failed(file, 'unknown', `could not tell the file's format: ${messageOf(error)}`);
+  }
+  if (importer === undefined) {
+    if (isJsonFileName(file.path)) {
+      const json = readJson(file);
+      if (!json.ok) return failed(file, 'unknown', json.message);
+    }
+    return failed(file, 'unknown', `not a recognised flow file (${EXPECTED})`);
+  }
+  try {
+    return importer.parse(file, context);
+  } catch (error) {
+    // An importer must not throw, but one bug must not stop the other files either.
+    return failed(file, importer.format, `the ${importer.format} importer failed: ${messageOf(error)}`);
+  }
+}
+
+function failed(file: InputFile, format: string, message: string): ImportUnit {
+  return { file: file.path, format, nodes: [], edges: [], references: [], issues: [{ file: file.path, message, severity: 'error' }] };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * The flow shape a widely copied (and wrong) tutorial invents for `GET /api/v2/flows?expand=definition`.
+ * Users have files in it, so we read it. Only the envelope of each flow is checked with zod: nodes and
+ * transitions are checked by hand in `steps.ts`, because a benchmark file holds 500k of them.
+ */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const FlowIdSchema = z.union([z.string().trim().min(1, 'flow id must not be empty'), z.number()]).transform(String);
+
+export const TutorialFlowSchema = z.looseObject({
+  id: FlowIdSchema,
+  name: z.string().optional(),
+  type: z.string().optional(),
+  version: z.union([z.string(), z.number()]).transform(String).optional(),
+  metadata: z.looseObject({ status: z.string().optional() }).optional(),
+  definition: z.looseObject({
+    nodes: z.custom<Record<string, unknown> | unknown[]>(
+      (value) => isPlainObject(value) || Array.isArray(value),
+      'expected an object of nodes keyed by node id (or an array of nodes with ids)',
+    ),
+    transitions: z.custom<unknown[]>((value) => Array.isArray(value), 'expected an array of transitions').optional(),
+  }),
+});
+export type TutorialFlow = z.infer<typeof TutorialFlowSchema>;
+
+export interface TutorialFlowList {
+  flows: unknown[];
+  /** How the list's items are named in field paths: `` (a bare array), `flows` or `entities`. */
+  prefix: string;
+}
+
+/** The list of flows in a parsed file, or undefined when the top level is not the tutorial shape. */
+export function tutorialFlowList(value: unknown): TutorialFlowList | undefined {
+  if (Array.isArray(value)) return { flows: value, prefix: '' };
+  if (!isPlainObject(value)) return undefined;
+  if (Array.isArray(value.flows)) return { flows: value.flows, prefix: 'flows' };
+  if (Array.isArray(value.entities)) return { flows: value.entities, prefix: 'entities' };
+  return undefined;
+}
+
+/** True when the list looks like tutorial flows: empty, or some item carries a `definition`. */
+export function looksLikeTutorialFlows(list: TutorialFlowList): boolean {
+  if (list.flows.length === 0) return true;
+  for (const item of list.flows) if (isPlainObject(item) && 'definition' in item) return true;
+  return false;
+}
+
+export { isPlainObject };

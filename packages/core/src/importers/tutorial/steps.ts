@@ -1,0 +1,141 @@
+import type { FlowNode, GraphEdge, StepNode } from '../../model/graph.js';
+import type { ImportIssue } from '../../model/issues.js';
+import type { Reference } from '../../model/reference.js';
+import { appendPath } from '../field-path.js';
+import type { ImportUnit } from '../importer.js';
+import { findEntryStep } from './entry-step.js';
+import { isPlainObject, type TutorialFlow } from './schema.js';
+
+/** One flow being imported: where it sits in its file, for issues, and the unit it adds to. */
+export interface FlowSite {
+  file: string;
+  /** The flow's field path, `[3]` or `flows[3]`. */
+  path: string;
+  flow: FlowNode;
+  unit: ImportUnit;
+}
+
+interface StepIndex {
+  /** Local node id -> step id. Edges reuse the step's id string: 1.2M fewer strings on the benchmark file. */
+  ids: Map<string, string>;
+  order: string[];
+  types: string[];
+}
+
+/**
+ * Turns one flow's nodes and transitions into steps, transition edges, the `contains` edge to its
+ * entry step and cross-flow references. Hand checks in plain loops instead of zod, and paths built
+ * only for reported problems: the benchmark file has 500k nodes and 620k transitions.
+ */
+export function importSteps(definition: TutorialFlow['definition'], site: FlowSite): void {
+  const steps = importNodes(definition.nodes, site);
+  const entered = importTransitions(definition.transitions ?? [], steps, site);
+  const entry = findEntryStep(steps.order, steps.types, entered);
+  const nodesPath = appendPath(appendPath(site.path, 'definition'), 'nodes');
+  if (entry === undefined) report(site, nodesPath, 'the flow has no nodes', 'warning');
+  else site.unit.edges.push({ source: site.flow.id, target: steps.ids.get(entry)!, kind: 'contains' });
+}
+
+function importNodes(nodes: Record<string, unknown> | unknown[], site: FlowSite): StepIndex {
+  const steps: StepIndex = { ids: new Map(), order: [], types: [] };
+  const nodesPath = appendPath(appendPath(site.path, 'definition'), 'nodes');
+  const isList = Array.isArray(nodes);
+  const keys = isList ? [] : Object.keys(nodes);
+  const count = isList ? nodes.length : keys.length;
+  for (let index = 0; index < count; index++) {
+    const key: string | number = isList ? index : keys[index]!;
+    const raw = isList ? nodes[index] : nodes[key as string];
+    if (!isPlainObject(raw)) {
+      report(site, appendPath(nodesPath, key), 'expected a node object with a type and a name');
+      continue;
+    }
+    const stepId = isList ? idText(raw.id) : (key as string);
+    if (stepId === undefined) {
+      report(site, appendPath(appendPath(nodesPath, key), 'id'), 'a node in a list needs a non-empty string id');
+      continue;
+    }
+    if (steps.ids.has(stepId)) {
+      report(site, appendPath(nodesPath, key), `duplicate node id "${stepId}": the first one is kept`);
+      continue;
+    }
+    const type = typeof raw.type === 'string' && raw.type !== '' ? raw.type : fallbackText(raw.type, 'step', site, nodesPath, key, 'type');
+    const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : fallbackText(raw.name, stepId, site, nodesPath, key, 'name');
+    const id = `${site.flow.id}:${stepId}`;
+    steps.ids.set(stepId, id);
+    steps.order.push(stepId);
+    steps.types.push(type);
+    const step: StepNode = { kind: 'step', id, name, state: site.flow.state, file: site.file, flowId: site.flow.id, stepId, type };
+    site.unit.nodes.push(step);
+  }
+  return steps;
+}
+
+/** Adds the flow's transitions; returns the local ids some transition of the flow enters. */
+function importTransitions(transitions: unknown[], steps: StepIndex, site: FlowSite): Set<string> {
+  const entered = new Set<string>();
+  const transitionsPath = appendPath(appendPath(site.path, 'definition'), 'transitions');
+  for (let index = 0; index < transitions.length; index++) {
+    const raw = transitions[index];
+    if (!isPlainObject(raw)) {
+      report(site, appendPath(transitionsPath, index), 'expected a transition object with from and to');
+      continue;
+    }
+    const from = idText(raw.from);
+    const to = idText(raw.to);
+    if (from === undefined || to === undefined) {
+      report(site, appendPath(appendPath(transitionsPath, index), from === undefined ? 'from' : 'to'), 'expected a non-empty node id');
+      continue;
+    }
+    const source = steps.ids.get(from);
+    if (source === undefined) {
+      report(site, appendPath(appendPath(transitionsPath, index), 'from'), `dangling transition: "${from}" is not a node of this flow`);
+      continue;
+    }
+    const label = labelText(raw.condition);
+    const target = steps.ids.get(to);
+    if (target !== undefined) {
+      entered.add(to);
+      // Two literal shapes rather than adding `label` afterwards: one hidden class per shape.
+      const edge: GraphEdge = label === undefined ? { source, target, kind: 'transition' } : { source, target, kind: 'transition', label };
+      site.unit.edges.push(edge);
+      continue;
+    }
+    // Another flow's id, or `otherFlowId:nodeId`: linking resolves it against every file, and
+    // reports it as dangling when nothing anywhere has that id.
+    const reference: Reference = {
+      from: source,
+      via: 'transition',
+      target: { kind: 'flow', id: to, types: [] },
+      file: site.file,
+      field: appendPath(appendPath(transitionsPath, index), 'to'),
+      mustResolve: true,
+    };
+    site.unit.references.push(reference);
+  }
+  return entered;
+}
+
+function report(site: FlowSite, field: string, message: string, severity: ImportIssue['severity'] = 'error'): void {
+  site.unit.issues.push({ file: site.file, flow: site.flow.name, field, message, severity });
+}
+
+/** The default for a missing text field; a present but wrong-typed one is also reported. */
+function fallbackText(value: unknown, fallback: string, site: FlowSite, nodesPath: string, key: string | number, field: string): string {
+  if (value !== undefined && value !== null && value !== '') {
+    report(site, appendPath(appendPath(nodesPath, key), field), `expected a string, got ${typeof value}`, 'warning');
+  }
+  return fallback;
+}
+
+function idText(value: unknown): string | undefined {
+  // Only a string starting with whitespace can be blank: skip trim() for the 600k others.
+  if (typeof value === 'string') return value === '' || (value.charCodeAt(0) <= 32 && value.trim() === '') ? undefined : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function labelText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import type { FlowType } from '../model/flow-types.js';
+import type { FlowNode, GraphNode } from '../model/graph.js';
+import type { ReferenceTarget } from '../model/reference.js';
+import { normaliseName } from './names.js';
+
+type FlowTarget = Extract<ReferenceTarget, { kind: 'flow' }>;
+
+/** Finds the flows a flow reference means: by id when the id exists, else by name and compatible type. */
+export class FlowTargets {
+  private readonly byName = new Map<string, FlowNode[]>();
+  /** External ("missing") flows already made, so every reference to the same thing shares one. */
+  private readonly externalByName = new Map<string, FlowNode>();
+
+  constructor(private readonly nodes: Map<string, GraphNode>) {
+    for (const node of nodes.values()) {
+      if (node.kind !== 'flow') continue;
+      const key = normaliseName(node.name);
+      const list = this.byName.get(key);
+      if (list === undefined) this.byName.set(key, [node]);
+      else list.push(node);
+    }
+  }
+
+  /** Ids of the existing nodes the target means: none, one, or several (ambiguous). */
+  find(target: FlowTarget): string[] {
+    if (target.id !== undefined && this.nodes.has(target.id)) return [target.id];
+    if (target.name === undefined) return [];
+    const candidates = this.byName.get(normaliseName(target.name));
+    if (candidates === undefined) return [];
+    if (target.types.length === 0) return candidates.map((flow) => flow.id);
+    // The most likely type that has any match wins (a transfer tries inbound call flows first);
+    // flows whose file did not say their type (UNKNOWN) are compatible with anything, last.
+    for (const type of [...target.types, 'UNKNOWN' as FlowType]) {
+      const matches = candidates.filter((flow) => flow.type === type);
+      if (matches.length > 0) return matches.map((flow) => flow.id);
+    }
+    return [];
+  }
+
+  node(id: string): GraphNode {
+    return this.nodes.get(id)!;
+  }
+
+  /** The shared external node for a target nothing imported defines. */
+  external(target: FlowTarget): FlowNode {
+    const nameKey = target.name === undefined ? undefined : normaliseName(target.name);
+    const id = target.id ?? `missing:flow:${nameKey ?? ''}`;
+    const existing = this.nodes.get(id) ?? (nameKey === undefined ? undefined : this.externalByName.get(nameKey));
+    if (existing?.kind === 'flow') return existing;
+    const node: FlowNode = {
+      kind: 'flow',
+      id,
+      name: target.name ?? target.id ?? id,
+      type: target.types[0] ?? 'UNKNOWN',
+      state: target.deleted ? 'deleted' : 'missing',
+      versions: {},
+      hasOrgId: target.id !== undefined,
+    };
+    this.nodes.set(id, node);
+    if (nameKey !== undefined) this.externalByName.set(nameKey, node);
+    return node;
+  }
+}

@@ -1,0 +1,88 @@
+import type { ImportUnit } from '../importers/importer.js';
+import type { FlowGraph, GraphNode } from '../model/graph.js';
+import type { ImportIssue } from '../model/issues.js';
+import type { Reference } from '../model/reference.js';
+import { FlowTargets } from './flow-targets.js';
+import { EdgeSet, mergeEdges, mergeNodes } from './merge.js';
+import { ResourceTargets } from './resource-targets.js';
+
+export interface LinkResult {
+  graph: FlowGraph;
+  issues: ImportIssue[];
+}
+
+/**
+ * Joins what every file imported into one graph and resolves each reference: by id when the id
+ * exists, else by name (Genesys's comparison) and compatible type. Several matches give an edge to
+ * each, flagged ambiguous, never a silent pick; no match gives one shared external node.
+ * Linear: names are indexed once.
+ */
+export function link(units: readonly ImportUnit[]): LinkResult {
+  const issues: ImportIssue[] = [];
+  const nodes = mergeNodes(units, issues);
+  const edges = new EdgeSet();
+  mergeEdges(units, nodes, edges, issues);
+  const flows = new FlowTargets(nodes);
+  const resources = new ResourceTargets(nodes);
+
+  for (const unit of units) {
+    for (const reference of unit.references) {
+      const file = reference.file ?? unit.file;
+      if (!nodes.has(reference.from)) {
+        issues.push({ file, ...fieldOf(reference), message: `reference from unknown node "${reference.from}": dropped`, severity: 'error' });
+        continue;
+      }
+      const targets = resolve(reference, flows, resources);
+      if (targets.length === 0) {
+        issues.push(unresolvedIssue(reference, file, nodes));
+        continue;
+      }
+      const ambiguous = targets.length > 1;
+      for (const target of targets) {
+        if (reference.templateVariables?.length) addTemplateVariables(target, reference.templateVariables);
+        edges.add({
+          source: reference.from,
+          target: target.id,
+          kind: 'uses',
+          via: reference.via,
+          ...(ambiguous ? { ambiguous: true } : {}),
+        });
+      }
+    }
+  }
+  return { graph: { nodes, edges: edges.edges }, issues };
+}
+
+function resolve(reference: Reference, flows: FlowTargets, resources: ResourceTargets): GraphNode[] {
+  const target = reference.target;
+  if (target.kind === 'dynamic') return [resources.dynamic(target)];
+  if (target.kind === 'resource') {
+    const node = resources.findOrCreate(target);
+    return node === undefined ? [] : [node];
+  }
+  const found = flows.find(target);
+  if (found.length > 0) return found.map((id) => flows.node(id));
+  if (reference.mustResolve) return [];
+  return [flows.external(target)];
+}
+
+function unresolvedIssue(reference: Reference, file: string, nodes: ReadonlyMap<string, GraphNode>): ImportIssue {
+  const target = reference.target;
+  const what = target.kind === 'dynamic' ? target.expression : (target.id ?? target.name ?? '');
+  const message = reference.mustResolve
+    ? `dangling ${reference.via}: "${what}" is not a step of this flow, nor a flow or step in any imported file`
+    : `${reference.via} reference names no id and no name: dropped`;
+  const from = nodes.get(reference.from);
+  const flow = from?.kind === 'step' ? nodes.get(from.flowId) : from;
+  return { file, ...(flow ? { flow: flow.name } : {}), ...fieldOf(reference), message, severity: 'error' };
+}
+
+function fieldOf(reference: Reference): { field?: string } {
+  return reference.field === undefined ? {} : { field: reference.field };
+}
+
+function addTemplateVariables(node: GraphNode, variables: readonly string[]): void {
+  const merged = new Set(node.templateVariables ?? []);
+  for (const variable of variables) merged.add(variable);
+  node.templateVariables = [...merged].sort();
+}

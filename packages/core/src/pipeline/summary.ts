@@ -1,0 +1,73 @@
+import type { ImportUnit } from '../importers/importer.js';
+import type { FlowGraph } from '../model/graph.js';
+import type { ImportIssue } from '../model/issues.js';
+
+/** What a load read and made of it: the CLI prints it, the server logs it, tests assert it. */
+export interface ImportSummary {
+  files: {
+    total: number;
+    /** Files per importer format (`snapshot`, `tutorial-json`, ...); unrecognised files count as `unknown`. */
+    byFormat: Record<string, number>;
+    /** Files that yielded nothing but errors. */
+    failed: number;
+  };
+  /** Flows defined by the files (external "missing" flows not counted), per flow type. */
+  flowsByType: Record<string, number>;
+  steps: number;
+  /** References the importers found, per action (callCommonModule, callData, transition, ...). */
+  referencesByVia: Record<string, number>;
+  /** `uses` edges that end at a flow no file defines (state missing or deleted, external). */
+  unresolved: number;
+  /** `uses` edges flagged ambiguous: a name matched more than one object. */
+  ambiguous: number;
+  /** Nodes whose name still holds a template placeholder. */
+  templated: number;
+  /** Import and link issues, and how many of them are errors. */
+  issues: number;
+  errors: number;
+}
+
+export function buildImportSummary(units: readonly ImportUnit[], graph: FlowGraph, issues: readonly ImportIssue[]): ImportSummary {
+  const byFormat: Record<string, number> = {};
+  let failed = 0;
+  const referencesByVia: Record<string, number> = {};
+  for (const unit of units) {
+    byFormat[unit.format] = (byFormat[unit.format] ?? 0) + 1;
+    if (unit.nodes.length === 0 && unit.issues.some((issue) => issue.severity === 'error')) failed++;
+    for (const reference of unit.references) referencesByVia[reference.via] = (referencesByVia[reference.via] ?? 0) + 1;
+  }
+
+  const flowsByType: Record<string, number> = {};
+  let steps = 0;
+  let templated = 0;
+  for (const node of graph.nodes.values()) {
+    if (node.templateVariables?.length) templated++;
+    if (node.kind === 'step') steps++;
+    else if (node.kind === 'flow' && node.file !== undefined) flowsByType[node.type] = (flowsByType[node.type] ?? 0) + 1;
+  }
+
+  let unresolved = 0;
+  let ambiguous = 0;
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'uses') continue;
+    if (edge.ambiguous) ambiguous++;
+    const target = graph.nodes.get(edge.target);
+    if (target?.kind === 'flow' && target.file === undefined) unresolved++;
+  }
+
+  return {
+    files: { total: units.length, byFormat: sortedRecord(byFormat), failed },
+    flowsByType: sortedRecord(flowsByType),
+    steps,
+    referencesByVia: sortedRecord(referencesByVia),
+    unresolved,
+    ambiguous,
+    templated,
+    issues: issues.length,
+    errors: issues.filter((issue) => issue.severity === 'error').length,
+  };
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
