@@ -21,6 +21,11 @@ export interface ImportUnit {
   edges: GraphEdge[];
   references: Reference[];
   issues: ImportIssue[];
+  /**
+   * The importer guarantees every edge joins two nodes of this unit, so linking need not look
+   * each endpoint up (1.2M lookups on a 620k-edge file). Omit it when in doubt.
+   */
+  edgesWithinUnit?: boolean;
 }
 
 export interface Importer {

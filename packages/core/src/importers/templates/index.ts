@@ -1,0 +1,3 @@
+export { placeholderPattern, templateVariablesIn } from './placeholders.js';
+export { type ProtectedText, protectPlaceholders } from './protect.js';
+export { type ParsedSubstitutions, parseSubstitutions } from './substitutions.js';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../src/importers/registry.js';
+import type { ImportUnit } from '../../src/importers/importer.js';
+import { corpusFile, corpusFiles, isEncodedExportPath, isYamlPath, PAIRS } from './corpus.js';
+import { comparableNames, countBy, errorsOf, isTemplated, percent, scorePair } from './measures.js';
+
+const context = { substitutions: {} };
+const INVALID = ['GiLLBaTesx__deploy-ai-guides-terraform-blueprint/bot-flow.yaml', 'GiLLBaTesx__deploy-ai-guides-terraform-blueprint/inbound-message-flow.yaml'];
+
+describe('[I] real flow corpus', () => {
+  const files = corpusFiles().filter((file) => !file.path.endsWith('.md'));
+  const units = new Map<string, ImportUnit>(files.map((file) => [file.path, importFile(file, context)]));
+
+  it('imports every file, or names the file and the field of each error', () => {
+    const rows: string[] = [];
+    for (const [group, test] of [
+      ['Archy YAML', isYamlPath],
+      ['Architect export (.i3*)', isEncodedExportPath],
+      ['decoded export JSON', (path: string) => path.endsWith('.decoded.json')],
+    ] as const) {
+      const groupUnits = [...units.values()].filter((unit) => test(unit.file));
+      const count = (kind: string) => groupUnits.reduce((sum, unit) => sum + unit.nodes.filter((node) => node.kind === kind).length, 0);
+      const withErrors = groupUnits.filter((unit) => errorsOf(unit).length > 0).map((unit) => unit.file);
+      rows.push(`${group.padEnd(26)} files ${String(groupUnits.length).padStart(3)}  flows ${String(count('flow')).padStart(3)}  steps ${String(count('step')).padStart(4)}  references ${String(groupUnits.reduce((sum, unit) => sum + unit.references.length, 0)).padStart(4)}  files with errors ${withErrors.length}`);
+    }
+    const all = [...units.values()];
+    const vias = countBy(all.flatMap((unit) => unit.references), (reference) => reference.via);
+    console.log(`\nCorpus import (${files.length} files)\n${rows.join('\n')}\nreferences by via: ${[...vias].map(([via, n]) => `${via} ${n}`).join(', ')}`);
+    for (const unit of all) for (const error of errorsOf(unit)) console.log(`  error: ${unit.file}: ${error.field ?? ''}: ${error.message}`);
+
+    expect(files.length).toBe(92 + 56 + 56);
+    for (const unit of all) {
+      expect(unit.format).not.toBe('unknown');
+      for (const issue of unit.issues) expect(issue.file).toBe(unit.file);
+      if (INVALID.includes(unit.file)) continue;
+      expect(errorsOf(unit), unit.file).toEqual([]);
+      expect(unit.nodes.filter((node) => node.kind === 'flow'), unit.file).toHaveLength(1);
+    }
+  });
+
+  it('gives errors, not flows, for the two invalid deploy-ai-guides files', () => {
+    for (const path of INVALID) {
+      const unit = units.get(path)!;
+      expect(unit.nodes).toEqual([]);
+      expect(errorsOf(unit).length).toBeGreaterThan(0);
+      expect(errorsOf(unit)[0]!.field).toMatch(/^inbound(Call\.states|Message)$/);
+    }
+  });
+
+  it('finds in the YAML what the export manifest lists (queues, data actions, data tables, flows)', () => {
+    const lines: string[] = [];
+    const totals = { raw: { found: 0, expected: 0, correct: 0, extracted: 0 }, suffixless: { found: 0, expected: 0, correct: 0, extracted: 0 } };
+    for (const pair of PAIRS) {
+      const yamlReferences = units.get(pair.yaml)!.references;
+      const exportReferences = units.get(pair.exported)!.references;
+      const templated = isTemplated(yamlReferences);
+      for (const [mode, dropSuffix] of [['raw', false], ['suffixless', true]] as const) {
+        const score = scorePair(comparableNames(yamlReferences, dropSuffix), comparableNames(exportReferences, dropSuffix));
+        if (mode === 'raw') {
+          lines.push(
+            `${templated ? 'T' : ' '} ${pair.yaml.split('/')[1]!.padEnd(44)} recall ${percent(score.found, score.expected).padStart(6)} (${score.found}/${score.expected})  precision ${percent(score.extracted - score.extra.length, score.extracted).padStart(6)}` +
+              (score.missed.length > 0 ? `  missed: ${score.missed.join('; ')}` : '') +
+              (score.extra.length > 0 ? `  not in manifest: ${score.extra.join('; ')}` : ''),
+          );
+        }
+        if (templated) continue;
+        totals[mode].found += score.found;
+        totals[mode].expected += score.expected;
+        totals[mode].correct += score.extracted - score.extra.length;
+        totals[mode].extracted += score.extracted;
+      }
+    }
+    const { raw, suffixless } = totals;
+    console.log(
+      `\nYAML vs export manifest by normalised name (T = templated YAML, excluded from the totals)\n${lines.join('\n')}\n` +
+        `not templated, names as written: recall ${percent(raw.found, raw.expected)}, precision ${percent(raw.correct, raw.extracted)}\n` +
+        `not templated, import suffix "- Exported <date>" dropped: recall ${percent(suffixless.found, suffixless.expected)}, precision ${percent(suffixless.correct, suffixless.extracted)}`,
+    );
+    expect(suffixless.found / suffixless.expected).toBeGreaterThanOrEqual(0.95);
+    expect(suffixless.correct / suffixless.extracted).toBeGreaterThanOrEqual(0.95);
+    expect(raw.found / raw.expected).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('reads an encoded export and its decoded JSON the same way', () => {
+    const encoded = units.get(PAIRS[0]!.exported)!;
+    const decoded = corpusFile(`${PAIRS[0]!.exported}.decoded.json`);
+    const fromDecoded = importFile({ path: encoded.file, text: decoded.text }, context);
+    expect(fromDecoded).toEqual(encoded);
+  });
+});
