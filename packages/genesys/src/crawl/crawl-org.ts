@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   FlowEntityListingSchema,
   type GenesysFlow,
@@ -42,6 +43,10 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
   // One fatal error stops the other workers at once instead of letting them run out the org.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  // Every in-flight or queued request listens on this one signal (ky, the rate limiter, backoff
+  // sleeps), so Node's default of 10 listeners would warn on any real crawl; they are all removed
+  // when their wait ends.
+  setMaxListeners(0, signal);
   const progress: CrawlProgress = { phase: 'token', pagesDone: 0, pagesTotal: 0, flowsDone: 0, flowsTotal: 0, requests: 0, rateLimitWaitMs: 0 };
   const emit = (phase: CrawlPhase) => {
     progress.phase = phase;
