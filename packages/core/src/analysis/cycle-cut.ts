@@ -7,12 +7,12 @@ import type { CycleWalk, ComponentScope } from './shortest-cycle.js';
  * all of them; the fewer alternatives, the more it breaks. So the hop with the smallest
  * min(out-degree of u, in-degree of v) inside the component wins; ties go to the hop latest on
  * the path, which for a path starting at its smallest-id member is the edge back into it.
- * Returns the position of the hop in `walk.edges`. O(sum of the path nodes' degrees).
+ * Returns the position of the hop (hop `i` goes from `walk.nodes[i]`). O(sum of the path nodes' degrees).
  */
 export function chooseCut(index: GraphIndex, scope: ComponentScope, walk: CycleWalk): number {
   let best = -1;
   let bestScore = Number.POSITIVE_INFINITY;
-  for (let hop = walk.edges.length - 1; hop >= 0; hop--) {
+  for (let hop = walk.nodes.length - 2; hop >= 0; hop--) {
     const source = walk.nodes[hop] as number;
     const target = walk.nodes[hop + 1] as number;
     const score = Math.min(degreeInside(index, scope, source, 'out'), degreeInside(index, scope, target, 'in'));

@@ -1,7 +1,7 @@
-import type { FlowGraph, GraphNode } from '../model/graph.js';
+import type { FlowGraph, GraphNode, StepNode } from '../model/graph.js';
 import { compareStrings } from './compare.js';
 import { chooseCut } from './cycle-cut.js';
-import { buildGraphIndex, EDGE_KIND, type GraphIndex } from './graph-index.js';
+import { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 import { type OrgView, orgView } from './org-projection.js';
 import type { Cycle } from './result.js';
 import { type BfsScratch, type ComponentScope, type CycleWalk, createBfsScratch, shortestCycleThrough } from './shortest-cycle.js';
@@ -27,60 +27,91 @@ export const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
  * Every component with more than one member or a self-loop is a cycle. Org cycles first, then
  * flow loops, each ordered by first member. O(V + E) plus the bounded exact-path work.
  */
-export function findCycles(graph: FlowGraph, index?: GraphIndex, org?: OrgView): Cycle[] {
-  return [...findOrgCycles(graph, org), ...findFlowLoops(graph, index)];
+export function findCycles(graph: FlowGraph, index?: GraphIndex, org?: OrgView, pathNodes?: CyclePathNodes): Cycle[] {
+  return [...findOrgCycles(graph, org), ...findFlowLoops(graph, index, pathNodes)];
 }
+
+/**
+ * Flow loop -> the positions in the graph index (the one given to `findCycles`) of the nodes
+ * along its `path`, filled in when asked for, so that findings name 50,000 menu loops without
+ * looking every path id up in the graph again. Org cycles, few and on another index, are not in it.
+ */
+export type CyclePathNodes = Map<Cycle, readonly number[]>;
 
 export function findOrgCycles(graph: FlowGraph, org: OrgView = orgView(graph)): Cycle[] {
-  return cyclesOf(org.index, undefined);
+  return cyclesOf(org.index, undefined, false, undefined);
 }
 
-export function findFlowLoops(graph: FlowGraph, index?: GraphIndex): Cycle[] {
+export function findFlowLoops(graph: FlowGraph, index?: GraphIndex, pathNodes?: CyclePathNodes): Cycle[] {
   // An org-level graph has no transitions: skip indexing it.
   if (!graph.edges.some((edge) => edge.kind === 'transition')) return [];
   const stepIndex = index ?? buildGraphIndex(graph);
-  return cyclesOf(stepIndex, stepTransitionMask(graph, stepIndex));
+  return cyclesOf(stepIndex, stepTransitionMask(graph, stepIndex), true, pathNodes);
 }
 
 /** Transitions between two steps of the same flow: the edges a flow loop is made of. */
 function stepTransitionMask(graph: FlowGraph, index: GraphIndex): Uint8Array {
-  const { nodes, outOffsets, outTargets, outEdges, edgeKinds } = index;
+  const { nodes, kinds, flowOf, edgeKinds, edgeSources, edgeTargets } = index;
   const mask = new Uint8Array(graph.edges.length);
-  for (let u = 0; u < nodes.length; u++) {
-    const source = nodes[u] as GraphNode;
-    if (source.kind !== 'step') continue;
-    for (let slot = outOffsets[u] as number; slot < (outOffsets[u + 1] as number); slot++) {
-      const e = outEdges[slot] as number;
-      const target = nodes[outTargets[slot] as number] as GraphNode;
-      if (edgeKinds[e] === EDGE_KIND.transition && target.kind === 'step' && target.flowId === source.flowId) mask[e] = 1;
+  const step = NODE_KIND.step;
+  for (let e = 0; e < mask.length; e++) {
+    if (edgeKinds[e] !== EDGE_KIND.transition) continue;
+    const source = edgeSources[e] as number;
+    const target = edgeTargets[e] as number;
+    if (source < 0 || kinds[source] !== step || kinds[target] !== step) continue;
+    const flow = flowOf[source] as number;
+    if (flow >= 0 ? flowOf[target] === flow : (nodes[source] as StepNode).flowId === (nodes[target] as StepNode).flowId) {
+      mask[e] = 1;
     }
   }
   return mask;
 }
 
-function cyclesOf(index: GraphIndex, mask: EdgeMask): Cycle[] {
+/** `oneFlowEach`: the mask only keeps edges between steps of one flow, so each component is inside one flow. */
+function cyclesOf(index: GraphIndex, mask: EdgeMask, oneFlowEach: boolean, pathNodes: CyclePathNodes | undefined): Cycle[] {
   const { ids } = index;
   const components = stronglyConnectedComponents(index, mask);
+  const { componentOf, offsets } = components;
   let scratch: BfsScratch | undefined;
-  const byId = (a: number, b: number) => compareStrings(ids[a] as string, ids[b] as string);
   let budget = EXACT_CYCLE_WORK_BUDGET;
   const cycles: Cycle[] = [];
+  // One scope for the whole run, pointed at each component in turn.
+  const scope: ComponentScope = { componentOf, component: -1, mask };
 
   for (let c = 0; c < components.count; c++) {
-    const start = components.offsets[c] as number;
-    const end = components.offsets[c + 1] as number;
+    const start = offsets[c] as number;
+    const end = offsets[c + 1] as number;
     if (end - start === 1 && !hasSelfLoop(index, components.members[start] as number, mask)) continue;
-    const members = Array.from(components.members.subarray(start, end)).sort(byId);
-    const scope: ComponentScope = { componentOf: components.componentOf, component: c, mask };
+    scope.component = c;
+    const members = membersById(ids, components.members, start, end);
 
-    const cost = members.length * (members.length + edgesInside(index, scope, members));
+    const inside = edgesInside(index, scope, members);
+    const cost = members.length * (members.length + inside);
     const exact = members.length <= EXACT_CYCLE_MEMBER_LIMIT && cost <= budget;
     if (exact) budget -= cost;
     scratch ??= createBfsScratch(ids.length);
-    const walk = shortestWalk(index, scope, exact ? members : members.slice(0, 1), scratch);
-    cycles.push(toCycle(index, scope, members, walk));
+    // A strongly connected component with as many edges as members is one simple ring: every
+    // cycle in it is the whole ring, so the BFS from its smallest id already is a shortest one.
+    const starts = exact && inside !== members.length ? members : members.slice(0, 1);
+    const walk = shortestWalk(index, scope, starts, scratch);
+    const cycle = toCycle(index, scope, members, walk, oneFlowEach);
+    cycles.push(cycle);
+    pathNodes?.set(cycle, walk.nodes);
   }
   return cycles.sort((a, b) => compareScope(a, b) || compareStrings(a.members[0] ?? '', b.members[0] ?? ''));
+}
+
+/** The component's node indices sorted by id; Tarjan lists them by index, which is often already id order. */
+function membersById(ids: readonly string[], all: Int32Array, start: number, end: number): number[] {
+  const members: number[] = new Array(end - start);
+  let sorted = true;
+  for (let i = start; i < end; i++) {
+    const node = all[i] as number;
+    members[i - start] = node;
+    if (sorted && i > start && (ids[all[i - 1] as number] as string) > (ids[node] as string)) sorted = false;
+  }
+  if (!sorted) members.sort((a, b) => compareStrings(ids[a] as string, ids[b] as string));
+  return members;
 }
 
 /** The shortest of the cycles through each start, earliest start winning ties. */
@@ -92,20 +123,22 @@ function shortestWalk(
 ): CycleWalk {
   let best: CycleWalk | undefined;
   for (const start of starts) {
-    const bound = best === undefined ? Number.POSITIVE_INFINITY : best.edges.length;
+    const bound = best === undefined ? Number.POSITIVE_INFINITY : best.nodes.length - 1;
     best = shortestCycleThrough(index, scope, start, bound, scratch) ?? best;
-    if (best?.edges.length === 1) break;
+    if (best !== undefined && best.nodes.length === 2) break;
   }
   // A component with two or more members or a self-loop always has a cycle through every member.
   return best as CycleWalk;
 }
 
 function edgesInside(index: GraphIndex, scope: ComponentScope, members: readonly number[]): number {
+  const { outOffsets, outTargets, outEdges } = index;
+  const { componentOf, component, mask } = scope;
   let count = 0;
   for (const node of members) {
-    for (let slot = index.outOffsets[node] as number; slot < (index.outOffsets[node + 1] as number); slot++) {
-      if (scope.mask !== undefined && scope.mask[index.outEdges[slot] as number] !== 1) continue;
-      if (scope.componentOf[index.outTargets[slot] as number] === scope.component) count++;
+    for (let slot = outOffsets[node] as number; slot < (outOffsets[node + 1] as number); slot++) {
+      if (mask !== undefined && mask[outEdges[slot] as number] !== 1) continue;
+      if (componentOf[outTargets[slot] as number] === component) count++;
     }
   }
   return count;
@@ -116,17 +149,21 @@ function toCycle(
   scope: ComponentScope,
   members: readonly number[],
   walk: CycleWalk,
+  oneFlow: boolean,
 ): Cycle {
-  const ids = index.ids;
-  const memberIds = members.map((member) => ids[member] as string);
+  const { ids, nodes } = index;
+  const memberIds: string[] = new Array(members.length);
+  for (let i = 0; i < members.length; i++) memberIds[i] = ids[members[i] as number] as string;
+  const path: string[] = new Array(walk.nodes.length);
+  for (let i = 0; i < walk.nodes.length; i++) path[i] = ids[walk.nodes[i] as number] as string;
   const hop = chooseCut(index, scope, walk);
   const cycle: Cycle = {
     scope: 'org',
     members: memberIds,
-    path: walk.nodes.map((node) => ids[node] as string),
-    cut: { source: ids[walk.nodes[hop] as number] as string, target: ids[walk.nodes[hop + 1] as number] as string },
+    path,
+    cut: { source: path[hop] as string, target: path[hop + 1] as string },
   };
-  const flowId = commonFlow(members.map((member) => index.nodes[member] as GraphNode));
+  const flowId = oneFlow ? (nodes[members[0] as number] as StepNode).flowId : commonFlow(nodes, members);
   if (flowId !== undefined) {
     cycle.scope = 'flow';
     cycle.flowId = flowId;
@@ -135,9 +172,10 @@ function toCycle(
 }
 
 /** The flow every member is a step of, or undefined. */
-function commonFlow(members: readonly GraphNode[]): string | undefined {
+function commonFlow(nodes: readonly GraphNode[], members: readonly number[]): string | undefined {
   let flowId: string | undefined;
-  for (const node of members) {
+  for (const member of members) {
+    const node = nodes[member] as GraphNode;
     if (node.kind !== 'step' || (flowId !== undefined && node.flowId !== flowId)) return undefined;
     flowId = node.flowId;
   }

@@ -1,4 +1,5 @@
 import type { EdgeKind, FlowGraph, GraphNode, NodeKind } from '../model/graph.js';
+import { NodePositions } from './node-positions.js';
 
 /**
  * Integer adjacency for the hot loops (graphology `indices/neighborhood` style): node ids map to
@@ -11,10 +12,16 @@ export interface GraphIndex {
   readonly ids: readonly string[];
   /** Index -> node, so hot loops read node fields without a string lookup. */
   readonly nodes: readonly GraphNode[];
-  /** Node id -> index. */
+  /** Node id -> index; built on first read (the index itself is built without it, see NodePositions). */
   readonly indexOf: ReadonlyMap<string, number>;
   /** Index -> NODE_KIND code. */
   readonly kinds: Uint8Array;
+  /**
+   * Index -> the index of the flow a step belongs to; -1 for flows and resources, and for a step
+   * whose flow is not a node (compare `flowId`s then). Lets a loop over edges tell whether both
+   * ends sit in the same flow without reading either node.
+   */
+  readonly flowOf: Int32Array;
   readonly outOffsets: Int32Array;
   readonly outTargets: Int32Array;
   readonly outEdges: Int32Array;
@@ -23,6 +30,12 @@ export interface GraphIndex {
   readonly inEdges: Int32Array;
   /** Index into `graph.edges` -> EDGE_KIND code, for every edge (skipped ones included). */
   readonly edgeKinds: Uint8Array;
+  /**
+   * Index into `graph.edges` -> source / target node index, -1 (both) for a skipped edge, so a
+   * later stage reads an edge's endpoints without looking their ids up again.
+   */
+  readonly edgeSources: Int32Array;
+  readonly edgeTargets: Int32Array;
   /** Edges left out because an endpoint is not a node (linking reports those). */
   readonly skippedEdges: number;
 }
@@ -35,11 +48,22 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
   const n = graph.nodes.size;
   const ids = [...graph.nodes.keys()];
   const nodes = [...graph.nodes.values()];
-  const indexOf = new Map<string, number>();
   const kinds = new Uint8Array(n);
+  for (let i = 0; i < n; i++) kinds[i] = NODE_KIND[(nodes[i] as GraphNode).kind];
+  const positions = new NodePositions(graph, ids, nodes, (i) => kinds[i] === NODE_KIND.step);
+  const flowOf = new Int32Array(n).fill(-1);
+  // A flow's steps usually come together, so the flow is looked up once per run of its steps.
+  let lastFlowId: string | undefined;
+  let lastFlow = -1;
   for (let i = 0; i < n; i++) {
-    indexOf.set(ids[i] as string, i);
-    kinds[i] = NODE_KIND[(nodes[i] as GraphNode).kind];
+    const node = nodes[i] as GraphNode;
+    if (node.kind !== 'step') continue;
+    if (node.flowId !== lastFlowId) {
+      lastFlowId = node.flowId;
+      const flow = positions.find(lastFlowId, -1);
+      lastFlow = flow >= 0 && kinds[flow] === NODE_KIND.flow ? flow : -1;
+    }
+    flowOf[i] = lastFlow;
   }
 
   const edges = graph.edges;
@@ -51,15 +75,30 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
   const outOffsets = new Int32Array(n + 1);
   const inOffsets = new Int32Array(n + 1);
   let kept = 0;
+  // Importers emit a flow's edges step by step, in the order they add its nodes, so an endpoint
+  // is first looked for right next to the previous edge's (see NodePositions).
+  let lastSource = -1;
+  let lastTarget = -1;
   for (let e = 0; e < m; e++) {
     const edge = edges[e] as (typeof edges)[number];
     edgeKinds[e] = EDGE_KIND[edge.kind];
-    const source = indexOf.get(edge.source);
-    const target = indexOf.get(edge.target);
-    if (source === undefined || target === undefined) {
+    const sourceId = edge.source;
+    const targetId = edge.target;
+    let source: number;
+    if (positions.isAt(sourceId, lastSource + 1)) source = lastSource + 1;
+    else if (positions.isAt(sourceId, lastTarget + 1)) source = lastTarget + 1;
+    else source = positions.find(sourceId, lastSource + 1);
+    let target: number;
+    if (positions.isAt(targetId, source + 1)) target = source + 1;
+    else if (positions.isAt(targetId, lastSource)) target = lastSource;
+    else target = positions.find(targetId, source);
+    if (source < 0 || target < 0) {
       sources[e] = -1;
+      targets[e] = -1;
       continue;
     }
+    lastSource = source;
+    lastTarget = target;
     sources[e] = source;
     targets[e] = target;
     outOffsets[source + 1] = (outOffsets[source + 1] as number) + 1;
@@ -95,8 +134,11 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
   return {
     ids,
     nodes,
-    indexOf,
+    get indexOf() {
+      return positions.all();
+    },
     kinds,
+    flowOf,
     outOffsets,
     outTargets,
     outEdges,
@@ -104,6 +146,8 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
     inSources,
     inEdges,
     edgeKinds,
+    edgeSources: sources,
+    edgeTargets: targets,
     skippedEdges: m - kept,
   };
 }

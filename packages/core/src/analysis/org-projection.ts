@@ -1,6 +1,6 @@
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
 import { UnknownNodeError } from './errors/unknown-node.js';
-import { buildGraphIndex, type GraphIndex } from './graph-index.js';
+import { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 
 /**
  * The org-level view: flows and resources only. A step's `uses` edge is lifted to the flow that
@@ -8,19 +8,29 @@ import { buildGraphIndex, type GraphIndex } from './graph-index.js';
  * merged into one whose `via` lists the distinct actions (`callData, transferToFlow`).
  * A flow whose step calls the flow itself (a restart, a recursive module) gets no self-loop:
  * it deploys in one piece. An explicit flow -> itself `uses` edge is kept. O(V + E).
+ * `index` (this graph's, when already built) saves reading every node and edge again.
  */
-export function projectToOrg(graph: FlowGraph): FlowGraph {
+export function projectToOrg(graph: FlowGraph, index?: GraphIndex): FlowGraph {
   const nodes = new Map<string, GraphNode>();
-  for (const [id, node] of graph.nodes) if (node.kind !== 'step') nodes.set(id, node);
+  if (index === undefined) {
+    for (const [id, node] of graph.nodes) if (node.kind !== 'step') nodes.set(id, node);
+  } else {
+    // The index knows every kind and endpoint: no step, no transition and no id is read here.
+    for (let i = 0; i < index.ids.length; i++) {
+      if (index.kinds[i] !== NODE_KIND.step) nodes.set(index.ids[i] as string, index.nodes[i] as GraphNode);
+    }
+  }
 
   // Parallel edges are found per source: a source's first edge is kept as is and only a second
   // one to another target builds a per-source map, so no (source, target) key string is made.
   const bySource = new Map<string, GraphEdge | Map<string, GraphEdge>>();
   const edges: GraphEdge[] = [];
-  for (const edge of graph.edges) {
+  for (let e = 0; e < graph.edges.length; e++) {
+    if (index !== undefined && index.edgeKinds[e] !== EDGE_KIND.uses) continue;
+    const edge = graph.edges[e] as GraphEdge;
     if (edge.kind !== 'uses') continue;
-    const sourceNode = graph.nodes.get(edge.source);
-    const targetNode = graph.nodes.get(edge.target);
+    const sourceNode = index === undefined ? graph.nodes.get(edge.source) : indexedNode(index, index.edgeSources[e] as number);
+    const targetNode = index === undefined ? graph.nodes.get(edge.target) : indexedNode(index, index.edgeTargets[e] as number);
     if (sourceNode === undefined || targetNode === undefined || targetNode.kind === 'step') continue;
     let source = edge.source;
     if (sourceNode.kind === 'step') {
@@ -43,6 +53,11 @@ export function projectToOrg(graph: FlowGraph): FlowGraph {
   return { nodes, edges };
 }
 
+/** The node at an edge end the index resolved; undefined for an edge it skipped (-1). */
+function indexedNode(index: GraphIndex, node: number): GraphNode | undefined {
+  return node < 0 ? undefined : index.nodes[node];
+}
+
 function projectedEdge(source: string, edge: GraphEdge): GraphEdge {
   const projected: GraphEdge = { source, target: edge.target, kind: 'uses' };
   if (edge.via !== undefined) projected.via = edge.via;
@@ -63,8 +78,9 @@ export interface OrgView {
   index: GraphIndex;
 }
 
-export function orgView(graph: FlowGraph): OrgView {
-  const org = projectToOrg(graph);
+/** `index`: the full graph's index, when already built, saves reading every node and edge again. */
+export function orgView(graph: FlowGraph, index?: GraphIndex): OrgView {
+  const org = projectToOrg(graph, index);
   return { graph: org, index: buildGraphIndex(org) };
 }
 

@@ -1,17 +1,15 @@
 import type { GraphIndex } from './graph-index.js';
 import type { EdgeMask } from './strongly-connected.js';
 
-/** A closed walk: `nodes[0] === nodes[nodes.length - 1]`; `edges[i]` (into `graph.edges`) goes from `nodes[i]` to `nodes[i + 1]`. */
+/** A closed walk: `nodes[0] === nodes[nodes.length - 1]`, each hop `nodes[i] -> nodes[i + 1]` an edge; `nodes.length - 1` hops long. */
 export interface CycleWalk {
   nodes: number[];
-  edges: number[];
 }
 
 /** Reusable BFS buffers, one set per analysis run instead of one per component. */
 export interface BfsScratch {
   stamp: Int32Array;
   dist: Int32Array;
-  parentSlot: Int32Array;
   parentNode: Int32Array;
   queue: Int32Array;
   run: number;
@@ -21,7 +19,6 @@ export function createBfsScratch(nodeCount: number): BfsScratch {
   return {
     stamp: new Int32Array(nodeCount),
     dist: new Int32Array(nodeCount),
-    parentSlot: new Int32Array(nodeCount),
     parentNode: new Int32Array(nodeCount),
     queue: new Int32Array(nodeCount),
     run: 0,
@@ -48,7 +45,7 @@ export function shortestCycleThrough(
 ): CycleWalk | undefined {
   const { outOffsets, outTargets, outEdges } = index;
   const { componentOf, component, mask } = scope;
-  const { stamp, dist, parentSlot, parentNode, queue } = scratch;
+  const { stamp, dist, parentNode, queue } = scratch;
   const run = ++scratch.run;
   stamp[start] = run;
   dist[start] = 0;
@@ -64,11 +61,10 @@ export function shortestCycleThrough(
       if (mask !== undefined && mask[outEdges[slot] as number] !== 1) continue;
       const w = outTargets[slot] as number;
       if (componentOf[w] !== component) continue;
-      if (w === start) return walkBack(index, start, u, slot, scratch);
+      if (w === start) return walkBack(start, u, scratch);
       if (stamp[w] === run) continue;
       stamp[w] = run;
       dist[w] = du + 1;
-      parentSlot[w] = slot;
       parentNode[w] = u;
       queue[tail++] = w;
     }
@@ -76,19 +72,11 @@ export function shortestCycleThrough(
   return undefined;
 }
 
-/** Rebuilds start -> ... -> last -> start from the BFS parent slots. */
-function walkBack(index: GraphIndex, start: number, last: number, closingSlot: number, scratch: BfsScratch): CycleWalk {
+/** Rebuilds start -> ... -> last -> start from the BFS parent pointers. */
+function walkBack(start: number, last: number, scratch: BfsScratch): CycleWalk {
   const nodes: number[] = [start];
-  const edges: number[] = [index.outEdges[closingSlot] as number];
-  let node = last;
-  while (node !== start) {
-    const slot = scratch.parentSlot[node] as number;
-    nodes.push(node);
-    edges.push(index.outEdges[slot] as number);
-    node = scratch.parentNode[node] as number;
-  }
+  for (let node = last; node !== start; node = scratch.parentNode[node] as number) nodes.push(node);
   nodes.push(start);
   nodes.reverse();
-  edges.reverse();
-  return { nodes, edges };
+  return { nodes };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, hasBlockingProblems } from '../../src/analysis/analyze.js';
+import { findCycles } from '../../src/analysis/cycles.js';
+import { findFindings } from '../../src/analysis/findings/index.js';
 import type { ImportIssue } from '../../src/model/issues.js';
 import { contains, flow, graphOf, resource, step, transition, uses } from './builders.js';
 
@@ -18,6 +20,25 @@ describe('[I] analyze', () => {
     expect(result.findings.map((f) => f.code)).toEqual(['flow-loop']);
     expect(result.errors).toEqual([issue]);
     expect(hasBlockingProblems(result)).toBe(false);
+  });
+
+  it('names cycles the same with the nodes the search found as by looking their ids up', () => {
+    const looped = graphOf(
+      [flow('a', { name: 'Main' }), flow('b'), step('a', '1', { name: 'Menu' }), step('a', '2', { name: '' }), step('a', '3')],
+      [
+        transition('a:1', 'a:2'),
+        transition('a:2', 'a:3'),
+        transition('a:3', 'a:1'),
+        transition('a:2', 'a:2'),
+        uses('a:3', 'b'),
+        uses('b', 'a'),
+      ],
+    );
+    for (const strict of [false, true]) {
+      const result = analyze(looped, { strict });
+      expect(result.findings).toEqual(findFindings(looped, findCycles(looped), { strict }));
+      expect(result.findings.map((f) => f.message)).toContain('Flow "Main" loops through 3 steps: "a:2" → "a:2".');
+    }
   });
 
   it('blocks under strict, where the step loop counts', () => {

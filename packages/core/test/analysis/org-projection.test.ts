@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownNodeError } from '../../src/analysis/errors/unknown-node.js';
+import { buildGraphIndex } from '../../src/analysis/graph-index.js';
 import { flowStepGraph, projectToOrg } from '../../src/analysis/org-projection.js';
 import { contains, edge, flow, graphOf, resource, step, transition, uses } from './builders.js';
 
@@ -26,6 +27,10 @@ describe('[U] projectToOrg', () => {
       { source: 'a', target: 'b', kind: 'uses', via: 'callCommonModule, transferToFlow' },
       { source: 'a', target: 'r', kind: 'uses', via: 'callData', ambiguous: true },
     ]);
+  });
+
+  it('projects the same from the graph index as from the graph', () => {
+    expect(projectToOrg(graph, buildGraphIndex(graph))).toEqual(projectToOrg(graph));
   });
 
   it('drops a self-loop made by lifting but keeps a flow that uses itself', () => {

@@ -1,32 +1,74 @@
 import type { FlowGraph } from '../../model/graph.js';
+import type { GraphIndex } from '../graph-index.js';
 import type { Cycle, Finding } from '../result.js';
 import { capitalize, describeNode, nameOf } from './describe.js';
+
+/** What the cycle search already knows: its index, and per cycle the index positions along its path. */
+export interface FoundPaths {
+  index: GraphIndex;
+  pathNodes?: ReadonlyMap<Cycle, readonly number[]> | undefined;
+}
 
 /**
  * `org-cycle` (error): flows and resources that depend on each other, so no order deploys them.
  * `flow-loop` (info, error under `strict`): steps of one flow that lead back to each other; normal
  * for menus and retries, but the tutorial's rule forbids any cycle.
+ * A menu-heavy org has tens of thousands of loops, so each message is joined from its parts in
+ * one go (a flat string, quicker to build, keep and serialise than a chain of concatenations),
+ * and `found` saves looking the path's ids up again.
  */
-export function cycleFindings(graph: FlowGraph, cycles: readonly Cycle[], strict: boolean): Finding[] {
-  return cycles.map((cycle) => {
-    const path = cycle.path.map((id) => nameOf(graph, id)).join(' → ');
-    const cut = `${nameOf(graph, cycle.cut.source)} → ${nameOf(graph, cycle.cut.target)}`;
+export function cycleFindings(graph: FlowGraph, cycles: readonly Cycle[], strict: boolean, found?: FoundPaths): Finding[] {
+  const findings: Finding[] = new Array(cycles.length);
+  const parts: string[] = [];
+  // Flow loops come sorted by first member, so one flow's loops are next to each other.
+  let describedFlowId: string | undefined;
+  let describedFlow = '';
+  for (let i = 0; i < cycles.length; i++) {
+    const cycle = cycles[i] as Cycle;
+    parts.length = 0;
     if (cycle.scope === 'org') {
-      return {
+      parts.push(`Circular reference among ${cycle.members.length} objects: `);
+      pushPath(parts, graph, cycle, found);
+      parts.push(`. Removing ${nameOf(graph, cycle.cut.source)} → ${nameOf(graph, cycle.cut.target)} breaks this loop.`);
+      findings[i] = {
         code: 'org-cycle',
         severity: 'error',
         subject: cycle.members[0] as string,
-        message: `Circular reference among ${cycle.members.length} objects: ${path}. Removing ${cut} breaks this loop.`,
+        message: parts.join(''),
         related: cycle.members,
       };
+      continue;
     }
     const flowId = cycle.flowId ?? (cycle.members[0] as string);
-    return {
+    if (flowId !== describedFlowId) {
+      describedFlowId = flowId;
+      describedFlow = capitalize(describeNode(graph, flowId));
+    }
+    parts.push(describedFlow, ` loops through ${cycle.members.length} steps: `);
+    pushPath(parts, graph, cycle, found);
+    parts.push('.');
+    findings[i] = {
       code: 'flow-loop',
       severity: strict ? 'error' : 'info',
       subject: flowId,
-      message: `${capitalize(describeNode(graph, flowId))} loops through ${cycle.members.length} steps: ${path}.`,
+      message: parts.join(''),
       related: cycle.members,
     };
-  });
+  }
+  return findings;
+}
+
+/**
+ * `"a" → "b" → "a"`. Names come from the index where the search left the path's positions (each
+ * checked against the id, a pointer compare), else from looking the id up.
+ */
+function pushPath(parts: string[], graph: FlowGraph, cycle: Cycle, found: FoundPaths | undefined): void {
+  const { path } = cycle;
+  const positions = found?.pathNodes?.get(cycle);
+  for (let i = 0; i < path.length; i++) {
+    const id = path[i] as string;
+    const at = positions?.[i] ?? -1;
+    const node = found !== undefined && found.index.ids[at] === id ? found.index.nodes[at] : graph.nodes.get(id);
+    parts.push(i === 0 ? '"' : ' → "', node?.name || id, '"');
+  }
 }

@@ -2,6 +2,7 @@ import type { FlowGraph, FlowNode } from '../../model/graph.js';
 import { compareVersions } from '../compare.js';
 import type { AnalyzeOptions, Finding } from '../result.js';
 import { capitalize, describeNode } from './describe.js';
+import type { Entry } from './node-groups.js';
 
 /**
  * `version-policy` and `status-policy` (error), for flows imported from the inputs only: an
@@ -9,13 +10,13 @@ import { capitalize, describeNode } from './describe.js';
  * The version is the declared `version`, else the published one; "2" and "2.0" are the same.
  * The status is the declared status, else the publish state, compared case-insensitively.
  */
-export function policyFindings(graph: FlowGraph, options: AnalyzeOptions): Finding[] {
+export function policyFindings(graph: FlowGraph, options: AnalyzeOptions, flows: readonly Entry<FlowNode>[]): Finding[] {
   const { targetVersion, allowedStatus } = options;
   if (targetVersion === undefined && allowedStatus === undefined) return [];
   const allowed = new Set((allowedStatus ?? []).map((status) => status.trim().toLowerCase()));
   const findings: Finding[] = [];
-  for (const [id, node] of graph.nodes) {
-    if (node.kind !== 'flow' || !isImported(node)) continue;
+  for (const [id, node] of flows) {
+    if (!isImported(node)) continue;
     const who = capitalize(describeNode(graph, id));
     if (targetVersion !== undefined) {
       const version = node.version ?? node.versions.published;

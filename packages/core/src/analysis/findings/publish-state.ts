@@ -1,6 +1,7 @@
-import type { FlowGraph, PublishState } from '../../model/graph.js';
+import type { FlowGraph, GraphEdge, PublishState } from '../../model/graph.js';
 import type { Finding } from '../result.js';
 import { capitalize, describeNode, listOf } from './describe.js';
+import type { Entry } from './node-groups.js';
 import { orgLevelId } from './users.js';
 
 const BROKEN_STATES: Partial<Record<PublishState, string>> = {
@@ -14,11 +15,10 @@ const BROKEN_STATES: Partial<Record<PublishState, string>> = {
  * or its steps', point at a flow or resource that will not be there at run time.
  * One finding per (flow, target).
  */
-export function publishedUsesFindings(graph: FlowGraph): Finding[] {
+export function publishedUsesFindings(graph: FlowGraph, usesEdges: readonly GraphEdge[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const edge of graph.edges) {
-    if (edge.kind !== 'uses') continue;
+  for (const edge of usesEdges) {
     const flowId = orgLevelId(graph, edge.source);
     const flow = flowId === undefined ? undefined : graph.nodes.get(flowId);
     const target = graph.nodes.get(edge.target);
@@ -39,10 +39,13 @@ export function publishedUsesFindings(graph: FlowGraph): Finding[] {
 }
 
 /** `unresolved-reference` (warning): a node only known because something references it. */
-export function unresolvedReferenceFindings(graph: FlowGraph, users: ReadonlyMap<string, string[]>): Finding[] {
+export function unresolvedReferenceFindings(
+  graph: FlowGraph,
+  users: ReadonlyMap<string, string[]>,
+  missing: readonly Entry[],
+): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, node] of graph.nodes) {
-    if (node.state !== 'missing') continue;
+  for (const [id] of missing) {
     const usedBy = users.get(id) ?? [];
     const by = usedBy.length === 0 ? '' : ` used by ${listOf(usedBy.map((user) => describeNode(graph, user)))}`;
     findings.push({

@@ -1,17 +1,18 @@
-import type { FlowGraph, GraphEdge } from '../../model/graph.js';
+import type { FlowGraph, GraphEdge, ResourceNode } from '../../model/graph.js';
 import { sortedIds } from '../compare.js';
 import type { Finding } from '../result.js';
 import { capitalize, describeNode, listOf } from './describe.js';
+import type { Entry } from './node-groups.js';
 
 /**
  * `ambiguous-reference` (error): a reference by name that matched several objects. Linking gives
  * every candidate an edge flagged `ambiguous`; the candidates of one reference share the source,
  * the action and the name, so that is the group key.
  */
-export function ambiguousReferenceFindings(graph: FlowGraph): Finding[] {
+export function ambiguousReferenceFindings(graph: FlowGraph, usesEdges: readonly GraphEdge[]): Finding[] {
   const groups = new Map<string, GraphEdge[]>();
-  for (const edge of graph.edges) {
-    if (edge.kind !== 'uses' || edge.ambiguous !== true) continue;
+  for (const edge of usesEdges) {
+    if (edge.ambiguous !== true) continue;
     const name = (graph.nodes.get(edge.target)?.name ?? edge.target).toLowerCase();
     const key = `${edge.source}\u0000${edge.via ?? ''}\u0000${name}`;
     const group = groups.get(key);
@@ -33,10 +34,13 @@ export function ambiguousReferenceFindings(graph: FlowGraph): Finding[] {
 }
 
 /** `dynamic-reference` (info): a target named only by a run-time expression, so nothing can check it. */
-export function dynamicReferenceFindings(graph: FlowGraph, users: ReadonlyMap<string, string[]>): Finding[] {
+export function dynamicReferenceFindings(
+  graph: FlowGraph,
+  users: ReadonlyMap<string, string[]>,
+  runTimeResources: readonly Entry<ResourceNode>[],
+): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, node] of graph.nodes) {
-    if (node.kind !== 'resource' || node.type !== 'UNKNOWN') continue;
+  for (const [id, node] of runTimeResources) {
     const expression = node.expression ?? node.name;
     const usedBy = users.get(id) ?? [];
     const by = usedBy.length === 0 ? '' : ` by ${listOf(usedBy.map((user) => describeNode(graph, user)))}`;
@@ -52,11 +56,10 @@ export function dynamicReferenceFindings(graph: FlowGraph, users: ReadonlyMap<st
 }
 
 /** `templated-reference` (warning): a name still holding `{{var}}` / `${var}` after substitution. */
-export function templatedReferenceFindings(graph: FlowGraph): Finding[] {
+export function templatedReferenceFindings(graph: FlowGraph, templated: readonly Entry[]): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, node] of graph.nodes) {
+  for (const [id, node] of templated) {
     const variables = node.templateVariables ?? [];
-    if (variables.length === 0) continue;
     findings.push({
       code: 'templated-reference',
       severity: 'warning',

@@ -1,14 +1,13 @@
-import type { FlowGraph } from '../../model/graph.js';
+import type { FlowGraph, GraphEdge } from '../../model/graph.js';
 import { compareStrings } from '../compare.js';
 
 /**
  * Who uses each node, read at the org level: a step's `uses` counts for its flow, because a
  * person fixes references flow by flow. Sorted ids, duplicates removed. O(E log E) at worst.
  */
-export function usersByTarget(graph: FlowGraph): Map<string, string[]> {
+export function usersByTarget(graph: FlowGraph, usesEdges: readonly GraphEdge[]): Map<string, string[]> {
   const users = new Map<string, Set<string>>();
-  for (const edge of graph.edges) {
-    if (edge.kind !== 'uses') continue;
+  for (const edge of usesEdges) {
     const user = orgLevelId(graph, edge.source);
     if (user === undefined) continue;
     let set = users.get(edge.target);

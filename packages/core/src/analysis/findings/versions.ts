@@ -1,17 +1,17 @@
-import type { FlowGraph } from '../../model/graph.js';
+import type { FlowGraph, FlowNode } from '../../model/graph.js';
 import { compareVersions } from '../compare.js';
 import type { Finding } from '../result.js';
 import { capitalize, describeNode } from './describe.js';
+import type { Entry } from './node-groups.js';
 
 /**
  * Per flow: `unpublished-changes` (warning) when a saved or checked-in version is newer than the
  * published one, `never-published` (info) when there are versions but none published, and
  * `locked` (info) when someone holds the lock.
  */
-export function versionFindings(graph: FlowGraph): Finding[] {
+export function versionFindings(graph: FlowGraph, flows: readonly Entry<FlowNode>[]): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, node] of graph.nodes) {
-    if (node.kind !== 'flow') continue;
+  for (const [id, node] of flows) {
     const who = capitalize(describeNode(graph, id));
     const { published, saved, checkedIn } = node.versions;
     const latest = newest(saved, checkedIn);
