@@ -3,8 +3,8 @@ import { UnknownNodeError } from './errors/unknown-node.js';
 import { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 
 /**
- * The org-level view: flows and resources only. A step's `uses` edge is lifted to the flow that
- * owns the step (its `via` kept), transitions and contains are dropped, and parallel edges are
+ * The org-level view: flows and resources only. A `uses` edge from or to a step is lifted to the
+ * flow that owns the step (its `via` kept), transitions and contains are dropped, and parallel edges are
  * merged into one whose `via` lists the distinct actions (`callData, transferToFlow`).
  * A flow whose step calls the flow itself (a restart, a recursive module) gets no self-loop:
  * it deploys in one piece. An explicit flow -> itself `uses` edge is kept. O(V + E).
@@ -31,24 +31,32 @@ export function projectToOrg(graph: FlowGraph, index?: GraphIndex): FlowGraph {
     if (edge.kind !== 'uses') continue;
     const sourceNode = index === undefined ? graph.nodes.get(edge.source) : indexedNode(index, index.edgeSources[e] as number);
     const targetNode = index === undefined ? graph.nodes.get(edge.target) : indexedNode(index, index.edgeTargets[e] as number);
-    if (sourceNode === undefined || targetNode === undefined || targetNode.kind === 'step') continue;
+    if (sourceNode === undefined || targetNode === undefined) continue;
     let source = edge.source;
     if (sourceNode.kind === 'step') {
       source = sourceNode.flowId;
-      if (source === edge.target || graph.nodes.get(source)?.kind !== 'flow') continue;
+      if (graph.nodes.get(source)?.kind !== 'flow') continue;
     }
+    // A use of another flow's step (a tutorial transition to `otherFlowId:nodeId`) depends on
+    // that flow: lifted like the source, so it can close an org cycle.
+    let target = edge.target;
+    if (targetNode.kind === 'step') {
+      target = targetNode.flowId;
+      if (graph.nodes.get(target)?.kind !== 'flow') continue;
+    }
+    if (source === target && (sourceNode.kind === 'step' || targetNode.kind === 'step')) continue;
 
     const seen = bySource.get(source);
-    const existing = seen instanceof Map ? seen.get(edge.target) : seen?.target === edge.target ? seen : undefined;
+    const existing = seen instanceof Map ? seen.get(target) : seen?.target === target ? seen : undefined;
     if (existing !== undefined) {
       mergeInto(existing, edge);
       continue;
     }
-    const projected = projectedEdge(source, edge);
+    const projected = projectedEdge(source, target, edge);
     edges.push(projected);
     if (seen === undefined) bySource.set(source, projected);
-    else if (seen instanceof Map) seen.set(edge.target, projected);
-    else bySource.set(source, new Map([[seen.target, seen], [edge.target, projected]]));
+    else if (seen instanceof Map) seen.set(target, projected);
+    else bySource.set(source, new Map([[seen.target, seen], [target, projected]]));
   }
   return { nodes, edges };
 }
@@ -58,8 +66,8 @@ function indexedNode(index: GraphIndex, node: number): GraphNode | undefined {
   return node < 0 ? undefined : index.nodes[node];
 }
 
-function projectedEdge(source: string, edge: GraphEdge): GraphEdge {
-  const projected: GraphEdge = { source, target: edge.target, kind: 'uses' };
+function projectedEdge(source: string, target: string, edge: GraphEdge): GraphEdge {
+  const projected: GraphEdge = { source, target, kind: 'uses' };
   if (edge.via !== undefined) projected.via = edge.via;
   if (edge.ambiguous === true) projected.ambiguous = true;
   return projected;

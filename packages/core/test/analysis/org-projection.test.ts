@@ -38,6 +38,19 @@ describe('[U] projectToOrg', () => {
     expect(projectToOrg(self).edges).toEqual([{ source: 'a', target: 'a', kind: 'uses', via: 'transferToFlow' }]);
     expect(projectToOrg(graphOf([flow('a'), step('a', '1')], [uses('a:1', 'a')])).edges).toEqual([]);
   });
+
+  it("lifts a use of another flow's step to that flow, so it can close an org cycle", () => {
+    const crossing = graphOf(
+      [flow('a'), flow('b'), step('a', '1'), step('a', '2'), step('b', '1')],
+      [uses('a:1', 'b:1', 'transition'), uses('b:1', 'a:1', 'transition'), uses('a:1', 'a:2', 'transition')],
+    );
+    const org = projectToOrg(crossing);
+    expect(org.edges).toEqual([
+      { source: 'a', target: 'b', kind: 'uses', via: 'transition' },
+      { source: 'b', target: 'a', kind: 'uses', via: 'transition' },
+    ]);
+    expect(projectToOrg(crossing, buildGraphIndex(crossing))).toEqual(org);
+  });
 });
 
 describe('[U] flowStepGraph', () => {
