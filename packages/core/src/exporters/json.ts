@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../analysis/result.js';
-import type { EdgeKind, FlowGraph, GraphEdge, GraphNode, NodeKind, PublishState } from '../model/graph.js';
+import type { FlowGraph, GraphEdge, GraphNode, NodeKind, PublishState } from '../model/graph.js';
 import { compareText } from './compare.js';
 
 /** A node as the JSON export, the HTTP API and the SPA see it. */
@@ -13,14 +13,8 @@ export interface ExportNode {
   file?: string;
 }
 
-export interface ExportEdge {
-  source: string;
-  target: string;
-  kind: EdgeKind;
-  via?: string;
-  label?: string;
-  ambiguous?: boolean;
-}
+/** An edge serialises as it is: the model's edge has no field the outside should not see. */
+export type ExportEdge = GraphEdge;
 
 export interface ExportGraph {
   nodes: ExportNode[];
