@@ -33,4 +33,4 @@ if [ "${1:-}" = "--test" ]; then
   fi
 fi
 
-pnpm install --frozen-lockfile --reporter=silent
+pnpm install --frozen-lockfile

@@ -2,39 +2,45 @@ import type { OutputStream } from '../io.js';
 
 // Big enough that a 50 MB result is ~50 writes, small enough that no second full copy is ever held.
 const CHUNK_CHARS = 1 << 20;
+const FIRST_BATCH = 256;
 
 /**
  * Writes a JSON object. On a terminal it is indented for reading; otherwise (files, pipes, CI)
- * it is compact and streamed one top-level array item at a time: a 500k-step org's result is
- * ~50 MB, and one JSON.stringify of it, plus its UTF-8 copy, costs time and memory for nothing.
+ * it is compact and streamed a slice of each top-level array at a time: a 500k-step org's result
+ * is ~50 MB, and one JSON.stringify of it, plus its UTF-8 copy, costs time and memory for nothing.
  */
 export function writeJson(stream: OutputStream, value: Record<string, unknown>, pretty: boolean): void {
   if (pretty) {
     stream.write(`${JSON.stringify(value, null, 2)}\n`);
     return;
   }
-  let buffer = '{';
-  const flush = () => {
-    stream.write(buffer);
-    buffer = '';
-  };
-  let first = true;
+  let head = '{';
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
-    buffer += `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
+    head += `${head === '{' ? '' : ','}${JSON.stringify(key)}:`;
     if (!Array.isArray(item)) {
-      buffer += JSON.stringify(item);
+      head += JSON.stringify(item);
       continue;
     }
-    buffer += '[';
-    for (let index = 0; index < item.length; index++) {
-      // JSON.stringify turns undefined / functions in arrays into null; do the same.
-      buffer += `${index > 0 ? ',' : ''}${JSON.stringify(item[index]) ?? 'null'}`;
-      if (buffer.length >= CHUNK_CHARS) flush();
-    }
-    buffer += ']';
+    stream.write(`${head}[`);
+    head = ']';
+    writeArrayItems(stream, item);
   }
-  buffer += '}\n';
-  flush();
+  stream.write(`${head}}\n`);
+}
+
+/**
+ * The items of an array, comma-separated, one JSON.stringify per slice of items rather than per
+ * item (50,000 cycles make 50,000 calls otherwise). Slices are sized from the previous slice's
+ * length to give chunks of about CHUNK_CHARS.
+ */
+function writeArrayItems(stream: OutputStream, items: readonly unknown[]): void {
+  let batch = FIRST_BATCH;
+  for (let start = 0, end = 0; start < items.length; start = end) {
+    end = Math.min(start + batch, items.length);
+    // `[a,b,c]` without its brackets; like JSON.stringify, an undefined item becomes null.
+    const text = JSON.stringify(items.slice(start, end));
+    stream.write(start === 0 ? text.slice(1, -1) : `,${text.slice(1, -1)}`);
+    batch = Math.max(1, Math.round(((end - start) * CHUNK_CHARS) / text.length));
+  }
 }

@@ -11,8 +11,20 @@ export class FlowTargets {
   /** External ("missing") flows already made, so every reference to the same thing shares one. */
   private readonly externalByName = new Map<string, FlowNode>();
 
-  constructor(private readonly nodes: Map<string, GraphNode>) {
-    for (const node of nodes.values()) {
+  /** Whether `byName` holds the imported flows yet: made on the first look-up by name. */
+  private indexed = false;
+
+  constructor(private readonly nodes: Map<string, GraphNode>) {}
+
+  /**
+   * Indexes the flows by name. Deferred because references by id (tutorial transitions, snapshots)
+   * need no name index and the graph may have 500k nodes to scan; run before `external` adds a
+   * node, so it sees exactly the imported flows.
+   */
+  private indexNames(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    for (const node of this.nodes.values()) {
       if (node.kind !== 'flow') continue;
       const key = normaliseName(node.name);
       const list = this.byName.get(key);
@@ -25,6 +37,7 @@ export class FlowTargets {
   find(target: FlowTarget): string[] {
     if (target.id !== undefined && this.nodes.has(target.id)) return [target.id];
     if (target.name === undefined) return [];
+    this.indexNames();
     const candidates = this.byName.get(normaliseName(target.name));
     if (candidates === undefined) return [];
     if (target.types.length === 0) return candidates.map((flow) => flow.id);
@@ -43,6 +56,7 @@ export class FlowTargets {
 
   /** The shared external node for a target nothing imported defines. */
   external(target: FlowTarget): FlowNode {
+    this.indexNames();
     const nameKey = target.name === undefined ? undefined : normaliseName(target.name);
     const id = target.id ?? `missing:flow:${nameKey ?? ''}`;
     const existing = this.nodes.get(id) ?? (nameKey === undefined ? undefined : this.externalByName.get(nameKey));

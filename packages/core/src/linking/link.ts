@@ -5,6 +5,7 @@ import type { Reference } from '../model/reference.js';
 import { FlowTargets } from './flow-targets.js';
 import { EdgeSet, mergeEdges, mergeNodes } from './merge.js';
 import { ResourceTargets } from './resource-targets.js';
+import { dropFlowUsesCoveredBySteps } from './step-covered-uses.js';
 
 export interface LinkResult {
   graph: FlowGraph;
@@ -14,7 +15,8 @@ export interface LinkResult {
 /**
  * Joins what every file imported into one graph and resolves each reference: by id when the id
  * exists, else by name (Genesys's comparison) and compatible type. Several matches give an edge to
- * each, flagged ambiguous, never a silent pick; no match gives one shared external node.
+ * each, flagged ambiguous, never a silent pick; no match gives one shared external node. A flow's
+ * own `uses` edge to a target one of its steps uses is dropped for the step's.
  * Linear: names are indexed once.
  */
 export function link(units: readonly ImportUnit[]): LinkResult {
@@ -40,17 +42,15 @@ export function link(units: readonly ImportUnit[]): LinkResult {
       const ambiguous = targets.length > 1;
       for (const target of targets) {
         if (reference.templateVariables?.length) addTemplateVariables(target, reference.templateVariables);
-        edges.add({
-          source: reference.from,
-          target: target.id,
-          kind: 'uses',
-          via: reference.via,
-          ...(ambiguous ? { ambiguous: true } : {}),
-        });
+        edges.add(
+          ambiguous
+            ? { source: reference.from, target: target.id, kind: 'uses', via: reference.via, ambiguous: true }
+            : { source: reference.from, target: target.id, kind: 'uses', via: reference.via },
+        );
       }
     }
   }
-  return { graph: { nodes, edges: edges.edges }, issues };
+  return { graph: { nodes, edges: dropFlowUsesCoveredBySteps(edges.edges, edges.uses, nodes) }, issues };
 }
 
 function resolve(reference: Reference, flows: FlowTargets, resources: ResourceTargets): GraphNode[] {

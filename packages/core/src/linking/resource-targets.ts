@@ -14,12 +14,25 @@ export class ResourceTargets {
   /** Same, without the category: dependency tracking names a data action without its integration. */
   private readonly byTypeAndName = new Map<string, ResourceNode[]>();
 
-  constructor(private readonly nodes: Map<string, GraphNode>) {
-    for (const node of nodes.values()) if (node.kind === 'resource') this.remember(node);
+  /** Whether the imported resource nodes are remembered yet: done on first use. */
+  private indexed = false;
+
+  constructor(private readonly nodes: Map<string, GraphNode>) {}
+
+  /**
+   * Remembers the resource nodes the importers made. Deferred because most files define none and
+   * the graph may have 500k nodes to scan; run before this class adds a node, so it sees exactly
+   * the imported ones.
+   */
+  private indexImported(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    for (const node of this.nodes.values()) if (node.kind === 'resource') this.remember(node);
   }
 
   /** The node the target means, made when nothing has it yet; undefined when it has neither id nor name. */
   findOrCreate(target: ResourceTarget): ResourceNode | undefined {
+    this.indexImported();
     const byId = target.id === undefined ? undefined : this.nodes.get(target.id);
     if (byId?.kind === 'resource') return this.markDeleted(byId, target);
     const key = target.name === undefined ? undefined : keyOf(target.rawType ?? target.type, target.category, target.name);
@@ -48,6 +61,7 @@ export class ResourceTargets {
 
   /** One UNKNOWN node per (type, expression): `{exp: Task.Queue}` is shown as what it is. */
   dynamic(target: DynamicTarget): ResourceNode {
+    this.indexImported();
     const id = `dynamic:${target.type}:${target.expression}`;
     const existing = this.nodes.get(id);
     if (existing?.kind === 'resource') return existing;

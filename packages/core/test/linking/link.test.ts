@@ -141,4 +141,56 @@ describe('[U] link', () => {
       },
     ]);
   });
+
+  it("drops a flow's own uses edge to a target one of its steps uses, keeping the step's", () => {
+    const step = (flowId: string, stepId: string) =>
+      ({ kind: 'step', id: `${flowId}:${stepId}`, name: stepId, state: 'published', flowId, stepId, type: 'callData', file: 'org.json' }) as const;
+    const lookup = { kind: 'resource', type: 'DATAACTION', id: 'action-1', name: 'Lookup' } as const;
+    const table = { kind: 'resource', type: 'DATATABLE', id: 'table-1', name: 'Hours' } as const;
+    const queue = { kind: 'resource', type: 'QUEUE', id: 'queue-1', name: 'Billing' } as const;
+    // A snapshot flow with dependency tracking and a configuration: the flow and its step both use
+    // the action and the table; only the flow is said to use the queue; another flow's step uses it.
+    const { edges } = usesEdges([
+      unit('org.json', [flow('main', 'Main'), step('main', 'a'), flow('other', 'Other'), step('other', 'b')], [
+        uses('main', 'callData', lookup),
+        uses('main', 'dataTableLookup', table),
+        uses('main', 'transferToAcd', queue),
+        uses('main:a', 'callData', lookup),
+        uses('main:a', 'dataTableLookup', table),
+        uses('main', 'manifest.dataTable', table),
+        uses('other:b', 'transferToAcd', queue),
+      ]),
+    ]);
+    expect(edges).toEqual([
+      { source: 'main', target: 'queue-1', kind: 'uses', via: 'transferToAcd' },
+      { source: 'main:a', target: 'action-1', kind: 'uses', via: 'callData' },
+      { source: 'main:a', target: 'table-1', kind: 'uses', via: 'dataTableLookup' },
+      { source: 'other:b', target: 'queue-1', kind: 'uses', via: 'transferToAcd' },
+    ]);
+  });
+
+  it('keeps the first of two nodes with one id inside the first file, in file order', () => {
+    const step = { kind: 'step', id: 'x:a', name: 'A', state: 'published', flowId: 'x', stepId: 'a', type: 'task', file: 'one.json' } as const;
+    const { graph, issues } = link([unit('one.json', [flow('x', 'X'), step, flow('x', 'X again'), flow('y', 'Y'), { ...step, name: 'A again' }])]);
+    expect([...graph.nodes.values()].map((node) => node.name)).toEqual(['X', 'A', 'Y']);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'duplicate id "x": already defined in flows.yaml; this flow is ignored',
+      'duplicate id "x:a": already defined in one.json; this step is ignored',
+    ]);
+  });
+
+  it("takes a self-contained file's edges as they are, without changing the file's own list", () => {
+    const steps = ['a', 'b'].map((id) => ({ kind: 'step', id: `x:${id}`, name: id, state: 'published', flowId: 'x', stepId: id, type: 'task' }) as const);
+    const one: ImportUnit = {
+      ...unit('one.json', [flow('x', 'X'), ...steps], [uses('x:b', 'transition', { kind: 'flow', id: 'y', types: [] })]),
+      edges: [
+        { source: 'x', target: 'x:a', kind: 'contains' },
+        { source: 'x:a', target: 'x:b', kind: 'transition', label: 'yes' },
+      ],
+      edgesWithinUnit: true,
+    };
+    const { graph } = link([one, unit('two.json', [flow('y', 'Y')])]);
+    expect(graph.edges).toEqual([...one.edges, { source: 'x:b', target: 'y', kind: 'uses', via: 'transition' }]);
+    expect(one.edges).toHaveLength(2);
+  });
 });
