@@ -27,6 +27,22 @@ export async function loadOrg(request: APIRequestContext): Promise<Org> {
   return (await response.json()) as Org;
 }
 
+/**
+ * A flow whose step graph has a loop. The org analysis comes from dependency tracking, which
+ * has no steps, so loops only show in a flow's step graph: ask for inbound call flows' steps
+ * (the demo plants a menu loop in one) until one has a cycle.
+ */
+export async function findFlowWithLoop(request: APIRequestContext, org: Org): Promise<{ flow: OrgNode; members: string[] }> {
+  for (const flow of org.graph.nodes.filter((node) => node.kind === 'flow' && node.type === 'INBOUNDCALL')) {
+    const response = await request.get(`/api/flows/${encodeURIComponent(flow.id)}/steps`);
+    if (!response.ok()) continue;
+    const steps = (await response.json()) as { cycles: { members: string[] }[] };
+    const loop = steps.cycles[0];
+    if (loop) return { flow, members: loop.members };
+  }
+  throw new Error('no inbound call flow of the demo org has a loop in its steps (the simulator plants one)');
+}
+
 export function nodeById(org: Org, id: string): OrgNode {
   const node = org.graph.nodes.find((candidate) => candidate.id === id);
   if (!node) throw new Error(`node ${id} is not in the org graph`);
