@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSnapshot, snapshotImporter, viaOfDependencyType } from '../../src/importers/snapshot/index.js';
 
 const examplePath = join(import.meta.dirname, '../../../../examples/snapshot-org.json');
@@ -17,6 +17,24 @@ describe('[U] snapshot importer', () => {
     // A snapshot whose `format` key comes late is still recognised.
     const { format, ...rest } = example;
     expect(snapshotImporter.detect({ path: 'late.json', text: JSON.stringify({ ...rest, padding: 'x'.repeat(5000), format }) })).toBe(true);
+    // ... also when it comes late with its value written in \u escapes, or after leading space.
+    const escaped = JSON.stringify({ ...rest, padding: 'x'.repeat(5000), format: 'FORMAT' }).replace('"FORMAT"', '"flowgraph-snaps\\u0068ot"');
+    expect(snapshotImporter.detect({ path: 'escaped.json', text: escaped })).toBe(true);
+    expect(snapshotImporter.detect({ path: 'spaced.json', text: `\n \t${JSON.stringify(example)}` })).toBe(true);
+  });
+
+  it('rejects JSON that cannot be a snapshot without parsing it', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      // Not an object at the top level.
+      expect(snapshotImporter.detect({ path: 'flows.json', text: ` [${JSON.stringify(example)}]` })).toBe(false);
+      // An object whose text nowhere holds the format name, written out or escaped.
+      const { format: _format, ...rest } = example;
+      expect(snapshotImporter.detect({ path: 'other.json', text: JSON.stringify({ ...rest, format: 'flowgraph' }) })).toBe(false);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('makes flow nodes from Genesys Flow entities and references from consumed resources', () => {

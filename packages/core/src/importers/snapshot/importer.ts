@@ -30,8 +30,9 @@ export const snapshotImporter: Importer = {
   format: SNAPSHOT_IMPORT_FORMAT,
   detect(file) {
     // Our writer puts `format` first, so a sniff settles most files without parsing; a `.json`
-    // file with its keys in another order is parsed (once: the tutorial detector reuses it).
+    // object that names the format anywhere is parsed (once: the tutorial detector reuses it).
     if (!file.text.slice(0, 4096).includes(SNAPSHOT_FORMAT) && !isJsonFileName(file.path)) return false;
+    if (!mayBeSnapshotText(file.text)) return false;
     const json = readJson(file);
     return json.ok && typeof json.value === 'object' && json.value !== null && 'format' in json.value
       ? json.value.format === SNAPSHOT_FORMAT
@@ -39,6 +40,18 @@ export const snapshotImporter: Importer = {
   },
   parse: (file) => parseSnapshot(file),
 };
+
+/**
+ * False when the text cannot be a snapshot, told without parsing it: a snapshot is a JSON object,
+ * and its `"flowgraph-snapshot"` is in the text, written out or with `\u` escapes. (Detection
+ * should stay a sniff; an importer that needs the tree parses it.)
+ */
+function mayBeSnapshotText(text: string): boolean {
+  let start = 0;
+  for (let c = text.charCodeAt(0); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(start)) start++;
+  if (text.charCodeAt(start) !== 123) return false;
+  return text.includes(SNAPSHOT_FORMAT) || text.includes('\\u');
+}
 
 export function parseSnapshot(file: InputFile): ImportUnit {
   const unit: ImportUnit = { file: file.path, format: SNAPSHOT_IMPORT_FORMAT, nodes: [], edges: [], references: [], issues: [] };
