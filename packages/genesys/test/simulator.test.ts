@@ -93,8 +93,13 @@ describe.each(['none', 'flaky', 'hostile'] as const)('[I] crawl of a %s simulato
     } else {
       expect(faultsInjected).toBeGreaterThan(0);
       expect(totals.retries).toBeGreaterThan(0);
-      // The simulator never fails one request more often than its profile's cap; retries absorb it.
-      expect(run.snapshot.stats!.failed).toBeLessThanOrEqual(2);
+      // Retries absorb almost every fault. The hostile profile may fail one request as often as
+      // the client tries (its cap is 4 in a row), so under concurrency a few flows can still fail:
+      // each is reported after every attempt, never dropped.
+      expect(run.snapshot.stats!.failed).toBeLessThanOrEqual(Math.ceil(reference.stats!.listed * 0.02));
+      for (const error of run.snapshot.errors.filter((candidate) => candidate.flowId)) {
+        expect(error.attempts, error.message).toBeGreaterThanOrEqual(4);
+      }
     }
     expect(totals.requests).toBeLessThan(minimum * 2);
   });
