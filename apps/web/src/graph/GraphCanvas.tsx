@@ -30,6 +30,11 @@ interface Props {
   onEvent(event: CanvasEvent): void;
   handle?: Ref<CanvasHandle>;
   testId: string;
+  /**
+   * When fitting the whole graph would shrink labels below reading size (a long chain of steps),
+   * open at this zoom instead, starting from the left edge where the flow starts.
+   */
+  readableZoom?: number;
 }
 
 /**
@@ -37,7 +42,7 @@ interface Props {
  * graph) and never re-laid out: positions are preset. Interaction arrives as classes and view
  * requests; clicks leave as typed events.
  */
-export function GraphCanvas({ name, elements, classes, view, onEvent, handle, testId }: Props) {
+export function GraphCanvas({ name, elements, classes, view, onEvent, handle, testId, readableZoom }: Props) {
   const container = useRef<HTMLDivElement>(null);
   // Held in state so the effects below re-run against each new instance.
   const [cy, setCy] = useState<Core | null>(null);
@@ -66,6 +71,11 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
     cy.on('tap', (event) => {
       if (event.target === cy) onEventRef.current({ type: 'backgroundTap' });
     });
+    if (readableZoom !== undefined && cy.zoom() < readableZoom) {
+      const box = cy.elements().boundingBox();
+      cy.zoom(readableZoom);
+      cy.pan({ x: 30 - box.x1 * readableZoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * readableZoom });
+    }
     applied.current = new Map();
     setCy(cy);
     const unregister = registerProbe(name, cy, element);
@@ -76,7 +86,7 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
       setCy(null);
       cy.destroy();
     };
-  }, [elements, name]);
+  }, [elements, name, readableZoom]);
 
   useEffect(() => {
     if (!cy) return;
