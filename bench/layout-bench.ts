@@ -5,7 +5,7 @@
 import { layeredLayout } from '@flowgraph/core';
 import { createRandom } from './random.js';
 
-export const LAYOUT_SIZES = [1_000, 5_000, 20_000, 50_000];
+const LAYOUT_SIZES = [1_000, 5_000, 20_000, 50_000];
 
 export interface LayoutRun {
   nodes: number;

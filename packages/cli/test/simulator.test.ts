@@ -35,8 +35,11 @@ describe('[I] commands against the simulator', () => {
       expect(snapshot.flows.length).toBeGreaterThanOrEqual(SMALL_ORG - 2);
       expect(run.stderr).toMatch(new RegExp(`Fetched\\s+${snapshot.flows.length} flows in [\\d.]+ s → org.json`));
       const check = await runCli(['check', 'org.json'], { cwd: dir });
-      expect([0, 1]).toContain(check.code);
+      // Every simulated org plants an org cycle and publish errors: check must fail CI on them.
+      expect(check.code).toBe(1);
       expect(check.stdout).toMatch(/files\s+1 \(snapshot 1\)/);
+      expect(check.stdout).toContain('org-cycle');
+      expect(check.stdout).toContain('published-uses-deleted');
     } finally {
       await cleanup();
       await simulator.close();

@@ -1,10 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { analyze, EXPORT_FORMATS, type ExportFormat, exporters, projectToOrg } from '@flowgraph/core';
 import { z } from 'zod';
-import { EXIT_OK, InputError, UsageError } from '../errors.js';
-import { describeFsError } from '../inputs/collect-files.js';
+import { EXIT_OK, UsageError } from '../errors.js';
 import { parseOptions } from '../options/parse.js';
+import { writeOutFile } from '../outputs/out-file.js';
 import { selectSource, sourceOptionsConfig, sourceOptionsShape } from '../options/source-options.js';
 import { writeImportErrors } from '../render/issue-summary.js';
 import { createProgress } from '../render/progress-bar.js';
@@ -71,9 +69,7 @@ export const exportCommand: Command = {
       io.stdout.write(text);
       return EXIT_OK;
     }
-    await writeFile(resolve(io.cwd, options.out), text).catch((error: unknown) => {
-      throw new InputError(`cannot write --out ${options.out}: ${describeFsError(error)}`);
-    });
+    await writeOutFile(io, options.out, text);
     io.stderr.write(`flowgraph: wrote ${options.out} (${text.length.toLocaleString('en-US')} characters)\n`);
     return EXIT_OK;
   },

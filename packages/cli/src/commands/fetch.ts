@@ -1,10 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createGenesysClient, DEFAULT_CACHE_DIR } from '@flowgraph/genesys';
 import { z } from 'zod';
-import { EXIT_OK, InputError, UsageError } from '../errors.js';
-import { describeFsError } from '../inputs/collect-files.js';
+import { EXIT_OK, UsageError } from '../errors.js';
 import { parseOptions } from '../options/parse.js';
+import { writeOutFile } from '../outputs/out-file.js';
 import { colorsFor } from '../render/colors.js';
 import { renderLatencyTable } from '../render/latency-table.js';
 import { createProgress } from '../render/progress-bar.js';
@@ -72,9 +71,7 @@ export const fetchCommand: Command = {
     const seconds = (Date.now() - startedAt) / 1000;
     const text = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (options.out) {
-      await writeFile(resolve(io.cwd, options.out), text).catch((error: unknown) => {
-        throw new InputError(`cannot write --out ${options.out}: ${describeFsError(error)}`);
-      });
+      await writeOutFile(io, options.out, text);
     } else {
       io.stdout.write(text);
     }

@@ -1,8 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-
-export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
+
+export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export interface Parsed<T> {
   options: T;

@@ -6,11 +6,10 @@ const ISSUES_LIMIT = 30;
 
 /** What was read: files by format, flows by type, steps, references by kind, what stayed unresolved, per-file errors. */
 export function renderImportSummary(summary: ImportSummary, issues: ImportIssue[], colors: Colors): string {
-  const flows = Object.values(summary.flowsByType).reduce((sum, count) => sum + count, 0);
   const failed = summary.files.failed > 0 ? colors.red(` · ${summary.files.failed} failed`) : '';
   const rows = [
     [label('files', colors), `${summary.files.total}${breakdown(summary.files.byFormat)}${failed}`],
-    [label('flows', colors), `${flows}${breakdown(summary.flowsByType)}`],
+    [label('flows', colors), `${total(summary.flowsByType)}${breakdown(summary.flowsByType)}`],
     [label('steps', colors), summary.steps.toLocaleString('en-US')],
     [label('references', colors), `${total(summary.referencesByVia)}${breakdown(summary.referencesByVia)}`],
     [

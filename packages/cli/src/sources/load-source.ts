@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type ImportIssue, type InputFile, loadGraph, parseSubstitutions } from '@flowgraph/core';
+import { type ImportIssue, type InputFile, loadGraph, type ParsedSubstitutions, parseSubstitutions } from '@flowgraph/core';
 import { InputError } from '../errors.js';
 import { collectInputFiles, describeFsError } from '../inputs/collect-files.js';
 import type { CliIo } from '../io.js';
@@ -42,10 +42,7 @@ export async function loadSource(
 }
 
 /** `--substitutions FILE` (a Terraform file with `substitutions = {…}` maps, or JSON), then `--set`, which wins. */
-async function readSubstitutions(
-  settings: SourceSettings,
-  cwd: string,
-): Promise<{ values: Record<string, string>; issues: ImportIssue[] }> {
+async function readSubstitutions(settings: SourceSettings, cwd: string): Promise<ParsedSubstitutions> {
   let values: Record<string, string> = {};
   let issues: ImportIssue[] = [];
   if (settings.substitutions) {

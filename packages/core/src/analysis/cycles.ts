@@ -11,13 +11,13 @@ import { type EdgeMask, hasSelfLoop, stronglyConnectedComponents } from './stron
  * A component's path is exact (a shortest cycle of the whole component: one BFS from each member,
  * smallest id first) when it has at most this many members and the BFS runs fit the work budget.
  */
-export const EXACT_CYCLE_MEMBER_LIMIT = 2_000;
+const EXACT_CYCLE_MEMBER_LIMIT = 2_000;
 /**
  * Edge visits the exact searches of one analysis may spend, counted as members x (members + edges)
  * per component; past it a component gets the shortest cycle through its smallest-id member
  * (one BFS). Keeps the whole run linear plus a constant on 500k-node graphs.
  */
-export const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
+const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
 
 /**
  * Circular references at two levels, so one never hides the other:
@@ -28,7 +28,8 @@ export const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
  * flow loops, each ordered by first member. O(V + E) plus the bounded exact-path work.
  */
 export function findCycles(graph: FlowGraph, index?: GraphIndex, org?: OrgView, pathNodes?: CyclePathNodes): Cycle[] {
-  return [...findOrgCycles(graph, org), ...findFlowLoops(graph, index, pathNodes)];
+  const orgCycles = cyclesOf((org ?? orgView(graph)).index, undefined, false, undefined);
+  return [...orgCycles, ...findFlowLoops(graph, index, pathNodes)];
 }
 
 /**
@@ -37,10 +38,6 @@ export function findCycles(graph: FlowGraph, index?: GraphIndex, org?: OrgView, 
  * looking every path id up in the graph again. Org cycles, few and on another index, are not in it.
  */
 export type CyclePathNodes = Map<Cycle, readonly number[]>;
-
-export function findOrgCycles(graph: FlowGraph, org: OrgView = orgView(graph)): Cycle[] {
-  return cyclesOf(org.index, undefined, false, undefined);
-}
 
 export function findFlowLoops(graph: FlowGraph, index?: GraphIndex, pathNodes?: CyclePathNodes): Cycle[] {
   // An org-level graph has no transitions: skip indexing it.

@@ -1,9 +1,9 @@
 export { analyze, hasBlockingProblems } from './analyze.js';
 export { compareStrings, compareVersions } from './compare.js';
-export { EXACT_CYCLE_MEMBER_LIMIT, EXACT_CYCLE_WORK_BUDGET, findCycles, findFlowLoops, findOrgCycles } from './cycles.js';
+export { findCycles, findFlowLoops } from './cycles.js';
 export { type DeploymentOptions, planDeployment } from './deployment.js';
 export { UnknownNodeError } from './errors/unknown-node.js';
-export { compareFindings, describeNode, findFindings, type KnownFromAnalysis } from './findings/index.js';
+export { describeNode, findFindings, type KnownFromAnalysis } from './findings/index.js';
 export { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 export { type ImpactOptions, impact } from './impact.js';
 export { flowStepGraph, type OrgView, orgView, projectToOrg } from './org-projection.js';

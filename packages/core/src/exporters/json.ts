@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../analysis/result.js';
 import type { FlowGraph, GraphEdge, GraphNode, NodeKind, PublishState } from '../model/graph.js';
-import { compareText } from './compare.js';
+import { compareStrings } from '../analysis/compare.js';
 
 /** A node as the JSON export, the HTTP API and the SPA see it. */
 export interface ExportNode {
@@ -21,14 +21,14 @@ export interface ExportGraph {
   edges: ExportEdge[];
 }
 
-export function toExportNode(node: GraphNode): ExportNode {
+function toExportNode(node: GraphNode): ExportNode {
   const out: ExportNode = { id: node.id, kind: node.kind, type: node.type, name: node.name, state: node.state };
   if (node.kind === 'step') out.flowId = node.flowId;
   if (node.file !== undefined) out.file = node.file;
   return out;
 }
 
-export function toExportEdge(edge: GraphEdge): ExportEdge {
+function toExportEdge(edge: GraphEdge): ExportEdge {
   const out: ExportEdge = { source: edge.source, target: edge.target, kind: edge.kind };
   if (edge.via !== undefined) out.via = edge.via;
   if (edge.label !== undefined) out.label = edge.label;
@@ -38,16 +38,16 @@ export function toExportEdge(edge: GraphEdge): ExportEdge {
 
 /** The graph as plain data in a stable order (nodes by id; edges by source, target, kind, via, label). */
 export function toExportGraph(graph: FlowGraph): ExportGraph {
-  const nodes = [...graph.nodes.values()].map(toExportNode).sort((a, b) => compareText(a.id, b.id));
+  const nodes = [...graph.nodes.values()].map(toExportNode).sort((a, b) => compareStrings(a.id, b.id));
   const edges = graph.edges
     .map(toExportEdge)
     .sort(
       (a, b) =>
-        compareText(a.source, b.source) ||
-        compareText(a.target, b.target) ||
-        compareText(a.kind, b.kind) ||
-        compareText(a.via ?? '', b.via ?? '') ||
-        compareText(a.label ?? '', b.label ?? ''),
+        compareStrings(a.source, b.source) ||
+        compareStrings(a.target, b.target) ||
+        compareStrings(a.kind, b.kind) ||
+        compareStrings(a.via ?? '', b.via ?? '') ||
+        compareStrings(a.label ?? '', b.label ?? ''),
     );
   return { nodes, edges };
 }

@@ -1,3 +1,4 @@
+import { compareStrings } from '../analysis/compare.js';
 import type { AnalysisResult } from '../analysis/result.js';
 import type { FlowGraph } from '../model/graph.js';
 import { type PreparedNode, prepareGraph } from './prepare.js';
@@ -55,7 +56,7 @@ export function exportMermaid(graph: FlowGraph, result?: AnalysisResult): string
     out.push(`  ${edge.source.key} ${arrow}${label} ${edge.target.key}`);
     if (edge.inCycle) cycleLinks.push(index);
   });
-  for (const [className, keys] of [...classes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [className, keys] of [...classes].sort(([a], [b]) => compareStrings(a, b))) {
     out.push(`  classDef ${className} ${classStyle(className)}`);
     out.push(`  class ${keys.join(',')} ${className}`);
   }

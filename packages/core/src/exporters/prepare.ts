@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../analysis/result.js';
 import type { EdgeKind, FlowGraph, GraphNode } from '../model/graph.js';
-import { compareText } from './compare.js';
+import { compareStrings } from '../analysis/compare.js';
 import { flowLookKey, type NodeLook, THEME } from './theme.js';
 
 export interface PreparedNode {
@@ -42,7 +42,7 @@ export interface PreparedGraph {
 
 /** The shared first half of every drawn export: stable order, labels, looks, cycle marks. */
 export function prepareGraph(graph: FlowGraph, result?: AnalysisResult): PreparedGraph {
-  const ids = [...graph.nodes.keys()].sort(compareText);
+  const ids = [...graph.nodes.keys()].sort(compareStrings);
   const prepared = new Map<string, PreparedNode>();
   ids.forEach((id, index) => {
     const node = graph.nodes.get(id)!;
@@ -95,12 +95,12 @@ export function prepareGraph(graph: FlowGraph, result?: AnalysisResult): Prepare
   }
   edges.sort(
     (a, b) =>
-      compareText(a.source.id, b.source.id) ||
-      compareText(a.target.id, b.target.id) ||
-      compareText(a.kind, b.kind) ||
-      compareText(a.label ?? '', b.label ?? ''),
+      compareStrings(a.source.id, b.source.id) ||
+      compareStrings(a.target.id, b.target.id) ||
+      compareStrings(a.kind, b.kind) ||
+      compareStrings(a.label ?? '', b.label ?? ''),
   );
-  return { topLevel, clusters: [...clusters.values()].sort((a, b) => compareText(a.flowId, b.flowId)), edges };
+  return { topLevel, clusters: [...clusters.values()].sort((a, b) => compareStrings(a.flowId, b.flowId)), edges };
 }
 
 /** Org cycles run between flows; a step's `uses` edge is the hop its flow makes. */

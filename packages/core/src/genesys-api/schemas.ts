@@ -84,7 +84,6 @@ export const DependencySchema = z.looseObject({
 export type GenesysDependency = z.infer<typeof DependencySchema>;
 
 export const ConsumedResourcesListingSchema = entityListingSchema(DependencySchema);
-export type ConsumedResourcesListing = z.infer<typeof ConsumedResourcesListingSchema>;
 
 export const DependencyObjectSchema = z.looseObject({
   id: z.string(),
@@ -109,14 +108,12 @@ export const ErrorBodySchema = z.looseObject({
   details: z.array(z.unknown()).optional(),
   errors: z.array(z.unknown()).optional(),
 });
-export type GenesysErrorBody = z.infer<typeof ErrorBodySchema>;
 
 export const TokenResponseSchema = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string(),
   expires_in: z.number().positive(),
 });
-export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
 export const OAuthErrorSchema = z.looseObject({
   error: z.string(),

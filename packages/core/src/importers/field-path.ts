@@ -8,7 +8,7 @@ export function appendPath(prefix: string, key: PropertyKey): string {
   return `${prefix}[${JSON.stringify(name)}]`;
 }
 
-export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
+function joinPath(prefix: string, path: readonly PropertyKey[]): string {
   let result = prefix;
   for (const key of path) result = appendPath(result, key);
   return result;

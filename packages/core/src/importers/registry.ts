@@ -12,7 +12,6 @@ import { tutorialImporter } from './tutorial/importer.js';
 export const IMPORTERS: readonly Importer[] = [
   snapshotImporter,
   tutorialImporter,
-  // --- archy-yaml and architect-export importers are appended here (importers/archy-yaml/, importers/architect-export/) ---
   architectExportImporter,
   archyYamlImporter,
 ];

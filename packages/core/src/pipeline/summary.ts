@@ -1,3 +1,4 @@
+import { compareStrings } from '../analysis/compare.js';
 import type { ImportUnit } from '../importers/importer.js';
 import type { FlowGraph } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
@@ -69,5 +70,5 @@ export function buildImportSummary(units: readonly ImportUnit[], graph: FlowGrap
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }

@@ -48,7 +48,7 @@ export function findFindings(
   ].sort(compareFindings);
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     compareStrings(a.code, b.code) ||

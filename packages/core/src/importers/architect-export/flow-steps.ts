@@ -22,6 +22,6 @@ export function importFlowInternals(flow: ArchitectFlow, flowId: string, builder
   const entry = flow.initialSequence === undefined ? undefined : steps.get(flow.initialSequence);
   if (entry) builder.addEdge({ source: flowId, target: entry.step, kind: 'contains' });
   else if (flow.initialSequence !== undefined) builder.issue('warning', 'initialSequence', `initial sequence ${flow.initialSequence} is not in flowSequenceItemList`);
-  if (flow.manifest) manifestReferences(flow.manifest, flowId, steps, builder, 'manifest');
+  if (flow.manifest) manifestReferences(flow.manifest, flowId, steps, builder);
   else builder.issue('warning', 'manifest', 'no manifest: the flow\'s references are unknown');
 }

@@ -1,9 +1,9 @@
 import type { FlowNode } from '../../model/graph.js';
 import { defaultVisitLimit, VisitBudget } from '../archy-yaml/budget.js';
-import { normaliseName } from '../archy-yaml/flow-id.js';
+import { flowNameKey } from '../archy-yaml/flow-id.js';
 import { flowTypeOfName } from '../archy-yaml/referenced-objects.js';
 import { UnitBuilder } from '../archy-yaml/unit-builder.js';
-import type { ImportContext, Importer, ImportUnit, InputFile } from '../importer.js';
+import type { Importer, ImportUnit, InputFile } from '../importer.js';
 import { decodeArchitectExport } from './decode.js';
 import { detectArchitectExport } from './detect.js';
 import { importFlowInternals } from './flow-steps.js';
@@ -18,8 +18,8 @@ export interface ArchitectExportResult {
 }
 
 /** One Architect UI export → its flow node, steps, transitions and manifest references. Never throws. */
-export function importArchitectExport(file: InputFile, _context?: ImportContext, options: { maxVisits?: number } = {}): ArchitectExportResult {
-  const budget = new VisitBudget(options.maxVisits ?? defaultVisitLimit(file.text.length));
+export function importArchitectExport(file: InputFile): ArchitectExportResult {
+  const budget = new VisitBudget(defaultVisitLimit(file.text.length));
   const builder = new UnitBuilder(file.path, ARCHITECT_EXPORT_FORMAT, budget);
   const decoded = decodeArchitectExport(file.text);
   if (!decoded.ok) {
@@ -37,7 +37,7 @@ export function importArchitectExport(file: InputFile, _context?: ImportContext,
   const type = flowTypeOfName(flowJson.type);
   if (!type) builder.issue('warning', 'type', `unknown flow type "${flowJson.type ?? ''}"`);
   const flowType = type ?? 'UNKNOWN';
-  const flowId = flowJson.id ?? `export:${flowType}:${normaliseName(name)}`;
+  const flowId = flowJson.id ?? `export:${flowType}:${flowNameKey(name)}`;
   const flow: FlowNode = { kind: 'flow', id: flowId, name, type: flowType, state: 'unknown', file: file.path, versions: {}, hasOrgId: flowJson.id !== undefined };
   if (flowJson.description) flow.description = flowJson.description;
   builder.unit.nodes.push(flow);
@@ -48,5 +48,5 @@ export function importArchitectExport(file: InputFile, _context?: ImportContext,
 export const architectExportImporter: Importer = {
   format: ARCHITECT_EXPORT_FORMAT,
   detect: detectArchitectExport,
-  parse: (file, context) => importArchitectExport(file, context).unit,
+  parse: (file) => importArchitectExport(file).unit,
 };

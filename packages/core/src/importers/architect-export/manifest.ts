@@ -29,7 +29,7 @@ const RESOURCE_KEYS: Readonly<Record<string, ResourceType>> = {
 };
 
 /** `commonModuleFlow`, `botFlow`, `inqueueCallFlow`, … → the flow type they name. */
-export function flowTypeOfManifestKey(key: string): FlowType | undefined {
+function flowTypeOfManifestKey(key: string): FlowType | undefined {
   if (!key.endsWith('Flow')) return undefined;
   const type = key.slice(0, -'Flow'.length).toUpperCase();
   return isFlowType(type) ? type : undefined;
@@ -48,16 +48,16 @@ function targetOf(key: string, id: string | undefined, name: string | undefined)
  * its `context` names; entries used only inside a snapshotted common module (or with no context)
  * belong to the flow.
  */
-export function manifestReferences(manifest: Record<string, unknown>, flowId: string, steps: ReadonlyMap<string, ShownStep>, builder: UnitBuilder, basePath: string): void {
+export function manifestReferences(manifest: Record<string, unknown>, flowId: string, steps: ReadonlyMap<string, ShownStep>, builder: UnitBuilder): void {
   for (const [key, entries] of Object.entries(manifest)) {
     if (PLUMBING.has(key)) continue;
     const list = asList(entries);
     if (!list) {
-      builder.issue('warning', `${basePath}.${key}`, 'manifest entry is not a list; skipped');
+      builder.issue('warning', `manifest.${key}`, 'manifest entry is not a list; skipped');
       continue;
     }
     list.forEach((raw, index) => {
-      const field = `${basePath}.${key}[${index}]`;
+      const field = `manifest.${key}[${index}]`;
       const entry = ManifestEntrySchema.safeParse(raw);
       if (!entry.success || (entry.data.id === undefined && entry.data.name === undefined)) {
         builder.issue('warning', field, 'manifest entry without id or name; skipped');

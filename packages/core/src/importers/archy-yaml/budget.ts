@@ -13,9 +13,6 @@ export class VisitBudget {
     return this.visits <= this.limit;
   }
 
-  get exhausted(): boolean {
-    return this.visits > this.limit;
-  }
 }
 
 /** Generous: far above what any corpus file needs, linear in the input size. */

@@ -1,11 +1,14 @@
 import type { FlowType } from '../../model/flow-types.js';
 
-/** Names compare trimmed, with runs of spaces collapsed and case folded, as the linking stage does. */
-export function normaliseName(name: string): string {
+/**
+ * A flow name as part of an id: trimmed, runs of spaces collapsed and case folded, so the same flow
+ * written with other spacing or case gets one id. Linking's `normaliseName` keeps inner spaces.
+ */
+export function flowNameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** YAML carries no ids: a flow is known by its type and name, which Genesys keeps unique. */
 export function yamlFlowId(type: FlowType, name: string): string {
-  return `yaml:${type}:${normaliseName(name)}`;
+  return `yaml:${type}:${flowNameKey(name)}`;
 }

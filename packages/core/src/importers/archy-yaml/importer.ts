@@ -21,11 +21,6 @@ export const ARCHY_YAML_FORMAT = 'archy-yaml';
 /** Parsed data has no text length to size the cap on: far above any real flow. */
 const PARSED_DATA_VISIT_LIMIT = 5_000_000;
 
-export interface ArchyYamlOptions {
-  /** Cap on values visited (default: linear in the text length). */
-  maxVisits?: number;
-}
-
 export interface ArchyYamlResult {
   unit: ImportUnit;
   /** Values the walks visited: a structural measure of the work done. */
@@ -36,8 +31,8 @@ export interface ArchyYamlResult {
 const NOT_SETTINGS = new Set(['name', 'description', 'division', 'startUpRef', 'referencedObjects', 'menus', 'tasks', 'states', 'bots']);
 
 /** One Archy YAML file → its flow node, steps, transitions and references. Never throws. */
-export function importArchyYaml(file: InputFile, context: ImportContext, options: ArchyYamlOptions = {}): ArchyYamlResult {
-  const budget = new VisitBudget(options.maxVisits ?? defaultVisitLimit(file.text.length));
+export function importArchyYaml(file: InputFile, context: ImportContext): ArchyYamlResult {
+  const budget = new VisitBudget(defaultVisitLimit(file.text.length));
   const builder = new UnitBuilder(file.path, ARCHY_YAML_FORMAT, budget);
   const loaded = loadArchyYaml(file.text, context.substitutions, builder);
   if (loaded) importDocument(loaded.data, builder);
@@ -48,8 +43,8 @@ export function importArchyYaml(file: InputFile, context: ImportContext, options
 }
 
 /** The same import for an Archy flow already parsed into plain data (`{inboundCall: {…}}`). */
-export function importArchyData(data: unknown, file: string, options: ArchyYamlOptions = {}): ArchyYamlResult {
-  const budget = new VisitBudget(options.maxVisits ?? PARSED_DATA_VISIT_LIMIT);
+export function importArchyData(data: unknown, file: string): ArchyYamlResult {
+  const budget = new VisitBudget(PARSED_DATA_VISIT_LIMIT);
   const builder = new UnitBuilder(file, ARCHY_YAML_FORMAT, budget);
   importDocument(data, builder);
   return { unit: builder.unit, visits: budget.visits };

@@ -28,4 +28,3 @@ export const ArchyContainerSchema = z.looseObject({
   actions: z.array(z.unknown()).nullish(),
   choices: z.array(z.unknown()).nullish(),
 });
-export type ArchyContainer = z.infer<typeof ArchyContainerSchema>;

@@ -1,16 +1,12 @@
 import type { ImportIssue } from '../../model/issues.js';
-
-export interface SubstitutionEntries {
-  values: Record<string, string>;
-  issues: ImportIssue[];
-}
+import type { ParsedSubstitutions } from './substitutions.js';
 
 /**
  * Reads the `substitutions = { … }` maps of Terraform `genesyscloud_flow` resources. Only literal
  * strings can be used offline; `var.x`, `local.x` and interpolated strings depend on Terraform
  * state, so they are reported as unresolved instead of guessed.
  */
-export function parseHclSubstitutions(text: string, file: string): SubstitutionEntries {
+export function parseHclSubstitutions(text: string, file: string): ParsedSubstitutions {
   const values: Record<string, string> = {};
   const issues: ImportIssue[] = [];
   const blockStart = /\bsubstitutions\s*=\s*\{/g;

@@ -12,7 +12,7 @@ export function flowTypeFromText(text: string): FlowType | undefined {
   return flowTypeOfDependencyType(compact);
 }
 
-export function stateFromStatus(status: string | undefined): PublishState {
+function stateFromStatus(status: string | undefined): PublishState {
   return status !== undefined && PUBLISHED_STATUSES.has(status.trim().toLowerCase()) ? 'published' : 'unpublished';
 }
 

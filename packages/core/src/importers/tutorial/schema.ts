@@ -5,8 +5,9 @@ import { z } from 'zod';
  * Users have files in it, so we read it. Only the envelope of each flow is checked with zod: nodes and
  * transitions are checked by hand in `steps.ts`, because a benchmark file holds 500k of them.
  */
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 const FlowIdSchema = z.union([z.string().trim().min(1, 'flow id must not be empty'), z.number()]).transform(String);
 
@@ -47,5 +48,3 @@ export function looksLikeTutorialFlows(list: TutorialFlowList): boolean {
   for (const item of list.flows) if (isPlainObject(item) && 'definition' in item) return true;
   return false;
 }
-
-export { isPlainObject };
