@@ -1,4 +1,4 @@
-import { MIN_ORG_FLOWS } from '@flowgraph/simulator';
+import { DEMO_ORG_FLOWS, MIN_ORG_FLOWS } from '@flowgraph/simulator';
 import { z } from 'zod';
 
 /** The server's own settings; Genesys credentials are read by @flowgraph/genesys' loadConfig. */
@@ -15,7 +15,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   FLOWGRAPH_MODE: z.enum(['demo', 'live', 'auto']).default('auto'),
-  FLOWGRAPH_DEMO_FLOWS: z.coerce.number().int().min(MIN_ORG_FLOWS).max(20_000).default(300),
+  FLOWGRAPH_DEMO_FLOWS: z.coerce.number().int().min(MIN_ORG_FLOWS).max(20_000).default(DEMO_ORG_FLOWS),
   FLOWGRAPH_REFRESH_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(30),
 });
 

@@ -168,6 +168,14 @@ describe('[I] HTTP API over an injected source', () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it('rejects parameters on routes that take none, the progress stream included', async () => {
+    for (const path of ['/api/progress?since=0', '/api/metrics?verbose=1', '/api/health?x=1']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(400);
+      expect(((await response.json()) as ErrorBody).error.code).toBe('bad-request');
+    }
+  });
+
   it('answers unknown API paths and oversized bodies in the error shape', async () => {
     const missing = await get('/api/nothing');
     expect(missing.status).toBe(404);

@@ -66,7 +66,6 @@ export class FakeSource implements GraphSource {
   readonly info = { kind: 'demo' as const };
   readonly state = new CrawlState();
   loaded: LoadedOrg | undefined;
-  refreshCalls = 0;
   stepFetches = 0;
   closed = false;
 
@@ -87,7 +86,6 @@ export class FakeSource implements GraphSource {
   }
 
   refresh(): boolean {
-    this.refreshCalls++;
     return this.state.start();
   }
 

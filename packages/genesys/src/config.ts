@@ -46,7 +46,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** Validates explicit options without reading the environment. */
-export function resolveConfig(input: ConfigInput): GenesysConfig {
+function resolveConfig(input: ConfigInput): GenesysConfig {
   const missing: string[] = [];
   if (!input.clientId) missing.push('GENESYSCLOUD_OAUTHCLIENT_ID (clientId)');
   if (!input.clientSecret || (input.clientSecret instanceof Secret && !input.clientSecret.reveal())) {

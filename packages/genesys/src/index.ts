@@ -10,10 +10,9 @@ export function createGenesysClient(options: GenesysClientOptions = {}): Genesys
   return new GenesysClient(options);
 }
 
-export { DiskCache } from './cache/disk-cache.js';
-export { type CacheOptions, DEFAULT_CACHE_DIR, DEFAULT_CACHE_TTL_SECONDS, type ResponseCache } from './cache/response-cache.js';
+export { type CacheOptions, DEFAULT_CACHE_DIR, type ResponseCache } from './cache/response-cache.js';
 export { GenesysClient, type GenesysClientOptions } from './client.js';
-export { type ConfigInput, type GenesysConfig, loadConfig, resolveConfig } from './config.js';
+export { type ConfigInput, type GenesysConfig, loadConfig } from './config.js';
 export * from './crawl/index.js';
 export * from './errors/index.js';
 export type { ApiRequest } from './http/api-request.js';

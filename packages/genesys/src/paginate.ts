@@ -68,7 +68,7 @@ export async function fetchAllPages<T>(
 }
 
 /** `pageCount` when given, else derived from `total`; at least 1. */
-export function pageCountOf(listing: Listing<unknown>, pageSize: number): number {
+function pageCountOf(listing: Listing<unknown>, pageSize: number): number {
   if (listing.pageCount !== undefined) return Math.max(1, listing.pageCount);
   if (listing.total !== undefined) return Math.max(1, Math.ceil(listing.total / pageSize));
   return 1;

@@ -5,15 +5,8 @@
  */
 export { createSimulator, type Simulator } from './http/app.js';
 export { type RunningSimulator, startSimulator } from './http/start.js';
-export {
-  DEFAULT_RATE_LIMIT,
-  DEMO_CREDENTIALS,
-  normalizeSimulatorOptions,
-  type NormalizedSimulatorOptions,
-  type SimulatorOptions,
-  SimulatorOptionsSchema,
-} from './options.js';
-export { FAULT_PROFILE_NAMES, FAULT_PROFILES, type FaultProfile, type FaultProfileInput, type FaultProfileName, FaultProfileSchema } from './faults/profiles.js';
+export { DEMO_CREDENTIALS, type SimulatorOptions, SimulatorOptionsSchema } from './options.js';
+export { FAULT_PROFILES, type FaultProfile, type FaultProfileInput, type FaultProfileName } from './faults/profiles.js';
 export { DEMO_ORG_FLOWS, DEMO_ORG_SEED, generateOrg, type GenerateOrgOptions, MIN_ORG_FLOWS } from './org/generate-org.js';
 export { buildConfiguration } from './org/configuration/build-configuration.js';
 export { consumedResources, consumingResources } from './org/dependencies.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FAULT_PROFILE_NAMES, FaultProfileSchema } from './faults/profiles.js';
-import { DEMO_ORG_FLOWS, DEMO_ORG_SEED, MIN_ORG_FLOWS } from './org/generate-org.js';
+import { GenerateOrgOptionsSchema } from './org/generate-org.js';
 import type { SimulatedOrg } from './org/types.js';
 
 /** The demo OAuth client the simulator accepts by default (not a secret: it only opens the simulator). */
@@ -17,9 +17,9 @@ export const SimulatorOptionsSchema = z.object({
   /** Listen port for `startSimulator`; 0 picks a free one. */
   port: z.number().int().min(0).max(65_535).default(0),
   /** Flows of the generated org (ignored when `org` is given). */
-  flows: z.number().int().min(MIN_ORG_FLOWS).max(100_000).default(DEMO_ORG_FLOWS),
+  flows: GenerateOrgOptionsSchema.shape.flows,
   /** Seeds the generated org and the fault sequence. */
-  seed: z.number().int().default(DEMO_ORG_SEED),
+  seed: GenerateOrgOptionsSchema.shape.seed,
   org: z.custom<SimulatedOrg>((value) => typeof value === 'object' && value !== null && 'flowsById' in value).optional(),
   credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).default(DEMO_CREDENTIALS),
   /** `expires_in` of issued tokens; Genesys' default is 24 h. */

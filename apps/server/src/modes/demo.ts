@@ -7,10 +7,6 @@ import { genesysOrgClient } from '../org/genesys-org-client.js';
 export interface DemoOptions {
   flows: number;
   log: Log;
-  /** The same seed gives the same org, so the demo and the screenshots are repeatable. */
-  seed?: number;
-  /** Simulated API latency per request. */
-  latencyMs?: number;
 }
 
 /** Demo budget: the real per-token limit (300/min) would make a 300-flow demo take over a minute. */
@@ -24,9 +20,10 @@ export async function startDemoSource(options: DemoOptions): Promise<CrawlSource
   const simulator = await startSimulator({
     port: 0,
     flows: options.flows,
-    seed: options.seed ?? DEMO_ORG_SEED,
+    // The same seed gives the same org, so the demo and the screenshots are repeatable.
+    seed: DEMO_ORG_SEED,
     faults: 'none',
-    latencyMs: options.latencyMs ?? 3,
+    latencyMs: 3,
     rateLimit: DEMO_REQUESTS_PER_MINUTE,
   });
   const client = createGenesysClient({

@@ -24,8 +24,4 @@ export class BoundedCache<V> {
       if (!oldest.done) this.#entries.delete(oldest.value);
     }
   }
-
-  clear(): void {
-    this.#entries.clear();
-  }
 }

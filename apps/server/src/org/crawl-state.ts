@@ -1,10 +1,16 @@
 import type { CrawlPhase, CrawlProgress } from './graph-source.js';
+import type { CrawlReport } from './org-client.js';
 
 type Listener = (progress: CrawlProgress) => void;
 
 const RUNNING: ReadonlySet<CrawlPhase> = new Set(['token', 'listing', 'dependencies', 'analyzing']);
 
-export const IDLE: CrawlProgress = {
+/** Every phase but idle, done and failed: a crawl is under way. */
+export function isRunning(phase: CrawlPhase): boolean {
+  return RUNNING.has(phase);
+}
+
+const IDLE: CrawlProgress = {
   phase: 'idle',
   flowsDone: 0,
   flowsTotal: 0,
@@ -28,7 +34,7 @@ export class CrawlState {
   }
 
   get running(): boolean {
-    return RUNNING.has(this.#progress.phase);
+    return isRunning(this.#progress.phase);
   }
 
   subscribe(listener: Listener): () => void {
@@ -44,9 +50,9 @@ export class CrawlState {
   }
 
   /** A progress report from the client while crawling; the phase may only move forward. */
-  update(report: Partial<Omit<CrawlProgress, 'message'>> & { phase?: CrawlPhase }): void {
+  update(report: CrawlReport): void {
     if (!this.running) return;
-    const phase = report.phase && RUNNING.has(report.phase) && order(report.phase) >= order(this.#progress.phase) ? report.phase : this.#progress.phase;
+    const phase = report.phase && isRunning(report.phase) && order(report.phase) >= order(this.#progress.phase) ? report.phase : this.#progress.phase;
     const { message: _drop, ...rest } = this.#progress;
     this.#set({ ...rest, ...report, phase });
   }

@@ -57,7 +57,7 @@ export interface ClientMetrics {
 
 /**
  * Where the org comes from. It owns the crawl and its state; the HTTP layer only reads it.
- * Tests inject a fake; `createCrawlSource` is the real one over the Genesys client.
+ * Tests inject a fake; `CrawlSource` (crawl-source.ts) is the real one over the Genesys client.
  */
 export interface GraphSource {
   readonly info: SourceInfo;
@@ -70,7 +70,7 @@ export interface GraphSource {
   current(): LoadedOrg;
   /**
    * The flow's step graph (steps, transitions and the resources they use), fetched on demand.
-   * Throws NotFoundError when the flow is not in the org.
+   * Callers ask only for flows of `current()` (OrgViews checks first).
    */
   flowSteps(flowId: string): Promise<StepGraph>;
   metrics(): ClientMetrics;

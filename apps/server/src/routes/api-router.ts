@@ -1,8 +1,9 @@
 import type { ExportFormat } from '@flowgraph/core';
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { CrawlRunningError, TooManyRequestsError } from '../errors.js';
 import type { IntervalLimiter } from '../http/interval-limiter.js';
 import { parseQuery } from '../http/query.js';
+import { isRunning } from '../org/crawl-state.js';
 import type { GraphSource } from '../org/graph-source.js';
 import type { OrgViews } from '../org/org-views.js';
 import { progressRoute } from './progress.js';
@@ -21,8 +22,7 @@ export interface ApiDependencies {
 export function apiRouter({ source, views, refreshLimiter, refreshIntervalSeconds, heartbeatMs, shutdown }: ApiDependencies): Router {
   const router = Router();
 
-  router.get('/health', (req, res) => {
-    parseQuery(NoQuerySchema, req.query);
+  router.get('/health', noQuery, (_req, res) => {
     res.json({ status: 'ok', mode: source.info.kind, ...regionOf(source), crawl: source.progress() });
   });
 
@@ -36,8 +36,7 @@ export function apiRouter({ source, views, refreshLimiter, refreshIntervalSecond
     res.json(views.impact(query.node, query.direction));
   });
 
-  router.get('/flows/:id/steps', async (req, res) => {
-    parseQuery(NoQuerySchema, req.query);
+  router.get('/flows/:id/steps', noQuery, async (req, res) => {
     const { id } = parseQuery(FlowParamsSchema, req.params);
     res.json(await views.steps(id));
   });
@@ -51,10 +50,9 @@ export function apiRouter({ source, views, refreshLimiter, refreshIntervalSecond
     res.send(text);
   });
 
-  router.post('/refresh', (req, res) => {
-    parseQuery(NoQuerySchema, req.query);
+  router.post('/refresh', noQuery, (_req, res) => {
     // A running crawl does not use up the interval: the answer is 409 and the slot stays free.
-    if (isRunning(source)) throw new CrawlRunningError();
+    if (isRunning(source.progress().phase)) throw new CrawlRunningError();
     const slot = refreshLimiter.tryAcquire();
     if (!slot.ok) {
       throw new TooManyRequestsError(
@@ -66,10 +64,9 @@ export function apiRouter({ source, views, refreshLimiter, refreshIntervalSecond
     res.status(202).json({ started: true });
   });
 
-  router.get('/progress', progressRoute(source, heartbeatMs, shutdown));
+  router.get('/progress', noQuery, progressRoute(source, heartbeatMs, shutdown));
 
-  router.get('/metrics', (req, res) => {
-    parseQuery(NoQuerySchema, req.query);
+  router.get('/metrics', noQuery, (_req, res) => {
     res.json(source.metrics());
   });
 
@@ -83,10 +80,11 @@ const FILE_TYPES: Record<ExportFormat, { extension: string; contentType: string 
   json: { extension: 'json', contentType: 'application/json' },
 };
 
-function isRunning(source: GraphSource): boolean {
-  const { phase } = source.progress();
-  return phase !== 'done' && phase !== 'failed' && phase !== 'idle';
-}
+/** For routes that take no parameters: an unknown one is a 400 naming it, as everywhere else. */
+const noQuery: RequestHandler = (req, _res, next) => {
+  parseQuery(NoQuerySchema, req.query);
+  next();
+};
 
 function regionOf(source: GraphSource): { region?: string } {
   return source.info.region === undefined ? {} : { region: source.info.region };

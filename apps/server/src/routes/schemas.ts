@@ -26,13 +26,11 @@ export const GraphQuerySchema = z.strictObject({
     })
     .optional(),
 });
-export type GraphQuery = z.infer<typeof GraphQuerySchema>;
 
 export const ImpactQuerySchema = z.strictObject({
   node: z.string({ message: 'required: the id of a node in /api/graph' }).min(1, 'must not be empty').max(1000),
   direction: z.enum(['down', 'up', 'both']).default('both'),
 });
-export type ImpactQuery = z.infer<typeof ImpactQuerySchema>;
 
 /** The one list of formats is core's exporter registry. */
 const formats = EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]];
@@ -41,7 +39,6 @@ export const ExportQuerySchema = z.strictObject({
   format: z.enum(formats).default('dot'),
   scope: z.enum(['org', 'full']).default('org'),
 });
-export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
 export const FlowParamsSchema = z.object({ id: z.string().min(1).max(200, 'a flow id is at most 200 characters') });
 

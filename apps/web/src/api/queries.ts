@@ -5,7 +5,7 @@ import { flowStepsSchema, graphResponseSchema, impactSchema, metricsSchema } fro
 
 /** Query options factories, one per resource; each key holds every variable its fetcher reads. */
 
-export function graphSearchParams(policy: Policy): URLSearchParams {
+function graphSearchParams(policy: Policy): URLSearchParams {
   const params = new URLSearchParams();
   if (policy.strict) params.set('strict', 'true');
   if (policy.targetVersion !== '') params.set('targetVersion', policy.targetVersion);

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const publishState = z.enum(['published', 'unpublished', 'deleted', 'missing', 'unknown']);
 
-export const exportNodeSchema = z.looseObject({
+const exportNodeSchema = z.looseObject({
   id: z.string(),
   kind: z.enum(['flow', 'resource', 'step']),
   type: z.string(),
@@ -17,7 +17,7 @@ export const exportNodeSchema = z.looseObject({
   file: z.string().optional(),
 });
 
-export const exportEdgeSchema = z.looseObject({
+const exportEdgeSchema = z.looseObject({
   source: z.string(),
   target: z.string(),
   kind: z.enum(['transition', 'uses', 'contains']),
@@ -106,13 +106,11 @@ export const crawlProgressSchema = z.looseObject({
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export type ExportNode = z.infer<typeof exportNodeSchema>;
-export type ExportEdge = z.infer<typeof exportEdgeSchema>;
 export type GraphData = z.infer<typeof graphSchema>;
 export type GraphResponse = z.infer<typeof graphResponseSchema>;
 export type Cycle = z.infer<typeof cycleSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type Impact = z.infer<typeof impactSchema>;
 export type FlowSteps = z.infer<typeof flowStepsSchema>;
-export type Metrics = z.infer<typeof metricsSchema>;
 export type CrawlProgress = z.infer<typeof crawlProgressSchema>;
 export type GraphLayout = z.infer<typeof layoutSchema>;

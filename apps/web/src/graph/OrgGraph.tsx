@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { nodeIndex } from '../api/node-index.js';
 import { impactQuery } from '../api/queries.js';
 import type { GraphResponse } from '../api/schemas.js';
 import { Legend } from '../panels/Legend.js';
@@ -51,7 +52,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const onEvent = (event: CanvasEvent) => {
     if (event.type === 'nodeTap') dispatch({ type: 'selectNode', id: event.id });
     if (event.type === 'backgroundTap') dispatch({ type: 'clear' });
-    if (event.type === 'nodeDoubleTap' && data.graph.nodes.some((node) => node.id === event.id && node.kind === 'flow')) {
+    if (event.type === 'nodeDoubleTap' && nodeIndex(data.graph).get(event.id)?.kind === 'flow') {
       dispatch({ type: 'openFlow', id: event.id });
     }
   };

@@ -1,7 +1,6 @@
-import { DEFAULT_LAYOUT_OPTIONS } from '@flowgraph/core';
+import { DEFAULT_LAYOUT_OPTIONS, type Point } from '@flowgraph/core';
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphData } from '../api/schemas.js';
-import type { Point } from './layout-types.js';
 import { categoryData } from './stylesheet.js';
 
 /** Edge ids are positional: the graph arrays are fixed for the lifetime of one query result. */

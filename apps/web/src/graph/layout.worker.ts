@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
-import { layeredLayout } from '@flowgraph/core';
-import type { LayoutGraph } from './layout-types.js';
+import { type LayoutGraph, layeredLayout } from '@flowgraph/core';
 
 // Lays a graph out off the main thread, for answers that come without a server layout.
 self.onmessage = (event: MessageEvent<LayoutGraph>) => {

@@ -10,7 +10,7 @@ export interface Category {
   shape: 'round-rectangle' | 'ellipse' | 'hexagon' | 'barrel' | 'tag' | 'diamond' | 'round-triangle' | 'rectangle';
 }
 
-export const FLOW_CATEGORIES: readonly Category[] = [
+const FLOW_CATEGORIES: readonly Category[] = [
   { types: ['INBOUNDCALL', 'SECURECALL', 'VOICE'], label: 'Inbound call', colour: '#2563eb', shape: 'round-rectangle' },
   { types: ['INQUEUECALL', 'INQUEUEEMAIL', 'INQUEUESHORTMESSAGE'], label: 'In-queue', colour: '#0891b2', shape: 'round-rectangle' },
   { types: ['COMMONMODULE'], label: 'Common module', colour: '#7c3aed', shape: 'round-rectangle' },
@@ -21,7 +21,7 @@ export const FLOW_CATEGORIES: readonly Category[] = [
   { types: ['UNKNOWN'], label: 'Other flow', colour: '#475569', shape: 'round-rectangle' },
 ];
 
-export const RESOURCE_CATEGORIES: readonly Category[] = [
+const RESOURCE_CATEGORIES: readonly Category[] = [
   { types: ['DATAACTION', 'INTEGRATION'], label: 'Data action', colour: '#0d9488', shape: 'hexagon' },
   { types: ['DATATABLE'], label: 'Data table', colour: '#65a30d', shape: 'barrel' },
   { types: ['QUEUE', 'ACDSKILL', 'ACDLANGUAGE', 'ACDWRAPUPCODE'], label: 'Queue / routing', colour: '#b45309', shape: 'tag' },
@@ -30,15 +30,15 @@ export const RESOURCE_CATEGORIES: readonly Category[] = [
 ];
 
 /** Anything not in a table above: flows keep the flow shape, resources a neutral ellipse. */
-export const OTHER_RESOURCE: Category = { types: [], label: 'Other resource', colour: '#94a3b8', shape: 'ellipse' };
+const OTHER_RESOURCE: Category = { types: [], label: 'Other resource', colour: '#94a3b8', shape: 'ellipse' };
 
 /** Step kinds inside a flow (the step view). */
-export const STEP_CATEGORIES: readonly Category[] = [
+const STEP_CATEGORIES: readonly Category[] = [
   { types: ['menu'], label: 'Menu', colour: '#7c3aed', shape: 'diamond' },
   { types: ['task', 'state'], label: 'Task / state', colour: '#2563eb', shape: 'round-rectangle' },
   { types: ['bot'], label: 'Bot', colour: '#db2777', shape: 'round-rectangle' },
 ];
-export const STEP_ACTION: Category = { types: [], label: 'Action', colour: '#64748b', shape: 'ellipse' };
+const STEP_ACTION: Category = { types: [], label: 'Action', colour: '#64748b', shape: 'ellipse' };
 
 export const INTERACTION_COLOURS = {
   selected: '#0f172a',

@@ -5,7 +5,7 @@ import { type Category, categoryOf, INTERACTION_COLOURS as C } from './palette.j
  * The whole look of the graph as data. Colour and shape come from the node's category
  * (`data(colour)`, `data(shape)`, set once per element); interaction state is classes.
  */
-const base: StylesheetJson = [
+export const stylesheet: StylesheetJson = [
   {
     selector: 'node',
     style: {
@@ -86,8 +86,6 @@ const base: StylesheetJson = [
   { selector: 'edge.faded', style: { opacity: 0.04 } },
   { selector: '.hidden', style: { display: 'none' } },
 ];
-
-export const stylesheet: StylesheetJson = base;
 
 /** Element data fields the stylesheet reads, derived once from the palette. */
 export function categoryData(kind: string, type: string): { colour: string; shape: Category['shape'] } {

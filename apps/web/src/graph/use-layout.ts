@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { GraphData, GraphLayout } from '../api/schemas.js';
-import type { Layout } from './layout-types.js';
+import type { Layout } from '@flowgraph/core';
 
 function covers(layout: GraphLayout | undefined, graph: GraphData): layout is GraphLayout {
   return layout !== undefined && graph.nodes.every((node) => layout.positions[node.id] !== undefined);

@@ -1,5 +1,5 @@
 import type { Cycle, GraphResponse } from '../api/schemas.js';
-import { pathNames } from '../api/node-index.js';
+import { nameOf, pathNames } from '../api/node-index.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { Panel } from './Panel.js';
 
@@ -36,8 +36,7 @@ export function CyclesPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(ids:
               <span className="dot bad" />
               <span className="path">{pathNames(data.graph, cycle.path)}</span>
               <small>
-                {cycle.members.length} members · cut {data.graph.nodes.find((n) => n.id === cycle.cut.source)?.name ?? cycle.cut.source} →{' '}
-                {data.graph.nodes.find((n) => n.id === cycle.cut.target)?.name ?? cycle.cut.target}
+                {cycle.members.length} members · cut {nameOf(data.graph, cycle.cut.source)} → {nameOf(data.graph, cycle.cut.target)}
               </small>
             </button>
           </li>
@@ -60,7 +59,7 @@ function FlowLoops({ loops, data }: { loops: Cycle[]; data: GraphResponse }) {
         {[...byFlow].map(([flowId, count]) => (
           <li key={flowId}>
             <button type="button" className="row" onClick={() => dispatch({ type: 'openFlow', id: flowId })}>
-              <span className="path">{data.graph.nodes.find((n) => n.id === flowId)?.name ?? flowId}</span>
+              <span className="path">{nameOf(data.graph, flowId)}</span>
               <small>{count} loop(s) · open steps</small>
             </button>
           </li>

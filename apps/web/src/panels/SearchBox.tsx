@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { nodeIndex } from '../api/node-index.js';
 import type { GraphData } from '../api/schemas.js';
 import { searchMatches } from '../graph/visual-state.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
@@ -12,7 +13,7 @@ export function SearchBox({ graph, jumpTo }: { graph: GraphData; jumpTo(ids: rea
   const [text, setText] = useState(mode.kind === 'search' ? mode.query : '');
   const [active, setActive] = useState(0);
   const listId = useId();
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const byId = nodeIndex(graph);
   const suggestions = searchMatches(graph, text)
     .map((id) => byId.get(id)!)
     .sort((a, b) => rank(a.name, text) - rank(b.name, text) || a.name.localeCompare(b.name))

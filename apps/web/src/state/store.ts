@@ -1,7 +1,7 @@
 import { reduce } from './reducer.js';
 import type { UiEvent, UiState } from './types.js';
 
-export type Listener = () => void;
+type Listener = () => void;
 
 /**
  * A framework-free store with TanStack's Subscribable contract: `subscribe` returns its

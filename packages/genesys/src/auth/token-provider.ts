@@ -4,7 +4,7 @@ import { AuthenticationError } from '../errors/authentication-error.js';
 import { GenesysHttpError } from '../errors/genesys-http-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { parseRetryAfter } from '../http/headers.js';
-import { readErrorBody } from '../http/read-body.js';
+import { failedResponseDetails } from '../http/read-body.js';
 import { type AttemptOutcome, withRetries } from '../http/with-retries.js';
 import type { LatencyMonitor } from '../monitor/latency-monitor.js';
 import type { RetryPolicy } from '../retry-policy.js';
@@ -14,7 +14,7 @@ import type { Random } from '../utils/jitter.js';
 import type { Secret } from '../utils/secret.js';
 
 /** Refresh this long before `expires_in` runs out, so no request leaves with a dying token. */
-export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+const TOKEN_REFRESH_MARGIN_MS = 60_000;
 
 export interface TokenProviderOptions {
   loginBaseUrl: string;
@@ -84,24 +84,15 @@ export class TokenProvider {
     }
     record(response.status, !response.ok);
     if (response.ok) return this.#accept(response, attempt);
-    const details = {
-      method: 'POST',
-      path: TOKEN_PATH,
-      status: response.status,
-      statusText: response.statusText,
-      correlationId: response.headers.get('inin-correlation-id') ?? undefined,
-      attempts: attempt,
-    };
+    const details = await failedResponseDetails(response, { method: 'POST', path: TOKEN_PATH, attempts: attempt });
     if (response.status === 429) {
-      const body = await readErrorBody(response);
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
-      return { kind: 'rate-limited', retryAfterMs, error: new GenesysHttpError({ ...details, body }) };
+      return { kind: 'rate-limited', retryAfterMs, error: new GenesysHttpError(details) };
     }
     if (policy.retryStatusCodes.includes(response.status)) {
-      return { kind: 'transient', error: new GenesysHttpError({ ...details, body: await readErrorBody(response) }) };
+      return { kind: 'transient', error: new GenesysHttpError(details) };
     }
-    const body = await readErrorBody(response);
-    const oauth = OAuthErrorSchema.safeParse(body);
+    const oauth = OAuthErrorSchema.safeParse(details.body);
     throw new AuthenticationError({
       status: response.status,
       error: oauth.success ? oauth.data.error : undefined,

@@ -1,7 +1,7 @@
 import { GenesysError } from './genesys-error.js';
 
 /** The permissions a crawl needs, as Genesys' role editor names them. */
-export const REQUIRED_PERMISSIONS = [
+const REQUIRED_PERMISSIONS = [
   'Architect > Flow > View (architect:flow:view)',
   'Architect > Dependency Tracking > View (architect:dependencyTracking:view)',
 ] as const;

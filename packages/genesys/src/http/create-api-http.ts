@@ -2,7 +2,7 @@ import ky, { type KyInstance } from 'ky';
 import type { TokenProvider } from '../auth/token-provider.js';
 
 /** The code ky reports on the one retry a refused token earns. */
-export const TOKEN_REFRESHED = 'TOKEN_REFRESHED';
+const TOKEN_REFRESHED = 'TOKEN_REFRESHED';
 
 export interface ApiHttpOptions {
   apiBaseUrl: string;

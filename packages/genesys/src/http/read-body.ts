@@ -1,4 +1,5 @@
 import { ErrorBodySchema } from '@flowgraph/core';
+import type { HttpErrorDetails } from '../errors/genesys-http-error.js';
 
 const MAX_TEXT = 500;
 
@@ -21,4 +22,18 @@ export async function readErrorBody(response: Response): Promise<unknown> {
     // not JSON: fall through to text
   }
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+/** Everything a GenesysHttpError reports about a non-2xx response; reads the body. */
+export async function failedResponseDetails(
+  response: Response,
+  request: { method: string; path: string; attempts: number },
+): Promise<HttpErrorDetails> {
+  return {
+    ...request,
+    status: response.status,
+    statusText: response.statusText,
+    body: await readErrorBody(response),
+    correlationId: response.headers.get('inin-correlation-id') ?? undefined,
+  };
 }

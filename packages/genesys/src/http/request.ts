@@ -12,7 +12,7 @@ import type { Clock } from '../utils/clock.js';
 import type { Random } from '../utils/jitter.js';
 import { type ApiRequest, resolvePath } from './api-request.js';
 import { parseRateLimitHeaders, parseRetryAfter } from './headers.js';
-import { readErrorBody } from './read-body.js';
+import { failedResponseDetails } from './read-body.js';
 import { type AttemptOutcome, withRetries } from './with-retries.js';
 
 export interface RequestContext {
@@ -112,15 +112,7 @@ async function runAttempt<S extends z.ZodType>(
     return outcome;
   }
   record(response.status, true);
-  const details = {
-    method: 'GET',
-    path,
-    status: response.status,
-    statusText: response.statusText,
-    body: await readErrorBody(response),
-    correlationId: response.headers.get('inin-correlation-id') ?? undefined,
-    attempts: attempt,
-  };
+  const details = await failedResponseDetails(response, { method: 'GET', path, attempts: attempt });
   if (response.status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
     return { kind: 'rate-limited', retryAfterMs, error: new GenesysHttpError(details) };

@@ -16,7 +16,7 @@ export const booleanParam = z
 export const required = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a single string') }).min(1, 'is required');
 
 /** No maximum is documented; 500 is what Genesys' own Terraform exporter uses (genesys-api.md §5). */
-export const MAX_PAGE_SIZE = 500;
+const MAX_PAGE_SIZE = 500;
 
 export const pagingParams = {
   pageNumber: z.coerce.number().int().min(1).default(1),

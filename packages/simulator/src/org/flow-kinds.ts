@@ -36,7 +36,7 @@ export const FLOW_KINDS: readonly FlowKind[] = [
   { type: 'VOICEMAIL', weight: 2, templateTypes: ['inboundcall'], sequenceItemType: 'Task', family: 'voice', nameWords: ['Voicemail'] },
 ];
 
-export const FLOW_KIND_BY_TYPE: ReadonlyMap<string, FlowKind> = new Map(FLOW_KINDS.map((kind) => [kind.type, kind]));
+const FLOW_KIND_BY_TYPE: ReadonlyMap<string, FlowKind> = new Map(FLOW_KINDS.map((kind) => [kind.type, kind]));
 
 export function flowKind(type: string): FlowKind {
   const kind = FLOW_KIND_BY_TYPE.get(type);

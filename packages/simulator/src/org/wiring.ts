@@ -54,7 +54,7 @@ const DIGITAL_ENTRY = (inQueueType: string): Rule[] => [
   { via: 'overrideInQueueFlow', target: { flowTypes: [inQueueType] }, probability: 0.2 },
 ];
 
-export const WIRING_RULES: Readonly<Record<string, Rule[]>> = {
+const WIRING_RULES: Readonly<Record<string, Rule[]>> = {
   INBOUNDCALL: [
     ...VOICE_ENTRY,
     { via: 'transferToFlow', target: { flowTypes: ['INBOUNDCALL'], earlierOnly: true }, probability: 0.08 },
@@ -100,6 +100,7 @@ const TEMPLATE_SLOT_TARGETS: Partial<Record<ReferenceVia, Target>> = {
 export class Wiring {
   private readonly flowsByType = new Map<string, FlowDraft[]>();
   private readonly liveResources = new Map<ResourceType, SimulatedResource[]>();
+  private readonly flowPools = new Map<string, FlowDraft[]>();
 
   constructor(
     private readonly random: Random,
@@ -113,8 +114,6 @@ export class Wiring {
       this.flowsByType.set(flow.type, list);
     }
   }
-
-  private readonly flowPools = new Map<string, FlowDraft[]>();
 
   private flowPool(types: readonly string[], family: string | undefined): FlowDraft[] {
     const key = `${types.join(',')}|${family ?? '*'}`;

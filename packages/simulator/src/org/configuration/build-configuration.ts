@@ -23,7 +23,7 @@ const INJECTION_ORDER = [
 
 type SequenceItem = TemplateSequenceItem & Record<string, unknown>;
 
-export function resolveTarget(org: SimulatedOrg, reference: SimulatedReference): ResolvedTarget {
+function resolveTarget(org: SimulatedOrg, reference: SimulatedReference): ResolvedTarget {
   const resource = org.resourcesById.get(reference.targetId);
   if (resource) {
     return { id: resource.id, name: resource.name, type: resource.type, ...(resource.category ? { category: resource.category } : {}) };

@@ -1,1 +1,0 @@
-export type { Layout, LayoutGraph, Point } from '@flowgraph/core';
