@@ -36,6 +36,11 @@ export async function executeCli(argv: string[], io: CliIo): Promise<number> {
     }
     const command = commands.find((candidate) => candidate.name === name);
     if (!command) throw new UsageError(`unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.`);
+    // Help is answered here for every command, before its options are parsed or checked.
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(command.usage);
+      return EXIT_OK;
+    }
     return await command.run(rest, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -23,13 +23,9 @@ export interface AnalysisRun {
   format: 'text' | 'json';
 }
 
-/** The shared body of `analyze` and `check`: parse options, load the source, analyse. Undefined after --help. */
-export async function runAnalysis(command: string, usage: string, argv: string[], io: CliIo): Promise<AnalysisRun | undefined> {
+/** The shared body of `analyze` and `check`: parse options, load the source, analyse. */
+export async function runAnalysis(command: string, argv: string[], io: CliIo): Promise<AnalysisRun> {
   const { options, positionals } = parseOptions(command, argv, config, schema);
-  if (options.help) {
-    io.stdout.write(usage);
-    return undefined;
-  }
   const source = selectSource(command, positionals, options);
   if (typeof source === 'string') throw new UsageError(source);
   const progress = createProgress(io);

@@ -17,8 +17,7 @@ export const analyzeCommand: Command = {
   summary: 'report cycles, deployment waves and findings',
   usage,
   async run(argv, io) {
-    const run = await runAnalysis('analyze', usage, argv, io);
-    if (run) writeAnalysis(run, io);
+    writeAnalysis(await runAnalysis('analyze', argv, io), io);
     return EXIT_OK;
   },
 };

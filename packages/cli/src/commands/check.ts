@@ -18,8 +18,7 @@ export const checkCommand: Command = {
   summary: 'like analyze, exit 1 on an error finding or a blocking cycle (for CI)',
   usage,
   async run(argv, io) {
-    const run = await runAnalysis('check', usage, argv, io);
-    if (!run) return EXIT_OK;
+    const run = await runAnalysis('check', argv, io);
     writeAnalysis(run, io);
     // What counts as blocking is core's decision, so the CLI, server and SPA agree.
     return hasBlockingProblems(run.result) ? EXIT_FINDINGS : EXIT_OK;

@@ -48,10 +48,6 @@ export const exportCommand: Command = {
   usage,
   async run(argv, io) {
     const { options, positionals } = parseOptions('export', argv, config, schema);
-    if (options.help) {
-      io.stdout.write(usage);
-      return EXIT_OK;
-    }
     if (!options.format) throw new UsageError(`export: --format is required (${formats.join(', ')})`);
     const source = selectSource('export', positionals, options);
     if (typeof source === 'string') throw new UsageError(source);

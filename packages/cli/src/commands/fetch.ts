@@ -33,7 +33,6 @@ const config = {
   'base-url': { type: 'string' },
   out: { type: 'string' },
   cache: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const schema = z.object({
@@ -41,7 +40,6 @@ const schema = z.object({
   'base-url': z.url({ message: 'expected a URL such as http://127.0.0.1:8787' }).optional(),
   out: z.string().min(1).optional(),
   cache: z.boolean().default(true),
-  help: z.boolean().default(false),
 });
 
 export const fetchCommand: Command = {
@@ -50,10 +48,6 @@ export const fetchCommand: Command = {
   usage,
   async run(argv, io) {
     const { options, positionals } = parseOptions('fetch', argv, config, schema);
-    if (options.help) {
-      io.stdout.write(usage);
-      return EXIT_OK;
-    }
     if (positionals.length > 0) throw new UsageError(`fetch: unexpected argument "${positionals[0]}"`);
     if (options.region && options['base-url']) throw new UsageError('fetch: use --region or --base-url, not both');
     const client = createGenesysClient({

@@ -48,10 +48,6 @@ export const impactCommand: Command = {
   usage,
   async run(argv, io) {
     const { options, positionals } = parseOptions('impact', argv, config, schema);
-    if (options.help) {
-      io.stdout.write(usage);
-      return EXIT_OK;
-    }
     if (!options.node) throw new UsageError('impact: --node is required (a node id or an exact name)');
     const source = selectSource('impact', positionals, options);
     if (typeof source === 'string') throw new UsageError(source);

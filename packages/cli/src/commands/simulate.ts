@@ -30,7 +30,6 @@ const config = {
   faults: { type: 'string' },
   'rate-limit': { type: 'string' },
   latency: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -43,7 +42,6 @@ const schema = z.object({
   faults: z.enum(['none', 'flaky', 'hostile']).default('none'),
   'rate-limit': integer(1, 1_000_000).default(300),
   latency: integer(0, 60_000).default(0),
-  help: z.boolean().default(false),
 });
 
 export const simulateCommand: Command = {
@@ -52,10 +50,6 @@ export const simulateCommand: Command = {
   usage,
   async run(argv, io) {
     const { options, positionals } = parseOptions('simulate', argv, config, schema);
-    if (options.help) {
-      io.stdout.write(usage);
-      return EXIT_OK;
-    }
     if (positionals.length > 0) throw new UsageError(`simulate: unexpected argument "${positionals[0]}"`);
     const { startSimulator, DEMO_CREDENTIALS } = await import('@flowgraph/simulator');
     const simulator = await startSimulator({

@@ -7,7 +7,6 @@ export const sourceOptionsConfig = {
   demo: { type: 'boolean' },
   set: { type: 'string', multiple: true },
   substitutions: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsOptionsConfig;
 
 const assignment = z
@@ -19,7 +18,6 @@ export const sourceOptionsShape = {
   demo: z.boolean().default(false),
   set: z.array(assignment).default([]),
   substitutions: z.string().min(1).optional(),
-  help: z.boolean().default(false),
 };
 
 export type GraphSource =
