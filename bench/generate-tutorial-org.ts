@@ -1,4 +1,4 @@
-import { createRandom, randomInt, randomUuid } from './random.js';
+import { createRandom, type Random } from '@flowgraph/simulator';
 
 /**
  * A seeded org in the tutorial JSON shape (an array of flows with `definition.nodes` and
@@ -28,7 +28,7 @@ const BRANCHES_PER_FLOW = 35;
 
 export function generateTutorialOrg(options: TutorialOrgOptions): { json: string; stats: TutorialOrgStats } {
   const random = createRandom(options.seed);
-  const flowIds = Array.from({ length: options.flows }, () => randomUuid(random));
+  const flowIds = Array.from({ length: options.flows }, () => random.uuid());
   const cycleEdges = orgCycleEdges(options);
   const parts: string[] = [];
   const stats: TutorialOrgStats = { flows: options.flows, steps: 0, transitions: 0, crossFlowTransitions: 0 };
@@ -54,7 +54,7 @@ function generateFlow(
   flowIndex: number,
   flowIds: string[],
   options: TutorialOrgOptions,
-  random: () => number,
+  random: Random,
   cycleTarget: number | undefined,
 ): { value: unknown; transitions: Transition[]; crossFlow: number } {
   const steps = options.stepsPerFlow;
@@ -64,26 +64,26 @@ function generateFlow(
     transitions.push({ id: `t${transitions.length}`, from: `s${from}`, to, condition });
   for (let step = 0; step < steps; step++) {
     const isMenu = step % MENU_EVERY === 0;
-    const type = isMenu ? 'menu' : (STEP_TYPES[randomInt(random, STEP_TYPES.length)] ?? 'task');
+    const type = isMenu ? 'menu' : (STEP_TYPES[random.int(STEP_TYPES.length)] ?? 'task');
     nodes[`s${step}`] = { type, name: `${isMenu ? 'Menu' : 'Step'} ${flowIndex}.${step}` };
     if (step + 1 < steps) add(step, `s${step + 1}`, isMenu ? 'digit_1' : 'success');
     if (isMenu && step + 3 < steps) add(step + 3, `s${step}`, 'repeat');
   }
   for (let branch = 0; branch < BRANCHES_PER_FLOW; branch++) {
-    const from = randomInt(random, steps - 2);
-    add(from, `s${from + 2 + randomInt(random, Math.min(20, steps - from - 2))}`, 'no');
+    const from = random.int(steps - 2);
+    add(from, `s${from + 2 + random.int(Math.min(20, steps - from - 2))}`, 'no');
   }
   let crossFlow = 0;
-  const laterFlow = flowIndex + 1 + randomInt(random, Math.min(50, options.flows - flowIndex));
+  const laterFlow = flowIndex + 1 + random.int(Math.min(50, options.flows - flowIndex));
   if (laterFlow < options.flows) {
     add(steps - 1, flowIds[laterFlow]!, 'transfer');
     crossFlow++;
   }
   if (cycleTarget !== undefined) {
-    add(randomInt(random, steps), flowIds[cycleTarget]!, 'transfer');
+    add(random.int(steps), flowIds[cycleTarget]!, 'transfer');
     crossFlow++;
   }
-  const published = random() < 0.9;
+  const published = random.next() < 0.9;
   return {
     value: {
       id: flowIds[flowIndex],

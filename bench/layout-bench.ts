@@ -3,7 +3,7 @@
  * Cytoscape's own layered layouts take seconds at 1k nodes (../shared/docs/toolchain.md).
  */
 import { layeredLayout } from '@flowgraph/core';
-import { createRandom } from './random.js';
+import { createRandom } from '@flowgraph/simulator';
 
 const LAYOUT_SIZES = [1_000, 5_000, 20_000, 50_000];
 
@@ -15,7 +15,7 @@ export interface LayoutRun {
 
 /** Mostly "lower index uses higher index", with a few edges back to make cycles, 1.5 edges per node. */
 function orgLikeGraph(n: number, seed: number) {
-  const next = createRandom(seed);
+  const { next } = createRandom(seed);
   const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}` }));
   const edges: { source: string; target: string }[] = [];
   for (let i = 0; i < n * 1.5; i++) {

@@ -13,3 +13,6 @@ export { consumedResources, consumingResources } from './org/dependencies.js';
 export { MANIFEST_KEY_TO_DEPENDENCY_TYPE } from './org/flow-kinds.js';
 export type { PlantedProblems, SimulatedFlow, SimulatedOrg, SimulatedReference, SimulatedResource, SimulatedVersion } from './org/types.js';
 export type { SimulatorStats } from './stats.js';
+
+// The seeded generator behind every org and fault sequence; the benchmarks draw from it too.
+export { createRandom, type Random } from './random.js';
