@@ -14,7 +14,10 @@ const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 const only = process.argv[2];
 
 if (only === undefined || only === 'analyze') {
-  const loadBefore = os.loadavg().map((load) => load.toFixed(1)).join(' ');
+  const loadBefore = os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ');
   console.log('analyze: generating a 2,000 × 250-step tutorial org, bundling the CLI, 3 runs …');
   const result = await runAnalyzeBench(outDir);
   const walls = result.runs.map((run) => run.wallMs);
@@ -59,9 +62,33 @@ if (only === undefined || only === 'crawl') {
     table(
       ['crawl', 'requests', '429s', 'wall (s)', 'efficiency', 'of best possible', 'target'],
       [
-        ['genesys client', String(crawl.requests), String(crawl.rateLimited), s(crawl.wallMs), pct(crawl.efficiency), pct(crawl.ofIdeal), `≥ ${pct(CRAWL_TARGET_EFFICIENCY)}`],
-        ['one request at a time (estimated)', String(crawl.requests), '0', s(crawl.baselineWallMs), pct(crawl.baselineEfficiency), pct(crawl.idealWallMs / crawl.baselineWallMs), ''],
-        ['best possible (computed)', String(crawl.requests), '0', s(crawl.idealWallMs), pct(crawl.requests / crawl.allowedPerSecond / (crawl.idealWallMs / 1000)), '100%', ''],
+        [
+          'genesys client',
+          String(crawl.requests),
+          String(crawl.rateLimited),
+          s(crawl.wallMs),
+          pct(crawl.efficiency),
+          pct(crawl.ofIdeal),
+          `≥ ${pct(CRAWL_TARGET_EFFICIENCY)}`,
+        ],
+        [
+          'one request at a time (estimated)',
+          String(crawl.requests),
+          '0',
+          s(crawl.baselineWallMs),
+          pct(crawl.baselineEfficiency),
+          pct(crawl.idealWallMs / crawl.baselineWallMs),
+          '',
+        ],
+        [
+          'best possible (computed)',
+          String(crawl.requests),
+          '0',
+          s(crawl.idealWallMs),
+          pct(crawl.requests / crawl.allowedPerSecond / (crawl.idealWallMs / 1000)),
+          '100%',
+          '',
+        ],
       ],
     ),
   );

@@ -19,7 +19,10 @@ test.describe('[E] org graph', () => {
   test('lists the planted org cycle and highlights it in red on click', async ({ page, request }) => {
     const org = await loadOrg(request);
     const cycle = org.analysis.cycles.find(
-      (candidate) => candidate.scope === 'org' && candidate.members.length === 2 && candidate.members.every((id) => nodeById(org, id).type === 'INBOUNDCALL'),
+      (candidate) =>
+        candidate.scope === 'org' &&
+        candidate.members.length === 2 &&
+        candidate.members.every((id) => nodeById(org, id).type === 'INBOUNDCALL'),
     );
     expect(cycle, 'the demo org plants a cycle between two inbound call flows').toBeDefined();
     if (!cycle) return;
@@ -39,7 +42,8 @@ test.describe('[E] org graph', () => {
 
   test('clicking a common module lists the flows that call it upstream', async ({ page, request }) => {
     const org = await loadOrg(request);
-    const callersOf = (id: string) => org.graph.edges.filter((edge) => edge.target === id && nodeById(org, edge.source).kind === 'flow').map((edge) => edge.source);
+    const callersOf = (id: string) =>
+      org.graph.edges.filter((edge) => edge.target === id && nodeById(org, edge.source).kind === 'flow').map((edge) => edge.source);
     const module = org.graph.nodes.find((node) => node.type === 'COMMONMODULE' && callersOf(node.id).length > 0);
     expect(module).toBeDefined();
     if (!module) return;

@@ -88,7 +88,10 @@ test.describe('[E] search, deep links, export, step view', () => {
     const items = page.getByTestId('findings-panel').getByTestId('finding-item');
     await expect(items).toHaveCount(org.analysis.findings.length);
     await expect(page.getByTestId('findings-panel')).toContainText(error.code);
-    await items.filter({ hasText: subject?.name ?? error.subject }).first().click();
+    await items
+      .filter({ hasText: subject?.name ?? error.subject })
+      .first()
+      .click();
     await expect(page.getByTestId('impact-subject')).toHaveAttribute('data-node-id', error.subject);
     await page.screenshot({ path: 'test-results/screens/findings.png' });
   });

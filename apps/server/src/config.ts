@@ -40,9 +40,7 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
   const settings = parsed.data;
   const set = CREDENTIALS.filter(present);
   // A loopback base URL (tests, a local simulator) stands in for the region.
-  const missing = CREDENTIALS.filter(
-    (name) => !present(name) && !(name === 'GENESYSCLOUD_REGION' && present('GENESYSCLOUD_BASE_URL')),
-  );
+  const missing = CREDENTIALS.filter((name) => !present(name) && !(name === 'GENESYSCLOUD_REGION' && present('GENESYSCLOUD_BASE_URL')));
   let mode: 'demo' | 'live';
   if (settings.FLOWGRAPH_MODE === 'demo') mode = 'demo';
   else if (settings.FLOWGRAPH_MODE === 'live' || set.length > 0) {

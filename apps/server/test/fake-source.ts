@@ -1,4 +1,12 @@
-import { type FlowGraph, type FlowNode, flowStepGraph, type GraphEdge, type GraphNode, type ResourceNode, type StepNode } from '@flowgraph/core';
+import {
+  type FlowGraph,
+  type FlowNode,
+  flowStepGraph,
+  type GraphEdge,
+  type GraphNode,
+  type ResourceNode,
+  type StepNode,
+} from '@flowgraph/core';
 import { CrawlFailedError, CrawlPendingError } from '../src/errors.js';
 import { CrawlState } from '../src/org/crawl-state.js';
 import type { ClientMetrics, CrawlProgress, GraphSource, LoadedOrg, StepGraph } from '../src/org/graph-source.js';

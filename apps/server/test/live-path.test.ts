@@ -31,7 +31,13 @@ describe('[I] server over the real Genesys client and the simulator', () => {
   };
 
   beforeAll(async () => {
-    simulator = await startSimulator({ port: 0, flows: 40, seed: 7, faults: 'none', credentials: { clientId: CLIENT_ID, clientSecret: SECRET } });
+    simulator = await startSimulator({
+      port: 0,
+      flows: 40,
+      seed: 7,
+      faults: 'none',
+      credentials: { clientId: CLIENT_ID, clientSecret: SECRET },
+    });
     // Live mode's own wiring, with a loopback base URL standing in for the region's hosts.
     const env = { GENESYSCLOUD_BASE_URL: simulator.url, GENESYSCLOUD_OAUTHCLIENT_ID: CLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET: SECRET };
     expect(loadServerConfig(env).mode).toBe('live');
@@ -62,7 +68,9 @@ describe('[I] server over the real Genesys client and the simulator', () => {
     expect(body.graph.nodes.filter((node) => node.kind === 'flow').length).toBeGreaterThanOrEqual(listed);
     expect(body.source.kind).toBe('live');
     const [a, b] = simulator.org.planted.cycle;
-    expect(body.analysis.cycles.some((cycle) => cycle.scope === 'org' && cycle.members.includes(a) && cycle.members.includes(b))).toBe(true);
+    expect(body.analysis.cycles.some((cycle) => cycle.scope === 'org' && cycle.members.includes(a) && cycle.members.includes(b))).toBe(
+      true,
+    );
 
     const { callerId, moduleId } = simulator.org.planted.unpublishedModule;
     const impact = (await (await get(`/api/impact?node=${moduleId}&direction=up`)).json()) as Impact;
@@ -98,10 +106,23 @@ describe('[I] server over the real Genesys client and the simulator', () => {
 
 describe('[I] a crawl with a refused secret', () => {
   it('answers 502 with the token error, and the secret appears nowhere', async () => {
-    const simulator = await startSimulator({ port: 0, flows: 40, seed: 7, faults: 'none', credentials: { clientId: CLIENT_ID, clientSecret: SECRET } });
+    const simulator = await startSimulator({
+      port: 0,
+      flows: 40,
+      seed: 7,
+      faults: 'none',
+      credentials: { clientId: CLIENT_ID, clientSecret: SECRET },
+    });
     const wrong = `${SECRET}-wrong`;
     const logs: string[] = [];
-    const client = createGenesysClient({ baseUrl: simulator.url, clientId: CLIENT_ID, clientSecret: wrong, cache: false, env: {}, retry: 0 });
+    const client = createGenesysClient({
+      baseUrl: simulator.url,
+      clientId: CLIENT_ID,
+      clientSecret: wrong,
+      cache: false,
+      env: {},
+      retry: 0,
+    });
     const source = new CrawlSource({
       info: { kind: 'live' },
       client: genesysOrgClient(client, 'live'),
@@ -129,7 +150,12 @@ describe('[I] a configuration Genesys no longer has', () => {
   it('answers 404 with the Genesys message', async () => {
     const simulator = await startSimulator({ port: 0, flows: 40, seed: 7, faults: 'none' });
     const client = createGenesysClient({ baseUrl: simulator.url, ...DEMO_CREDENTIALS, cache: false, env: {} });
-    const source = new CrawlSource({ info: { kind: 'demo' }, client: genesysOrgClient(client, 'demo'), log: () => {}, redact: (text) => text });
+    const source = new CrawlSource({
+      info: { kind: 'demo' },
+      client: genesysOrgClient(client, 'demo'),
+      log: () => {},
+      redact: (text) => text,
+    });
     const server = await startServer({ source });
     try {
       source.refresh();

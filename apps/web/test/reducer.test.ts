@@ -8,17 +8,41 @@ const run = (events: UiEvent[], from: UiState = initialUiState) => events.reduce
 describe('[U] graph-UI reducer', () => {
   it('moves between modes, one value at a time', () => {
     expect(run([{ type: 'selectNode', id: 'flow-a' }]).mode).toEqual({ kind: 'selected', nodeId: 'flow-a' });
-    expect(run([{ type: 'selectNode', id: 'flow-a' }, { type: 'selectCycle', key: 'flow-b' }]).mode).toEqual({ kind: 'cycle', key: 'flow-b' });
-    expect(run([{ type: 'selectCycle', key: 'x' }, { type: 'search', query: 'main' }]).mode).toEqual({ kind: 'search', query: 'main' });
+    expect(
+      run([
+        { type: 'selectNode', id: 'flow-a' },
+        { type: 'selectCycle', key: 'flow-b' },
+      ]).mode,
+    ).toEqual({ kind: 'cycle', key: 'flow-b' });
+    expect(
+      run([
+        { type: 'selectCycle', key: 'x' },
+        { type: 'search', query: 'main' },
+      ]).mode,
+    ).toEqual({ kind: 'search', query: 'main' });
   });
 
   it('leaves search mode when the box is emptied, but an empty query does not end a selection', () => {
-    expect(run([{ type: 'search', query: 'ma' }, { type: 'search', query: '  ' }]).mode).toEqual({ kind: 'idle' });
-    expect(run([{ type: 'selectNode', id: 'n' }, { type: 'search', query: '' }]).mode).toEqual({ kind: 'selected', nodeId: 'n' });
+    expect(
+      run([
+        { type: 'search', query: 'ma' },
+        { type: 'search', query: '  ' },
+      ]).mode,
+    ).toEqual({ kind: 'idle' });
+    expect(
+      run([
+        { type: 'selectNode', id: 'n' },
+        { type: 'search', query: '' },
+      ]).mode,
+    ).toEqual({ kind: 'selected', nodeId: 'n' });
   });
 
   it('Esc closes the step view first, then clears the selection, keeping filters', () => {
-    const open = run([{ type: 'toggleKind', kind: 'resource' }, { type: 'selectNode', id: 'n' }, { type: 'openFlow', id: 'n' }]);
+    const open = run([
+      { type: 'toggleKind', kind: 'resource' },
+      { type: 'selectNode', id: 'n' },
+      { type: 'openFlow', id: 'n' },
+    ]);
     const once = reduce(open, { type: 'clear' });
     expect(once.openFlow).toBeNull();
     expect(once.mode.kind).toBe('selected');

@@ -8,14 +8,7 @@ import { simulateCommand } from './commands/simulate.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
-export const commands: readonly Command[] = [
-  analyzeCommand,
-  checkCommand,
-  impactCommand,
-  exportCommand,
-  fetchCommand,
-  simulateCommand,
-];
+export const commands: readonly Command[] = [analyzeCommand, checkCommand, impactCommand, exportCommand, fetchCommand, simulateCommand];
 
 /**
  * Runs one CLI invocation and returns its exit code: 0 ok, 1 `check` found problems,

@@ -28,7 +28,9 @@ describe('[I] flowgraph impact', () => {
   });
 
   it('limits the trace to one direction', async () => {
-    const json = ImpactJsonSchema.parse(JSON.parse((await impact('--node', 'flow-main', '--direction', 'down', '--format', 'json')).stdout));
+    const json = ImpactJsonSchema.parse(
+      JSON.parse((await impact('--node', 'flow-main', '--direction', 'down', '--format', 'json')).stdout),
+    );
     expect(json.upstream).toEqual([]);
     expect(json.downstream.map((entry) => entry.id)).toContain('flow-billing');
   });

@@ -25,7 +25,14 @@ describe('[I] flowgraph analyze on CX-as-Code templates', () => {
   });
 
   it('fills placeholders from --set, so the module call resolves to the imported module', async () => {
-    const json = await analyze(['--set', 'flow_name=Main IVR', '--set', 'common_module_name=Resolve Contact', '--set', 'queue_name=Support']);
+    const json = await analyze([
+      '--set',
+      'flow_name=Main IVR',
+      '--set',
+      'common_module_name=Resolve Contact',
+      '--set',
+      'queue_name=Support',
+    ]);
     expect(json.findings).toEqual([]);
     expect(json.deployment.waves).toHaveLength(2);
     expect(json.imports).toMatchObject({ templated: 0, unresolved: 0 });

@@ -37,9 +37,7 @@ export function knownRegions(): KnownRegion[] {
 export function resolveRegion(input: string): GenesysEndpoints {
   const wanted = normaliseRegionInput(input);
   const regions = knownRegions();
-  const match = regions.find(
-    (known) => known.region === wanted || known.domain === wanted || known.aliases.includes(wanted),
-  );
+  const match = regions.find((known) => known.region === wanted || known.domain === wanted || known.aliases.includes(wanted));
   if (!match) {
     const names = regions.map((known) => `${known.region} (${known.domain})`).join(', ');
     throw new ConfigurationError(`Unknown Genesys Cloud region "${input}". Known regions: ${names}.`);

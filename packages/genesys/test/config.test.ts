@@ -21,9 +21,7 @@ describe('[U] loadConfig', () => {
   });
 
   it('names every missing variable', () => {
-    expect(() => loadConfig({})).toThrow(
-      /GENESYSCLOUD_OAUTHCLIENT_ID.*GENESYSCLOUD_OAUTHCLIENT_SECRET.*GENESYSCLOUD_REGION/,
-    );
+    expect(() => loadConfig({})).toThrow(/GENESYSCLOUD_OAUTHCLIENT_ID.*GENESYSCLOUD_OAUTHCLIENT_SECRET.*GENESYSCLOUD_REGION/);
     expect(() => loadConfig({ ...env, GENESYSCLOUD_OAUTHCLIENT_SECRET: '' })).toThrow(ConfigurationError);
   });
 

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnapshotSchema } from '@flowgraph/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CrawlProgress, crawlOrg, createGenesysClient, fetchFlowConfiguration, type GenesysClientOptions, PermissionError } from '../src/index.js';
+import {
+  type CrawlProgress,
+  crawlOrg,
+  createGenesysClient,
+  fetchFlowConfiguration,
+  type GenesysClientOptions,
+  PermissionError,
+} from '../src/index.js';
 import { CLIENT_ID, CLIENT_SECRET, type FakeGenesys, startFakeGenesys } from './helpers/fake-genesys.js';
 import { buildOrg, type FakeOrg, type OrgRoutesOptions, orgRoutes } from './helpers/fake-org.js';
 import { VirtualClock } from './helpers/virtual-clock.js';
@@ -75,7 +82,12 @@ describe('[I] crawlOrg against a fake org', () => {
     expect(server.count(DEPENDENCIES)).toBe(998 + 2 + 3 * 4);
     expect(client.metrics().endpoints.find((e) => e.path.endsWith('consumedresources'))).toMatchObject({ count: 1_012, errors: 12 });
 
-    expect(progress.map((event) => event.phase).filter((phase, i, all) => phase !== all[i - 1])).toEqual(['token', 'listing', 'dependencies', 'done']);
+    expect(progress.map((event) => event.phase).filter((phase, i, all) => phase !== all[i - 1])).toEqual([
+      'token',
+      'listing',
+      'dependencies',
+      'done',
+    ]);
     expect(progress.at(-1)).toMatchObject({ flowsDone: 1_001, flowsTotal: 1_001, pagesDone: 3, pagesTotal: 3 });
   });
 

@@ -97,7 +97,9 @@ describe('[I] retries against a local server', () => {
   });
 
   it('does not retry other 4xx', async () => {
-    const { server, client } = await setup((app) => app.get('/api/v2/thing', (_req, res) => res.status(404).json({ message: 'flow not found' })));
+    const { server, client } = await setup((app) =>
+      app.get('/api/v2/thing', (_req, res) => res.status(404).json({ message: 'flow not found' })),
+    );
     await expect(client.get(THING, Thing)).rejects.toMatchObject({ status: 404, attempts: 1 });
     expect(server.count('GET /api/v2/thing')).toBe(1);
   });
@@ -120,7 +122,9 @@ describe('[I] retries against a local server', () => {
           return;
         }
         served++;
-        res.set({ 'inin-ratelimit-allowed': '5', 'inin-ratelimit-count': String(served), 'inin-ratelimit-reset': reset }).json({ ok: true });
+        res
+          .set({ 'inin-ratelimit-allowed': '5', 'inin-ratelimit-count': String(served), 'inin-ratelimit-reset': reset })
+          .json({ ok: true });
       }),
     );
     const apiRequests = () => server.count('GET /api/v2/thing');
@@ -165,7 +169,10 @@ describe('[I] OAuth token handling', () => {
 
   it('refreshes 60 s before expires_in runs out', async () => {
     const clock = new VirtualClock();
-    const { server, client } = await setup((app) => app.get('/api/v2/thing', (_req, res) => res.json({ ok: true })), { clock, expiresIn: 3600 });
+    const { server, client } = await setup((app) => app.get('/api/v2/thing', (_req, res) => res.json({ ok: true })), {
+      clock,
+      expiresIn: 3600,
+    });
     await client.get(THING, Thing);
     clock.time += 3_539_000;
     await client.get(THING, Thing);
@@ -200,7 +207,9 @@ describe('[I] OAuth token handling', () => {
 
   it('raises PermissionError naming the permissions and the division caveat on 403', async () => {
     const { server, client } = await setup((app) =>
-      app.get('/api/v2/thing', (_req, res) => res.status(403).json({ message: 'You are not authorized', code: 'missing.permissions', status: 403 })),
+      app.get('/api/v2/thing', (_req, res) =>
+        res.status(403).json({ message: 'You are not authorized', code: 'missing.permissions', status: 403 }),
+      ),
     );
     const error = await client.get(THING, Thing).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PermissionError);

@@ -31,15 +31,24 @@ describe('[U] loopback base URLs', () => {
     expect(isLoopbackUrl(url)).toBe(true);
   });
 
-  it.each(['https://api.mypurecloud.ie', 'http://128.0.0.1', 'http://localhost.evil.com', 'http://127.0.0.1.nip.io', 'file:///etc/passwd', 'ftp://127.0.0.1', 'not a url', 'http://[::2]'])(
-    'rejects %s',
-    (url) => {
-      expect(isLoopbackUrl(url)).toBe(false);
-    },
-  );
+  it.each([
+    'https://api.mypurecloud.ie',
+    'http://128.0.0.1',
+    'http://localhost.evil.com',
+    'http://127.0.0.1.nip.io',
+    'file:///etc/passwd',
+    'ftp://127.0.0.1',
+    'not a url',
+    'http://[::2]',
+  ])('rejects %s', (url) => {
+    expect(isLoopbackUrl(url)).toBe(false);
+  });
 
   it('uses the origin for both API and login, and refuses anything else without echoing credentials', () => {
-    expect(resolveBaseUrl('http://127.0.0.1:4010/ignored')).toEqual({ apiBaseUrl: 'http://127.0.0.1:4010', loginBaseUrl: 'http://127.0.0.1:4010' });
+    expect(resolveBaseUrl('http://127.0.0.1:4010/ignored')).toEqual({
+      apiBaseUrl: 'http://127.0.0.1:4010',
+      loginBaseUrl: 'http://127.0.0.1:4010',
+    });
     const attempt = () => resolveBaseUrl('https://user:pw@attacker.example/api');
     expect(attempt).toThrow(/only loopback/);
     expect(attempt).not.toThrow(/pw/);

@@ -86,7 +86,9 @@ describe.each(['none', 'flaky', 'hostile'] as const)('[I] crawl of a %s simulato
     const faultsInjected = Object.values(run.simulator.stats.faults).reduce((sum, count) => sum + count, 0);
     const minimum = reference.stats!.listed + 1;
     // Print the figures: they are what the issue asks to see, not asserted timings.
-    console.info(`[${faults}] requests ${totals.requests}, retries ${totals.retries}, 429s ${totals.rateLimited}, faults injected ${faultsInjected}, failed flows ${run.snapshot.stats!.failed}, token refreshes ${totals.tokenRefreshes}`);
+    console.info(
+      `[${faults}] requests ${totals.requests}, retries ${totals.retries}, 429s ${totals.rateLimited}, faults injected ${faultsInjected}, failed flows ${run.snapshot.stats!.failed}, token refreshes ${totals.tokenRefreshes}`,
+    );
     if (faults === 'none') {
       expect(run.snapshot.stats!.failed).toBe(0);
       expect(totals.retries).toBe(0);

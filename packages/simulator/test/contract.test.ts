@@ -61,10 +61,25 @@ describe.skipIf(!specAvailable)('[I] every simulator response matches the offici
   });
 
   it('dependency tracking: consumed, consuming, object, build', async () => {
-    await expectValid(`${DT}/consumedresources?id=${flowId}&version=${version}&objectType=${flowType}`, 200, 'ConsumedResourcesEntityListing', ConsumedResourcesListingSchema);
+    await expectValid(
+      `${DT}/consumedresources?id=${flowId}&version=${version}&objectType=${flowType}`,
+      200,
+      'ConsumedResourcesEntityListing',
+      ConsumedResourcesListingSchema,
+    );
     const { dataActionId } = sim.org.planted.deletedDataAction;
-    await expectValid(`${DT}/consumingresources?id=${dataActionId}&objectType=DATAACTION`, 200, 'ConsumingResourcesEntityListing', entityListingSchema(DependencySchema));
-    await expectValid(`${DT}/object?id=${flowId}&consumedResources=true&consumingResources=true`, 200, 'DependencyObject', DependencyObjectSchema);
+    await expectValid(
+      `${DT}/consumingresources?id=${dataActionId}&objectType=DATAACTION`,
+      200,
+      'ConsumingResourcesEntityListing',
+      entityListingSchema(DependencySchema),
+    );
+    await expectValid(
+      `${DT}/object?id=${flowId}&consumedResources=true&consumingResources=true`,
+      200,
+      'DependencyObject',
+      DependencyObjectSchema,
+    );
     // Core has no DependencyStatus schema (the client only reads `status`); this is its shape.
     const BuildSchema = z.looseObject({ status: z.string(), dateCompleted: z.iso.datetime() });
     const build = (await expectValid(`${DT}/build`, 200, 'DependencyStatus', BuildSchema)) as { status: string };

@@ -3,7 +3,11 @@ import { FAULT_PROFILES, type FaultProfileInput } from '../src/index.js';
 import { startTestSimulator, type TestSimulator } from './helpers/client.js';
 
 /** The hostile profile without its latency, so tests run at full speed. */
-const HOSTILE_NO_WAIT: FaultProfileInput = { ...FAULT_PROFILES.hostile, latency: { baseMs: 0, jitterMs: 0 }, revokeTokensAfterRequests: undefined };
+const HOSTILE_NO_WAIT: FaultProfileInput = {
+  ...FAULT_PROFILES.hostile,
+  latency: { baseMs: 0, jitterMs: 0 },
+  revokeTokensAfterRequests: undefined,
+};
 
 describe('[I] fault injection', () => {
   const running: TestSimulator[] = [];

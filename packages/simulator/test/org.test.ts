@@ -17,7 +17,12 @@ type Configuration = {
   name: string;
   type: string;
   initialSequence: string;
-  flowSequenceItemList: Array<{ __type: string; id: string; actionList?: Array<Record<string, unknown>>; menuChoiceList?: Array<{ action: Record<string, unknown> }> }>;
+  flowSequenceItemList: Array<{
+    __type: string;
+    id: string;
+    actionList?: Array<Record<string, unknown>>;
+    menuChoiceList?: Array<{ action: Record<string, unknown> }>;
+  }>;
   manifest: Record<string, Array<{ id: string; name: string; context: unknown[] }>>;
 };
 
@@ -44,7 +49,21 @@ describe('[U] generateOrg', () => {
   it('builds every flow type named in the issue, with unique uuid ids and names from the corpus', () => {
     expect(demo.flows).toHaveLength(DEMO_ORG_FLOWS);
     const types = new Set(demo.flows.map((f) => f.entity.type));
-    for (const type of ['INBOUNDCALL', 'INQUEUECALL', 'COMMONMODULE', 'BOT', 'DIGITALBOT', 'WORKFLOW', 'INBOUNDSHORTMESSAGE', 'INBOUNDCHAT', 'INBOUNDEMAIL', 'OUTBOUNDCALL', 'SECURECALL', 'SURVEYINVITE', 'WORKITEM']) {
+    for (const type of [
+      'INBOUNDCALL',
+      'INQUEUECALL',
+      'COMMONMODULE',
+      'BOT',
+      'DIGITALBOT',
+      'WORKFLOW',
+      'INBOUNDSHORTMESSAGE',
+      'INBOUNDCHAT',
+      'INBOUNDEMAIL',
+      'OUTBOUNDCALL',
+      'SECURECALL',
+      'SURVEYINVITE',
+      'WORKITEM',
+    ]) {
       expect(types, type).toContain(type);
     }
     const ids = demo.flows.map((f) => f.entity.id);
@@ -53,7 +72,16 @@ describe('[U] generateOrg', () => {
     expect(new Set(demo.flows.map((f) => f.entity.name.toLowerCase())).size).toBe(ids.length);
     expect(demo.flows.some((f) => f.entity.name.startsWith('Cache Example'))).toBe(true);
     const resourceTypes = new Set(demo.resources.map((r) => r.type));
-    expect([...resourceTypes].sort()).toEqual(['DATAACTION', 'DATATABLE', 'EMERGENCYGROUP', 'QUEUE', 'SCHEDULE', 'SCHEDULEGROUP', 'SYSTEMPROMPT', 'USERPROMPT']);
+    expect([...resourceTypes].sort()).toEqual([
+      'DATAACTION',
+      'DATATABLE',
+      'EMERGENCYGROUP',
+      'QUEUE',
+      'SCHEDULE',
+      'SCHEDULEGROUP',
+      'SYSTEMPROMPT',
+      'USERPROMPT',
+    ]);
   });
 
   it('scales to 5,000 flows and down to the minimum', () => {
@@ -90,7 +118,11 @@ describe('[U] planted problems', () => {
     expect(module.savedVersion?.id).toBe('1.0');
     const caller = flow(demo, planted.unpublishedModule.callerId).entity;
     expect(caller.publishedVersion).toBeDefined();
-    expect(consumedIds(caller.id).find((d) => d.id === module.id)).toMatchObject({ type: 'COMMONMODULEFLOW', version: '1.0', stateUnknown: true });
+    expect(consumedIds(caller.id).find((d) => d.id === module.id)).toMatchObject({
+      type: 'COMMONMODULEFLOW',
+      version: '1.0',
+      stateUnknown: true,
+    });
     // Random wiring never touches the module: its one consumer is the planted caller.
     expect(consumingResources(demo, module.id, false).map((d) => d.id)).toEqual([caller.id]);
   });
@@ -130,7 +162,9 @@ describe('[U] latestconfiguration agrees with dependency tracking', () => {
       const fromManifest = Object.entries(config.manifest)
         .filter(([key]) => key !== 'language')
         .flatMap(([key, entries]) => entries.map((entry) => `${MANIFEST_KEY_TO_DEPENDENCY_TYPE.get(key)}|${entry.id}|${entry.name}`));
-      const consumed = consumedResources(demo, f.versions.at(-1) as SimulatedFlow['versions'][number]).map((d) => `${d.type}|${d.id}|${d.name}`);
+      const consumed = consumedResources(demo, f.versions.at(-1) as SimulatedFlow['versions'][number]).map(
+        (d) => `${d.type}|${d.id}|${d.name}`,
+      );
       expect(fromManifest.sort(), f.entity.name).toEqual(consumed.sort());
       references += consumed.length;
     }
@@ -142,11 +176,15 @@ describe('[U] latestconfiguration agrees with dependency tracking', () => {
     const caller = flow(demo, demo.planted.unpublishedModule.callerId);
     const config = latest(demo, caller);
     const actions = config.flowSequenceItemList.flatMap((item) => item.actionList ?? []);
-    const call = actions.find((action) => action.__type === 'CallCommonModuleAction' && action.flowId === demo.planted.unpublishedModule.moduleId);
+    const call = actions.find(
+      (action) => action.__type === 'CallCommonModuleAction' && action.flowId === demo.planted.unpublishedModule.moduleId,
+    );
     expect(call).toBeDefined();
     expect(config.manifest.commonModuleFlow?.some((entry) => entry.context.some((c) => (c as { id: string }).id === call?.id))).toBe(true);
     const [a, b] = demo.planted.cycle;
-    const transfer = latest(demo, flow(demo, a)).flowSequenceItemList.flatMap((item) => item.actionList ?? []).find((action) => action.flowId === b);
+    const transfer = latest(demo, flow(demo, a))
+      .flowSequenceItemList.flatMap((item) => item.actionList ?? [])
+      .find((action) => action.flowId === b);
     expect(transfer).toMatchObject({ __type: 'TransferFlowAction', flowName: flow(demo, b).entity.name });
     // Every step reference resolves inside the document.
     const itemIds = new Set(config.flowSequenceItemList.map((item) => item.id));

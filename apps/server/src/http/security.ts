@@ -43,7 +43,8 @@ export const sameOriginWrites: RequestHandler = (req, _res, next) => {
   }
   const site = req.get('sec-fetch-site');
   const origin = req.get('origin');
-  const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && !sameHost(origin, req.get('host')));
+  const crossSite =
+    (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && !sameHost(origin, req.get('host')));
   if (crossSite) {
     next(new ForbiddenError('Cross-origin requests are refused; use Flowgraph from its own page.'));
     return;

@@ -19,10 +19,7 @@ export function spaRouter(distDir: string): Router {
     });
     return router;
   }
-  router.use(
-    '/assets',
-    express.static(join(distDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false, index: false }),
-  );
+  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false, index: false }));
   router.use(express.static(distDir, { index: false, maxAge: 0 }));
   router.get(/^(?!\/api(\/|$)).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');

@@ -19,11 +19,7 @@ export function graphFromSnapshot(snapshot: Snapshot): { graph: FlowGraph; issue
  * One flow's step graph. With a fetched `latestconfiguration`, its steps are imported and linked
  * against the whole org, so a step calling a module points at the module's node.
  */
-export function stepGraphOf(
-  graph: FlowGraph,
-  flowId: string,
-  configuration: unknown,
-): { graph: FlowGraph; issues: ImportIssue[] } {
+export function stepGraphOf(graph: FlowGraph, flowId: string, configuration: unknown): { graph: FlowGraph; issues: ImportIssue[] } {
   if (configuration === undefined) return { graph: flowStepGraph(graph, flowId), issues: [] };
   const steps = importArchitectConfiguration(configuration, { file: `flow:${flowId}`, flowId });
   // The org already has this flow's node (with its publish state); the configuration's copy would be a duplicate.

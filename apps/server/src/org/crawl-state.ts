@@ -52,7 +52,8 @@ export class CrawlState {
   /** A progress report from the client while crawling; the phase may only move forward. */
   update(report: CrawlReport): void {
     if (!this.running) return;
-    const phase = report.phase && isRunning(report.phase) && order(report.phase) >= order(this.#progress.phase) ? report.phase : this.#progress.phase;
+    const phase =
+      report.phase && isRunning(report.phase) && order(report.phase) >= order(this.#progress.phase) ? report.phase : this.#progress.phase;
     const { message: _drop, ...rest } = this.#progress;
     this.#set({ ...rest, ...report, phase });
   }

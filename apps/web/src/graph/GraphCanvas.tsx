@@ -125,5 +125,13 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
   );
 
   const nodeCount = elements.reduce((count, element) => count + (element.group === 'nodes' ? 1 : 0), 0);
-  return <div ref={container} className="graph-canvas" data-testid={testId} data-node-count={nodeCount} data-edge-count={elements.length - nodeCount} />;
+  return (
+    <div
+      ref={container}
+      className="graph-canvas"
+      data-testid={testId}
+      data-node-count={nodeCount}
+      data-edge-count={elements.length - nodeCount}
+    />
+  );
 }

@@ -12,7 +12,11 @@ export function edgeId(index: number): string {
  * Model -> Cytoscape elements, in one place. Positions come from the layered layout (preset),
  * computed once; nothing re-lays the graph out on interaction.
  */
-export function toElements(graph: GraphData, positions: Record<string, Point>, options: { edgeLabels?: boolean } = {}): ElementDefinition[] {
+export function toElements(
+  graph: GraphData,
+  positions: Record<string, Point>,
+  options: { edgeLabels?: boolean } = {},
+): ElementDefinition[] {
   const known = new Set(graph.nodes.map((node) => node.id));
   const nodes: ElementDefinition[] = graph.nodes.map((node) => ({
     group: 'nodes',

@@ -15,9 +15,19 @@ const FLOW_CATEGORIES: readonly Category[] = [
   { types: ['INQUEUECALL', 'INQUEUEEMAIL', 'INQUEUESHORTMESSAGE'], label: 'In-queue', colour: '#0891b2', shape: 'round-rectangle' },
   { types: ['COMMONMODULE'], label: 'Common module', colour: '#7c3aed', shape: 'round-rectangle' },
   { types: ['BOT', 'DIGITALBOT', 'SPEECH'], label: 'Bot', colour: '#db2777', shape: 'round-rectangle' },
-  { types: ['INBOUNDCHAT', 'INBOUNDEMAIL', 'INBOUNDSHORTMESSAGE', 'EMAILSEND'], label: 'Messaging', colour: '#16a34a', shape: 'round-rectangle' },
+  {
+    types: ['INBOUNDCHAT', 'INBOUNDEMAIL', 'INBOUNDSHORTMESSAGE', 'EMAILSEND'],
+    label: 'Messaging',
+    colour: '#16a34a',
+    shape: 'round-rectangle',
+  },
   { types: ['WORKFLOW', 'WORKITEM'], label: 'Workflow', colour: '#ea580c', shape: 'round-rectangle' },
-  { types: ['OUTBOUNDCALL', 'SURVEYINVITE', 'VOICESURVEY', 'VOICEMAIL'], label: 'Outbound / survey', colour: '#ca8a04', shape: 'round-rectangle' },
+  {
+    types: ['OUTBOUNDCALL', 'SURVEYINVITE', 'VOICESURVEY', 'VOICEMAIL'],
+    label: 'Outbound / survey',
+    colour: '#ca8a04',
+    shape: 'round-rectangle',
+  },
   { types: ['UNKNOWN'], label: 'Other flow', colour: '#475569', shape: 'round-rectangle' },
 ];
 

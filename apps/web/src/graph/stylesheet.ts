@@ -69,7 +69,10 @@ export const stylesheet: StylesheetJson = [
     selector: 'edge[?arc]',
     style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [-40], 'control-point-weights': [0.5] },
   },
-  { selector: '.finding-error', style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
+  {
+    selector: '.finding-error',
+    style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' },
+  },
   { selector: 'node.match', style: { 'border-width': 4, 'border-color': C.match } },
   { selector: 'node.downstream', style: { 'border-width': 4, 'border-color': C.downstream } },
   { selector: 'node.upstream', style: { 'border-width': 4, 'border-color': C.upstream } },

@@ -31,7 +31,9 @@ export function computeClasses(input: VisualInput): Map<string, string> {
   const hidden = new Set<string>();
   for (const node of graph.nodes) {
     const filteredOut =
-      filters.hiddenKinds.some((kind) => kind === node.kind) || filters.hiddenTypes.includes(node.type) || (filters.cyclesOnly && !onCycle.has(node.id));
+      filters.hiddenKinds.some((kind) => kind === node.kind) ||
+      filters.hiddenTypes.includes(node.type) ||
+      (filters.cyclesOnly && !onCycle.has(node.id));
     // The selected node and a focused cycle stay visible whatever the filters say; impact and
     // search results obey the filters, so hiding resources also hides them from an impact view.
     if (filteredOut && !focus.pinned.has(node.id)) hidden.add(node.id);

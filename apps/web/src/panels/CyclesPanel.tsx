@@ -20,7 +20,12 @@ export function CyclesPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(ids:
   return (
     <Panel title="Circular references" count={org.length} testId="cycles-panel">
       <label className="check">
-        <input type="checkbox" data-testid="cycles-only" checked={cyclesOnly} onChange={(e) => dispatch({ type: 'setCyclesOnly', value: e.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="cycles-only"
+          checked={cyclesOnly}
+          onChange={(e) => dispatch({ type: 'setCyclesOnly', value: e.target.checked })}
+        />
         Show cycles only
       </label>
       {org.length === 0 && <p className="muted">No cycles between flows or resources.</p>}

@@ -14,7 +14,9 @@ export function DeploymentPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(
   return (
     <Panel title="Deployment order" count={waves.length} testId="deployment-panel" open={false}>
       <p className={blocked ? 'banner bad' : 'banner good'}>
-        {blocked ? 'Blocked: a cycle makes a strict order impossible; deploy each group below together.' : `${waves.length} waves, dependencies first.`}
+        {blocked
+          ? 'Blocked: a cycle makes a strict order impossible; deploy each group below together.'
+          : `${waves.length} waves, dependencies first.`}
       </p>
       {groups.length > 0 && (
         <>

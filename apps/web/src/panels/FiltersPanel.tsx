@@ -48,7 +48,12 @@ export function FiltersPanel({ data }: { data: GraphResponse }) {
               const shown = !row.types.every((type) => filters.hiddenTypes.includes(type));
               return (
                 <label key={row.category.label} className="check indent" data-testid={`filter-${row.category.label}`}>
-                  <input type="checkbox" checked={shown} disabled={filters.hiddenKinds.includes(kind)} onChange={() => dispatch({ type: 'setTypesHidden', types: row.types, hidden: shown })} />
+                  <input
+                    type="checkbox"
+                    checked={shown}
+                    disabled={filters.hiddenKinds.includes(kind)}
+                    onChange={() => dispatch({ type: 'setTypesHidden', types: row.types, hidden: shown })}
+                  />
                   <i className="swatch" style={{ background: row.category.colour }} />
                   {row.category.label}
                   <span className="count">{row.count}</span>

@@ -37,7 +37,11 @@ export function FindingsPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(id
     <Panel title="Findings" count={data.analysis.findings.length} testId="findings-panel">
       {groups.length === 0 && <p className="muted">No findings: everything published uses published objects.</p>}
       {groups.map((group) => (
-        <details key={`${group.severity}:${group.code}`} className="finding-group" open={group.severity === 'error' || group.findings.length <= 3}>
+        <details
+          key={`${group.severity}:${group.code}`}
+          className="finding-group"
+          open={group.severity === 'error' || group.findings.length <= 3}
+        >
           <summary>
             <span className={`severity ${group.severity}`}>{group.severity}</span>
             <code>{group.code}</code>
@@ -46,7 +50,13 @@ export function FindingsPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(id
           <ul className="list">
             {group.findings.map((finding) => (
               <li key={`${finding.subject}:${finding.message}`}>
-                <button type="button" className="row finding" data-testid="finding-item" title={finding.message} onClick={() => select(finding.subject)}>
+                <button
+                  type="button"
+                  className="row finding"
+                  data-testid="finding-item"
+                  title={finding.message}
+                  onClick={() => select(finding.subject)}
+                >
                   <span className="name">{nameOf(data.graph, finding.subject)}</span>
                   <small>{finding.message}</small>
                 </button>

@@ -59,7 +59,16 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
         {steps.isError && <div className="stage-message error">Could not load the steps: {steps.error.message}</div>}
         {!data && !steps.isError && <div className="stage-message">Loading the flow's steps…</div>}
         {data && elements.length > 0 && (
-          <GraphCanvas name="steps" testId="steps-graph" elements={elements} classes={classes} view={null} onEvent={onEvent} handle={canvas} readableZoom={0.75} />
+          <GraphCanvas
+            name="steps"
+            testId="steps-graph"
+            elements={elements}
+            classes={classes}
+            view={null}
+            onEvent={onEvent}
+            handle={canvas}
+            readableZoom={0.75}
+          />
         )}
         {data && <Legend nodes={data.graph.nodes} view="steps" />}
         {step && (

@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** A titled, collapsible side-panel section. */
-export function Panel({ title, count, testId, children, open = true }: { title: string; count?: number | undefined; testId: string; children: ReactNode; open?: boolean }) {
+export function Panel({
+  title,
+  count,
+  testId,
+  children,
+  open = true,
+}: {
+  title: string;
+  count?: number | undefined;
+  testId: string;
+  children: ReactNode;
+  open?: boolean;
+}) {
   return (
     <details className="panel" data-testid={testId} open={open}>
       <summary>

@@ -29,7 +29,12 @@ export function PolicyPanel() {
         </label>
         <label>
           Allowed statuses
-          <input data-testid="policy-status" value={statuses} placeholder="e.g. published, approved" onChange={(e) => setStatuses(e.target.value)} />
+          <input
+            data-testid="policy-status"
+            value={statuses}
+            placeholder="e.g. published, approved"
+            onChange={(e) => setStatuses(e.target.value)}
+          />
         </label>
         <label className="check">
           <input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} />

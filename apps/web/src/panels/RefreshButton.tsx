@@ -5,7 +5,13 @@ import { api } from '../api/client.js';
 export function RefreshButton() {
   const refresh = useMutation({ mutationFn: () => api.post('refresh').json() });
   return (
-    <button type="button" className="button" onClick={() => refresh.mutate()} disabled={refresh.isPending} title={refresh.error?.message ?? 'Crawl the org again'}>
+    <button
+      type="button"
+      className="button"
+      onClick={() => refresh.mutate()}
+      disabled={refresh.isPending}
+      title={refresh.error?.message ?? 'Crawl the org again'}
+    >
       {refresh.isError ? 'Retry later' : 'Re-crawl'}
     </button>
   );

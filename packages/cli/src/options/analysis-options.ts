@@ -15,7 +15,12 @@ export const analysisOptionsShape = {
   'target-version': z.string().min(1).optional(),
   'allowed-status': z
     .string()
-    .transform((text) => text.split(',').map((status) => status.trim()).filter((status) => status !== ''))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((status) => status.trim())
+        .filter((status) => status !== ''),
+    )
     .refine((statuses) => statuses.length > 0, 'expected a comma-separated list, e.g. published,draft')
     .optional(),
 };

@@ -9,9 +9,7 @@ export const sourceOptionsConfig = {
   substitutions: { type: 'string' },
 } satisfies ParseArgsOptionsConfig;
 
-const assignment = z
-  .string()
-  .regex(/^[^=\s]+=/, 'expected name=value, e.g. --set queue_name=Support');
+const assignment = z.string().regex(/^[^=\s]+=/, 'expected name=value, e.g. --set queue_name=Support');
 
 export const sourceOptionsShape = {
   live: z.boolean().default(false),
@@ -20,17 +18,10 @@ export const sourceOptionsShape = {
   substitutions: z.string().min(1).optional(),
 };
 
-export type GraphSource =
-  | { kind: 'files'; paths: string[] }
-  | { kind: 'live' }
-  | { kind: 'demo' };
+export type GraphSource = { kind: 'files'; paths: string[] } | { kind: 'live' } | { kind: 'demo' };
 
 /** Exactly one source: paths, or --live, or --demo. */
-export function selectSource(
-  command: string,
-  positionals: string[],
-  flags: { live: boolean; demo: boolean },
-): GraphSource | string {
+export function selectSource(command: string, positionals: string[], flags: { live: boolean; demo: boolean }): GraphSource | string {
   const chosen = [positionals.length > 0, flags.live, flags.demo].filter(Boolean).length;
   if (chosen === 0) return `${command}: give input files or folders, --live or --demo`;
   if (chosen > 1) return `${command}: use input paths, --live or --demo, not several of them`;

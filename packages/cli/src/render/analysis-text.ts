@@ -81,13 +81,19 @@ function renderFindings(findings: Finding[], nameOf: NameOf, colors: Colors): st
   const paint = { error: colors.red, warning: colors.yellow, info: colors.cyan } satisfies Record<Severity, Colors['red']>;
   const bySeverity = new Map<Severity, Finding[]>(SEVERITIES.map((severity) => [severity, []]));
   for (const finding of findings) bySeverity.get(finding.severity)?.push(finding);
-  const counts = SEVERITIES.map((severity) => plural(bySeverity.get(severity)?.length ?? 0, severity, severity === 'info' ? 'info' : undefined));
+  const counts = SEVERITIES.map((severity) =>
+    plural(bySeverity.get(severity)?.length ?? 0, severity, severity === 'info' ? 'info' : undefined),
+  );
   const rows: Array<Array<Cell | string>> = [];
   const hiddenNotes: string[] = [];
   for (const severity of SEVERITIES) {
     const { shown, hidden } = firstOf(bySeverity.get(severity) ?? [], FINDINGS_LIMIT);
     for (const finding of shown) {
-      rows.push([{ text: severity, paint: paint[severity] }, { text: finding.code, paint: colors.dim }, `${nameOf(finding.subject)}: ${finding.message}`]);
+      rows.push([
+        { text: severity, paint: paint[severity] },
+        { text: finding.code, paint: colors.dim },
+        `${nameOf(finding.subject)}: ${finding.message}`,
+      ]);
     }
     if (hidden > 0) hiddenNotes.push(colors.dim(`  … ${plural(hidden, `more ${severity}`)} (see --format json)`));
   }

@@ -18,8 +18,7 @@ export function renderTable(rows: Array<Array<Cell | string>>, indent = ''): str
     const parts = row.map((cell, column) => {
       const isLast = column === row.length - 1;
       const gap = (widths[column] ?? 0) - cell.text.length;
-      const padded =
-        cell.align === 'right' ? ' '.repeat(gap) + cell.text : isLast ? cell.text : cell.text + ' '.repeat(gap);
+      const padded = cell.align === 'right' ? ' '.repeat(gap) + cell.text : isLast ? cell.text : cell.text + ' '.repeat(gap);
       return cell.paint ? paintTrimmed(padded, cell.paint) : padded;
     });
     return (indent + parts.join('  ')).trimEnd();

@@ -19,12 +19,7 @@ export type LoadedGraph = ReturnType<typeof loadGraph> & {
 };
 
 /** Input paths, a live org or the demo simulator -> one imported graph with its import summary. */
-export async function loadSource(
-  source: GraphSource,
-  settings: SourceSettings,
-  io: CliIo,
-  progress: Progress,
-): Promise<LoadedGraph> {
+export async function loadSource(source: GraphSource, settings: SourceSettings, io: CliIo, progress: Progress): Promise<LoadedGraph> {
   const { values, issues } = await readSubstitutions(settings, io.cwd);
   let files: InputFile[];
   if (source.kind === 'files') {

@@ -112,12 +112,7 @@ function membersById(ids: readonly string[], all: Int32Array, start: number, end
 }
 
 /** The shortest of the cycles through each start, earliest start winning ties. */
-function shortestWalk(
-  index: GraphIndex,
-  scope: ComponentScope,
-  starts: readonly number[],
-  scratch: BfsScratch,
-): CycleWalk {
+function shortestWalk(index: GraphIndex, scope: ComponentScope, starts: readonly number[], scratch: BfsScratch): CycleWalk {
   let best: CycleWalk | undefined;
   for (const start of starts) {
     const bound = best === undefined ? Number.POSITIVE_INFINITY : best.nodes.length - 1;
@@ -141,13 +136,7 @@ function edgesInside(index: GraphIndex, scope: ComponentScope, members: readonly
   return count;
 }
 
-function toCycle(
-  index: GraphIndex,
-  scope: ComponentScope,
-  members: readonly number[],
-  walk: CycleWalk,
-  oneFlow: boolean,
-): Cycle {
+function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly number[], walk: CycleWalk, oneFlow: boolean): Cycle {
   const { ids, nodes } = index;
   const memberIds: string[] = new Array(members.length);
   for (let i = 0; i < members.length; i++) memberIds[i] = ids[members[i] as number] as string;

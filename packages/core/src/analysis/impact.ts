@@ -44,12 +44,7 @@ export function impact(graph: FlowGraph, nodeId: string, options: ImpactOptions 
   };
 }
 
-function entries(
-  index: GraphIndex,
-  bfs: BfsResult,
-  include: (node: GraphNode) => boolean,
-  direction: 'down' | 'up',
-): ImpactEntry[] {
+function entries(index: GraphIndex, bfs: BfsResult, include: (node: GraphNode) => boolean, direction: 'down' | 'up'): ImpactEntry[] {
   const listed: ImpactEntry[] = [];
   for (let i = 1; i < bfs.order.length; i++) {
     const node = bfs.order[i] as number;

@@ -56,7 +56,14 @@ export function projectToOrg(graph: FlowGraph, index?: GraphIndex): FlowGraph {
     edges.push(projected);
     if (seen === undefined) bySource.set(source, projected);
     else if (seen instanceof Map) seen.set(target, projected);
-    else bySource.set(source, new Map([[seen.target, seen], [target, projected]]));
+    else
+      bySource.set(
+        source,
+        new Map([
+          [seen.target, seen],
+          [target, projected],
+        ]),
+      );
   }
   return { nodes, edges };
 }

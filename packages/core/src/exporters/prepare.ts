@@ -90,7 +90,9 @@ export function prepareGraph(graph: FlowGraph, result?: AnalysisResult): Prepare
       kind: edge.kind,
       ...(label !== undefined && label !== '' ? { label } : {}),
       ambiguous: edge.ambiguous === true,
-      inCycle: cycleHops.has(hop(edge.source, edge.target)) || (edge.kind === 'uses' && cycleHops.has(hop(flowOf(source.node), flowOf(target.node)))),
+      inCycle:
+        cycleHops.has(hop(edge.source, edge.target)) ||
+        (edge.kind === 'uses' && cycleHops.has(hop(flowOf(source.node), flowOf(target.node)))),
     });
   }
   edges.sort(

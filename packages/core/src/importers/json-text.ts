@@ -30,9 +30,7 @@ function describeSyntaxError(text: string, error: unknown): string {
   const position = /at position (\d+)/.exec(raw);
   const offset = position ? Number(position[1]) : jsonErrorOffset(text);
   // V8 quotes an excerpt of the text ("…" is not valid JSON); the line and column say more.
-  const reason = raw
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+  const reason = raw.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
   if (offset < 0) return `invalid JSON: ${reason}`;
   const { line, column } = lineAndColumn(text, offset);
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;

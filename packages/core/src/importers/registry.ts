@@ -9,12 +9,7 @@ import { tutorialImporter } from './tutorial/importer.js';
  * Every importer, in detection order: the first whose `detect` says yes reads the file.
  * Specific formats come first (a snapshot names itself), lenient ones after.
  */
-export const IMPORTERS: readonly Importer[] = [
-  snapshotImporter,
-  tutorialImporter,
-  architectExportImporter,
-  archyYamlImporter,
-];
+export const IMPORTERS: readonly Importer[] = [snapshotImporter, tutorialImporter, architectExportImporter, archyYamlImporter];
 
 const EXPECTED = 'expected a Flowgraph snapshot, a tutorial-style flow JSON, an Archy YAML flow or an Architect export';
 

@@ -3,12 +3,7 @@
  * neighbours in the layers already placed (down sweep: to the left, up sweep: to the right).
  * Long edges count with their far end's position; no dummy nodes, which keeps it linear per sweep.
  */
-export function orderLayers(
-  layers: number[][],
-  layer: Int32Array,
-  neighbours: (v: number) => Iterable<number>,
-  sweeps: number,
-): void {
+export function orderLayers(layers: number[][], layer: Int32Array, neighbours: (v: number) => Iterable<number>, sweeps: number): void {
   const position = new Float64Array(layer.length);
   // Positions are centred per layer, as the final coordinates are, so layers of different sizes compare.
   const place = (nodes: number[]) => {

@@ -7,10 +7,7 @@ export interface Box {
  * Shelf packing: boxes (largest first) fill rows left to right up to a row width chosen from the
  * total area, so a graph with many small components reads as a grid rather than one tall column.
  */
-export function packShelves(
-  boxes: readonly Box[],
-  gap: number,
-): { origins: { x: number; y: number }[]; width: number; height: number } {
+export function packShelves(boxes: readonly Box[], gap: number): { origins: { x: number; y: number }[]; width: number; height: number } {
   const area = boxes.reduce((sum, box) => sum + (box.width + gap) * (box.height + gap), 0);
   const widest = boxes.reduce((max, box) => Math.max(max, box.width), 0);
   const rowWidth = Math.max(widest, Math.sqrt(area) * 1.6);

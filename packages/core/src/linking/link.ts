@@ -31,7 +31,12 @@ export function link(units: readonly ImportUnit[]): LinkResult {
     for (const reference of unit.references) {
       const file = reference.file ?? unit.file;
       if (!nodes.has(reference.from)) {
-        issues.push({ file, ...fieldOf(reference), message: `reference from unknown node "${reference.from}": dropped`, severity: 'error' });
+        issues.push({
+          file,
+          ...fieldOf(reference),
+          message: `reference from unknown node "${reference.from}": dropped`,
+          severity: 'error',
+        });
         continue;
       }
       const targets = resolve(reference, flows, resources);

@@ -6,7 +6,11 @@ import type { GraphEdge, GraphNode } from '../model/graph.js';
  * flow uses X, the configuration says which step does; the step's edge is the precise one, and
  * the flow still reaches X through it.
  */
-export function dropFlowUsesCoveredBySteps(edges: GraphEdge[], uses: readonly GraphEdge[], nodes: ReadonlyMap<string, GraphNode>): GraphEdge[] {
+export function dropFlowUsesCoveredBySteps(
+  edges: GraphEdge[],
+  uses: readonly GraphEdge[],
+  nodes: ReadonlyMap<string, GraphNode>,
+): GraphEdge[] {
   const usedBySteps = new Set<string>();
   let flowUses = 0;
   for (const edge of uses) {

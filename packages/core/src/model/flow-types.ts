@@ -53,10 +53,7 @@ export const FLOW_TYPE_TO_DEPENDENCY_TYPE: Readonly<Record<Exclude<FlowType, 'UN
 };
 
 const DEPENDENCY_TYPE_TO_FLOW_TYPE: ReadonlyMap<string, FlowType> = new Map(
-  Object.entries(FLOW_TYPE_TO_DEPENDENCY_TYPE).map(([flowType, dependencyType]) => [
-    dependencyType,
-    flowType as FlowType,
-  ]),
+  Object.entries(FLOW_TYPE_TO_DEPENDENCY_TYPE).map(([flowType, dependencyType]) => [dependencyType, flowType as FlowType]),
 );
 
 /** The flow type of a dependency-tracking object type, or undefined when it is not a flow. */

@@ -8,7 +8,13 @@ import { contains, flow, graphOf, resource, step, transition, uses } from './bui
 describe('[I] analyze', () => {
   const graph = graphOf(
     [flow('ivr', { type: 'INBOUNDCALL' }), flow('module'), resource('table'), step('ivr', '1'), step('ivr', '2')],
-    [contains('ivr', 'ivr:1'), transition('ivr:1', 'ivr:2'), transition('ivr:2', 'ivr:1'), uses('ivr:2', 'module'), uses('module', 'table')],
+    [
+      contains('ivr', 'ivr:1'),
+      transition('ivr:1', 'ivr:2'),
+      transition('ivr:2', 'ivr:1'),
+      uses('ivr:2', 'module'),
+      uses('module', 'table'),
+    ],
   );
   const issue: ImportIssue = { file: 'bad.json', message: 'not JSON', severity: 'error' };
 

@@ -1,12 +1,4 @@
-import type {
-  EdgeKind,
-  FlowGraph,
-  FlowNode,
-  GraphEdge,
-  GraphNode,
-  ResourceNode,
-  StepNode,
-} from '../../src/model/graph.js';
+import type { EdgeKind, FlowGraph, FlowNode, GraphEdge, GraphNode, ResourceNode, StepNode } from '../../src/model/graph.js';
 
 /** Tiny builders so each test shows only the fields it is about. */
 export function flow(id: string, extra: Partial<FlowNode> = {}): FlowNode {

@@ -30,10 +30,7 @@ describe('[U] planDeployment', () => {
   });
 
   it('blocks on a step loop only under strict', () => {
-    const graph = graphOf(
-      [flow('a'), step('a', '1'), step('a', '2')],
-      [transition('a:1', 'a:2'), transition('a:2', 'a:1')],
-    );
+    const graph = graphOf([flow('a'), step('a', '1'), step('a', '2')], [transition('a:1', 'a:2'), transition('a:2', 'a:1')]);
     expect(planDeployment(graph).blocked).toBe(false);
     expect(planDeployment(graph, { strict: true }).blocked).toBe(true);
     expect(planDeployment(graph, { strict: true, cycles: [] }).blocked).toBe(false);

@@ -96,9 +96,7 @@ describe('[U] findFindings: versions and locks', () => {
     ]);
     const findings = findingsOf(graph);
     expect(codes(findings)).toEqual(['unpublished-changes ahead', 'locked locked', 'never-published new']);
-    expect(findings[0]?.message).toBe(
-      'Flow "Flow ahead" has unpublished changes: saved version 10.0 is newer than published version 9.0.',
-    );
+    expect(findings[0]?.message).toBe('Flow "Flow ahead" has unpublished changes: saved version 10.0 is newer than published version 9.0.');
   });
 });
 
@@ -151,12 +149,6 @@ describe('[U] findFindings order', () => {
       [flow('z', { lockedBy: 'x' }), flow('y', { lockedBy: 'x' }), flow('m', { state: 'missing' }), flow('a')],
       [uses('a', 'm'), uses('z', 'y'), uses('y', 'z')],
     );
-    expect(codes(findingsOf(graph))).toEqual([
-      'org-cycle y',
-      'published-uses-missing a',
-      'unresolved-reference m',
-      'locked y',
-      'locked z',
-    ]);
+    expect(codes(findingsOf(graph))).toEqual(['org-cycle y', 'published-uses-missing a', 'unresolved-reference m', 'locked y', 'locked z']);
   });
 });

@@ -119,9 +119,14 @@ function randomGraph(seed: number, shape: RandomGraphShape): FlowGraph {
 describe('[U] buildGraphIndex finds every endpoint, whatever the order', () => {
   it('matches a plain id map on small graphs in any node and edge order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 8 }), (seed, flows, steps) => {
-        expectSameAsNaiveIndex(randomGraph(seed, { flows, steps, edges: 40, shuffled: seed % 2 === 0 }));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 8 }),
+        (seed, flows, steps) => {
+          expectSameAsNaiveIndex(randomGraph(seed, { flows, steps, edges: 40, shuffled: seed % 2 === 0 }));
+        },
+      ),
       { numRuns: 100 },
     );
   });

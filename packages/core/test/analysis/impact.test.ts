@@ -75,7 +75,9 @@ describe('[U] impact properties', () => {
           [result.downstream, (i: number) => at(dist, node, i), flowName(node), undefined],
           [result.upstream, (i: number) => at(dist, i, node), undefined, flowName(node)],
         ] as const) {
-          const expected = Array.from({ length: n }, (_, i) => i).filter((i) => i !== node && distance(i) < UNREACHABLE && distance(i) <= limit);
+          const expected = Array.from({ length: n }, (_, i) => i).filter(
+            (i) => i !== node && distance(i) < UNREACHABLE && distance(i) <= limit,
+          );
           expect(entries.map((e) => e.id).sort()).toEqual(expected.map(flowName));
           for (const entry of entries) {
             expect(entry.depth).toBe(distance(Number(entry.id.slice(1))));

@@ -52,8 +52,23 @@ describe('[I] DOT exporter through Graphviz', () => {
     );
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(text, text), { minLength: 1, maxLength: 6, selector: ([id]) => id }), (pairs) => {
-        const nodes: GraphNode[] = pairs.map(([id, name]) => ({ kind: 'flow', id, name, type: 'COMMONMODULE', state: 'published', versions: {} }));
-        nodes.push({ kind: 'step', id: `${pairs[0]![0]}:s`, name: pairs[0]![1], state: 'unknown', flowId: pairs[0]![0], stepId: 's', type: pairs[0]![1] });
+        const nodes: GraphNode[] = pairs.map(([id, name]) => ({
+          kind: 'flow',
+          id,
+          name,
+          type: 'COMMONMODULE',
+          state: 'published',
+          versions: {},
+        }));
+        nodes.push({
+          kind: 'step',
+          id: `${pairs[0]![0]}:s`,
+          name: pairs[0]![1],
+          state: 'unknown',
+          flowId: pairs[0]![0],
+          stepId: 's',
+          type: pairs[0]![1],
+        });
         const graph: FlowGraph = {
           nodes: new Map(nodes.map((node) => [node.id, node])),
           edges: pairs.map(([id, name], index) => ({ source: id, target: pairs[(index + 1) % pairs.length]![0], kind: 'uses', via: name })),

@@ -30,8 +30,24 @@ describe('[U] Mermaid exporter', () => {
 describe('[U] JSON exporter', () => {
   it('serialises nodes and edges in a stable order with only the fields that are set', () => {
     const exported = toExportGraph(sampleGraph());
-    expect(exported.nodes.map((node) => node.id)).toEqual(['da-1', 'dynamic:QUEUE:Task.Queue', 'main', 'main:billing', 'main:menu', 'missing:flow:gone', 'module']);
-    expect(exported.nodes[3]).toEqual({ id: 'main:billing', kind: 'step', type: 'task', name: 'Billing {x};', state: 'published', flowId: 'main', file: 'org.json' });
+    expect(exported.nodes.map((node) => node.id)).toEqual([
+      'da-1',
+      'dynamic:QUEUE:Task.Queue',
+      'main',
+      'main:billing',
+      'main:menu',
+      'missing:flow:gone',
+      'module',
+    ]);
+    expect(exported.nodes[3]).toEqual({
+      id: 'main:billing',
+      kind: 'step',
+      type: 'task',
+      name: 'Billing {x};',
+      state: 'published',
+      flowId: 'main',
+      file: 'org.json',
+    });
     expect(exported.nodes[5]).toEqual({ id: 'missing:flow:gone', kind: 'flow', type: 'UNKNOWN', name: 'Gone', state: 'missing' });
     expect(exported.edges[0]).toEqual({ source: 'main', target: 'dynamic:QUEUE:Task.Queue', kind: 'uses', via: 'transferToAcd' });
     expect(exported.edges).toContainEqual({ source: 'module', target: 'da-1', kind: 'uses', via: 'callData', ambiguous: true });

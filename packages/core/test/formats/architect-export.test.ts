@@ -3,7 +3,8 @@ import { architectExportImporter, importArchitectConfiguration } from '../../src
 import type { ImportUnit } from '../../src/importers/importer.js';
 import { corpusFile } from './corpus.js';
 
-const MERGE = 'GenesysCloudBlueprints__merge-ephemeral-message-to-external-contact-blueprint/MergeExternalContactMessageFlow.i3InboundMessage';
+const MERGE =
+  'GenesysCloudBlueprints__merge-ephemeral-message-to-external-contact-blueprint/MergeExternalContactMessageFlow.i3InboundMessage';
 const encode = (value: unknown) => btoa(encodeURIComponent(JSON.stringify(value)));
 const action = (id: string, type: string, extra: Record<string, unknown> = {}) => ({ id, name: id, __type: type, ...extra });
 
@@ -31,7 +32,12 @@ const FLOW = {
       startAction: 'set',
       actionList: [
         action('set', 'UpdateVariableAction', { nextAction: 'decide' }),
-        action('decide', 'DecisionAction', { paths: [{ label: 'Yes', outputId: '__YES__', nextActionId: 'xfer' }, { label: 'No', outputId: '__NO__', nextActionId: 'loop' }] }),
+        action('decide', 'DecisionAction', {
+          paths: [
+            { label: 'Yes', outputId: '__YES__', nextActionId: 'xfer' },
+            { label: 'No', outputId: '__NO__', nextActionId: 'loop' },
+          ],
+        }),
         action('loop', 'CallTaskAction', { taskReference: 'menu' }),
         action('xfer', 'TransferPureMatchAction'),
       ],
@@ -39,7 +45,8 @@ const FLOW = {
   ],
 };
 
-const short = (unit: ImportUnit) => unit.edges.map((edge) => `${edge.source.split(':').at(-1)} -${edge.label ?? ''}-> ${edge.target.split(':').at(-1)}`);
+const short = (unit: ImportUnit) =>
+  unit.edges.map((edge) => `${edge.source.split(':').at(-1)} -${edge.label ?? ''}-> ${edge.target.split(':').at(-1)}`);
 
 describe('[U] Architect export importer', () => {
   it('decodes base64(encodeURIComponent(JSON)) and reads sequences, menu choices, paths and references', () => {
@@ -53,10 +60,28 @@ describe('[U] Architect export importer', () => {
       'step export:INBOUNDCALL:tiny ivr:xfer transferToAcd',
     ]);
     // The menu choice and the plain updateData / callTask actions are folded into transitions.
-    expect(short(unit)).toEqual(['menu -digit_1-> task', 'task --> decide', 'decide -yes-> xfer', 'decide -no-> menu', 'tiny ivr --> menu']);
+    expect(short(unit)).toEqual([
+      'menu -digit_1-> task',
+      'task --> decide',
+      'decide -yes-> xfer',
+      'decide -no-> menu',
+      'tiny ivr --> menu',
+    ]);
     expect(unit.references).toEqual([
-      { from: 'export:INBOUNDCALL:tiny ivr:xfer', via: 'transferToAcd', target: { kind: 'resource', type: 'QUEUE', id: 'q-1', name: 'Sales' }, file: 'tiny.i3InboundFlow', field: 'manifest.queue[0]' },
-      { from: 'export:INBOUNDCALL:tiny ivr', via: 'manifest.dataAction', target: { kind: 'resource', type: 'DATAACTION', id: 'custom_-_1', name: 'Module Action' }, file: 'tiny.i3InboundFlow', field: 'manifest.dataAction[0]' },
+      {
+        from: 'export:INBOUNDCALL:tiny ivr:xfer',
+        via: 'transferToAcd',
+        target: { kind: 'resource', type: 'QUEUE', id: 'q-1', name: 'Sales' },
+        file: 'tiny.i3InboundFlow',
+        field: 'manifest.queue[0]',
+      },
+      {
+        from: 'export:INBOUNDCALL:tiny ivr',
+        via: 'manifest.dataAction',
+        target: { kind: 'resource', type: 'DATAACTION', id: 'custom_-_1', name: 'Module Action' },
+        file: 'tiny.i3InboundFlow',
+        field: 'manifest.dataAction[0]',
+      },
     ]);
   });
 
@@ -85,7 +110,9 @@ describe('[U] Architect export importer', () => {
     expect(architectExportImporter.parse({ path: 'x.i3WorkFlow', text: '%%%' }, { substitutions: {} }).issues).toEqual([
       { file: 'x.i3WorkFlow', message: 'not base64: an Architect export is base64 of URL-encoded JSON', severity: 'error' },
     ]);
-    expect(architectExportImporter.parse({ path: 'x.i3WorkFlow', text: encode({ name: 'x' }) }, { substitutions: {} }).issues[0]).toMatchObject({ field: 'flowSequenceItemList', severity: 'error' });
+    expect(
+      architectExportImporter.parse({ path: 'x.i3WorkFlow', text: encode({ name: 'x' }) }, { substitutions: {} }).issues[0],
+    ).toMatchObject({ field: 'flowSequenceItemList', severity: 'error' });
   });
 
   it('detects exports by name, by encoded content, and decoded JSON by its keys', () => {
@@ -101,6 +128,10 @@ describe('[U] Architect export importer', () => {
     expect(unit.nodes.every((node) => node.kind === 'step' && node.flowId === 'f-123')).toBe(true);
     expect(unit.edges).toContainEqual({ source: 'f-123', target: 'f-123:menu', kind: 'contains' });
     expect(unit.references[0]).toMatchObject({ from: 'f-123:xfer', target: { id: 'q-1' } });
-    expect(importArchitectConfiguration(null, { file: 'live:org', flowId: 'f-9' }).issues[0]).toMatchObject({ file: 'live:org', field: 'configurations.f-9', severity: 'error' });
+    expect(importArchitectConfiguration(null, { file: 'live:org', flowId: 'f-9' }).issues[0]).toMatchObject({
+      file: 'live:org',
+      field: 'configurations.f-9',
+      severity: 'error',
+    });
   });
 });

@@ -4,12 +4,18 @@ import type { ImportUnit } from '../../src/importers/importer.js';
 import type { StepNode } from '../../src/model/graph.js';
 import { corpusFile } from './corpus.js';
 
-const parse = (text: string, substitutions: Record<string, string> = {}) => archyYamlImporter.parse({ path: 'flow.yaml', text }, { substitutions });
+const parse = (text: string, substitutions: Record<string, string> = {}) =>
+  archyYamlImporter.parse({ path: 'flow.yaml', text }, { substitutions });
 const short = (id: string) => id.replace(/^yaml:[A-Z]+:[^:]+:/, '');
 const transitions = (unit: ImportUnit) =>
-  unit.edges.filter((edge) => edge.kind === 'transition').map((edge) => `${short(edge.source)} -${edge.label ?? ''}-> ${short(edge.target)}`);
+  unit.edges
+    .filter((edge) => edge.kind === 'transition')
+    .map((edge) => `${short(edge.source)} -${edge.label ?? ''}-> ${short(edge.target)}`);
 const targets = (unit: ImportUnit) =>
-  unit.references.map((r) => `${short(r.from)} ${r.via} ${r.target.kind === 'dynamic' ? `dynamic ${r.target.type} ${r.target.expression}` : `${r.target.kind === 'flow' ? `flow ${r.target.types.join('|')}` : r.target.type} ${r.target.kind === 'resource' && r.target.category ? `${r.target.category}/` : ''}${r.target.name ?? r.target.id}`}`);
+  unit.references.map(
+    (r) =>
+      `${short(r.from)} ${r.via} ${r.target.kind === 'dynamic' ? `dynamic ${r.target.type} ${r.target.expression}` : `${r.target.kind === 'flow' ? `flow ${r.target.types.join('|')}` : r.target.type} ${r.target.kind === 'resource' && r.target.category ? `${r.target.category}/` : ''}${r.target.name ?? r.target.id}`}`,
+  );
 
 const IVR = `
 inboundCall:
@@ -59,10 +65,29 @@ describe('[U] Archy YAML importer', () => {
     const unit = parse(IVR);
     expect(unit.issues).toEqual([]);
     const flow = unit.nodes.find((node) => node.kind === 'flow');
-    expect(flow).toMatchObject({ id: 'yaml:INBOUNDCALL:main ivr', name: 'Main IVR', type: 'INBOUNDCALL', state: 'unknown', file: 'flow.yaml' });
-    const steps = unit.nodes.filter((node): node is StepNode => node.kind === 'step').map((step) => `${step.stepId} ${step.type} ${step.name}`);
-    expect(steps).toEqual(['main menu Main', 'Work_12 task Work', 'main/1 menuTransferToAcd Sales', 'Work_12/1 callCommonModule Lookup', 'Work_12/2 decision OK?', 'Work_12/3 callData Fetch', 'Work_12/4 updateData Set', 'Work_12/5 transferToAcd Queue']);
-    expect(unit.edges.filter((edge) => edge.kind === 'contains')).toEqual([{ source: 'yaml:INBOUNDCALL:main ivr', target: 'yaml:INBOUNDCALL:main ivr:main', kind: 'contains' }]);
+    expect(flow).toMatchObject({
+      id: 'yaml:INBOUNDCALL:main ivr',
+      name: 'Main IVR',
+      type: 'INBOUNDCALL',
+      state: 'unknown',
+      file: 'flow.yaml',
+    });
+    const steps = unit.nodes
+      .filter((node): node is StepNode => node.kind === 'step')
+      .map((step) => `${step.stepId} ${step.type} ${step.name}`);
+    expect(steps).toEqual([
+      'main menu Main',
+      'Work_12 task Work',
+      'main/1 menuTransferToAcd Sales',
+      'Work_12/1 callCommonModule Lookup',
+      'Work_12/2 decision OK?',
+      'Work_12/3 callData Fetch',
+      'Work_12/4 updateData Set',
+      'Work_12/5 transferToAcd Queue',
+    ]);
+    expect(unit.edges.filter((edge) => edge.kind === 'contains')).toEqual([
+      { source: 'yaml:INBOUNDCALL:main ivr', target: 'yaml:INBOUNDCALL:main ivr:main', kind: 'contains' },
+    ]);
     expect(transitions(unit)).toEqual([
       'main -digit_1-> Work_12',
       'main -digit_2-> main/1',
@@ -90,7 +115,9 @@ describe('[U] Archy YAML importer', () => {
   });
 
   it('normalises yes/no output keys that a YAML 1.1 reading turns into booleans', () => {
-    const unit = parse(`%YAML 1.1\n---\nworkflow:\n  name: W\n  startUpRef: /workflow/states/state[S_1]\n  states:\n    - state:\n        name: S\n        refId: S_1\n        actions:\n          - decision:\n              name: D\n              outputs:\n                yes:\n                  actions:\n                    - dataTableLookup: { name: L, dataTable: { Cache: {} } }\n                no:\n                  actions:\n                    - endWorkflow: { name: End }\n`);
+    const unit = parse(
+      `%YAML 1.1\n---\nworkflow:\n  name: W\n  startUpRef: /workflow/states/state[S_1]\n  states:\n    - state:\n        name: S\n        refId: S_1\n        actions:\n          - decision:\n              name: D\n              outputs:\n                yes:\n                  actions:\n                    - dataTableLookup: { name: L, dataTable: { Cache: {} } }\n                no:\n                  actions:\n                    - endWorkflow: { name: End }\n`,
+    );
     expect(transitions(unit)).toEqual(['S_1 --> S_1/1', 'S_1/1 -yes-> S_1/2']);
     expect(targets(unit)).toEqual(['S_1/2 dataTableLookup DATATABLE Cache']);
   });
@@ -127,17 +154,27 @@ outboundCall:
   });
 
   it('names the file, the flow and the YAML path of a bad action, and imports the rest', () => {
-    const unit = parse('inqueueCall:\n  name: Q\n  startUpTaskActions:\n    - holdMusic: { name: H, prompt: Prompt.Hold }\n    - 42\n    - transferToAcd: { name: T, targetQueue: { lit: { name: Q1 } } }\n  menus:\n    - task: {}\n');
+    const unit = parse(
+      'inqueueCall:\n  name: Q\n  startUpTaskActions:\n    - holdMusic: { name: H, prompt: Prompt.Hold }\n    - 42\n    - transferToAcd: { name: T, targetQueue: { lit: { name: Q1 } } }\n  menus:\n    - task: {}\n',
+    );
     expect(unit.issues).toEqual([
       { file: 'flow.yaml', flow: 'Q', field: 'inqueueCall.menus[0]', message: 'expected `- menu: {…}`; skipped', severity: 'error' },
-      { file: 'flow.yaml', flow: 'Q', field: 'inqueueCall.startUpTaskActions[1]', message: 'expected an action as a one-key map (`- callData: {…}`); skipped', severity: 'warning' },
+      {
+        file: 'flow.yaml',
+        flow: 'Q',
+        field: 'inqueueCall.startUpTaskActions[1]',
+        message: 'expected an action as a one-key map (`- callData: {…}`); skipped',
+        severity: 'warning',
+      },
     ]);
     expect(targets(unit)).toEqual(['startUpTaskActions/1 holdMusic USERPROMPT Hold', 'startUpTaskActions/2 transferToAcd QUEUE Q1']);
     expect(unit.edges.find((edge) => edge.kind === 'contains')?.target).toBe('yaml:INQUEUECALL:q:startUpTaskActions');
   });
 
   it('reports a jump to a container that does not exist, a missing name and an unknown flow-type key', () => {
-    const dangling = parse("workflow:\n  name: W\n  states:\n    - state: { name: S, refId: S_1, actions: [ { changeState: { name: C, targetStateRef: '/workflow/states/state[Nope]' } } ] }\n");
+    const dangling = parse(
+      "workflow:\n  name: W\n  states:\n    - state: { name: S, refId: S_1, actions: [ { changeState: { name: C, targetStateRef: '/workflow/states/state[Nope]' } } ] }\n",
+    );
     expect(dangling.issues.map((issue) => `${issue.field}: ${issue.message}`)).toEqual([
       'workflow.states[0].state.actions[0].changeState.targetStateRef: "/workflow/states/state[Nope]" points at no state of this flow',
     ]);
@@ -170,7 +207,9 @@ outboundCall:
   });
 
   it('[I] imports a real menu IVR: startUpRef, menu choices and a jump back to the menu', () => {
-    const unit = archyYamlImporter.parse(corpusFile('GenesysCloudBlueprints__dr-fallback-ivr/DR-Emergency-IVR.yaml'), { substitutions: {} });
+    const unit = archyYamlImporter.parse(corpusFile('GenesysCloudBlueprints__dr-fallback-ivr/DR-Emergency-IVR.yaml'), {
+      substitutions: {},
+    });
     expect(unit.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(unit.edges.find((edge) => edge.kind === 'contains')?.target).toMatch(/:Startup Task_42$/);
     expect(transitions(unit).some((edge) => edge.endsWith('-> Main Menu_10'))).toBe(true);

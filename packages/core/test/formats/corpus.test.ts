@@ -5,7 +5,10 @@ import { corpusFile, corpusFiles, isEncodedExportPath, isYamlPath, PAIRS } from 
 import { comparableNames, countBy, errorsOf, isTemplated, percent, scorePair } from './measures.js';
 
 const context = { substitutions: {} };
-const INVALID = ['GiLLBaTesx__deploy-ai-guides-terraform-blueprint/bot-flow.yaml', 'GiLLBaTesx__deploy-ai-guides-terraform-blueprint/inbound-message-flow.yaml'];
+const INVALID = [
+  'GiLLBaTesx__deploy-ai-guides-terraform-blueprint/bot-flow.yaml',
+  'GiLLBaTesx__deploy-ai-guides-terraform-blueprint/inbound-message-flow.yaml',
+];
 
 describe('[I] real flow corpus', () => {
   const files = corpusFiles().filter((file) => !file.path.endsWith('.md'));
@@ -21,12 +24,20 @@ describe('[I] real flow corpus', () => {
       const groupUnits = [...units.values()].filter((unit) => test(unit.file));
       const count = (kind: string) => groupUnits.reduce((sum, unit) => sum + unit.nodes.filter((node) => node.kind === kind).length, 0);
       const withErrors = groupUnits.filter((unit) => errorsOf(unit).length > 0).map((unit) => unit.file);
-      rows.push(`${group.padEnd(26)} files ${String(groupUnits.length).padStart(3)}  flows ${String(count('flow')).padStart(3)}  steps ${String(count('step')).padStart(4)}  references ${String(groupUnits.reduce((sum, unit) => sum + unit.references.length, 0)).padStart(4)}  files with errors ${withErrors.length}`);
+      rows.push(
+        `${group.padEnd(26)} files ${String(groupUnits.length).padStart(3)}  flows ${String(count('flow')).padStart(3)}  steps ${String(count('step')).padStart(4)}  references ${String(groupUnits.reduce((sum, unit) => sum + unit.references.length, 0)).padStart(4)}  files with errors ${withErrors.length}`,
+      );
     }
     const all = [...units.values()];
-    const vias = countBy(all.flatMap((unit) => unit.references), (reference) => reference.via);
-    console.log(`\nCorpus import (${files.length} files)\n${rows.join('\n')}\nreferences by via: ${[...vias].map(([via, n]) => `${via} ${n}`).join(', ')}`);
-    for (const unit of all) for (const error of errorsOf(unit)) console.log(`  error: ${unit.file}: ${error.field ?? ''}: ${error.message}`);
+    const vias = countBy(
+      all.flatMap((unit) => unit.references),
+      (reference) => reference.via,
+    );
+    console.log(
+      `\nCorpus import (${files.length} files)\n${rows.join('\n')}\nreferences by via: ${[...vias].map(([via, n]) => `${via} ${n}`).join(', ')}`,
+    );
+    for (const unit of all)
+      for (const error of errorsOf(unit)) console.log(`  error: ${unit.file}: ${error.field ?? ''}: ${error.message}`);
 
     expect(files.length).toBe(92 + 56 + 56);
     for (const unit of all) {
@@ -34,7 +45,10 @@ describe('[I] real flow corpus', () => {
       for (const issue of unit.issues) expect(issue.file).toBe(unit.file);
       if (INVALID.includes(unit.file)) continue;
       expect(errorsOf(unit), unit.file).toEqual([]);
-      expect(unit.nodes.filter((node) => node.kind === 'flow'), unit.file).toHaveLength(1);
+      expect(
+        unit.nodes.filter((node) => node.kind === 'flow'),
+        unit.file,
+      ).toHaveLength(1);
     }
   });
 
@@ -49,12 +63,18 @@ describe('[I] real flow corpus', () => {
 
   it('finds in the YAML what the export manifest lists (queues, data actions, data tables, flows)', () => {
     const lines: string[] = [];
-    const totals = { raw: { found: 0, expected: 0, correct: 0, extracted: 0 }, suffixless: { found: 0, expected: 0, correct: 0, extracted: 0 } };
+    const totals = {
+      raw: { found: 0, expected: 0, correct: 0, extracted: 0 },
+      suffixless: { found: 0, expected: 0, correct: 0, extracted: 0 },
+    };
     for (const pair of PAIRS) {
       const yamlReferences = units.get(pair.yaml)!.references;
       const exportReferences = units.get(pair.exported)!.references;
       const templated = isTemplated(yamlReferences);
-      for (const [mode, dropSuffix] of [['raw', false], ['suffixless', true]] as const) {
+      for (const [mode, dropSuffix] of [
+        ['raw', false],
+        ['suffixless', true],
+      ] as const) {
         const score = scorePair(comparableNames(yamlReferences, dropSuffix), comparableNames(exportReferences, dropSuffix));
         if (mode === 'raw') {
           lines.push(

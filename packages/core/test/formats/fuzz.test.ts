@@ -44,7 +44,11 @@ const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fraction }),
   fc.record({ kind: fc.constant('bytes' as const), at: fraction, bytes: fc.string({ unit: 'binary', maxLength: 64 }) }),
-  fc.record({ kind: fc.constant('nesting' as const), depth: fc.integer({ min: 100, max: 5_000 }), open: fc.constantFrom('[', '{a: ', '- ', '{"a":') }),
+  fc.record({
+    kind: fc.constant('nesting' as const),
+    depth: fc.integer({ min: 100, max: 5_000 }),
+    open: fc.constantFrom('[', '{a: ', '- ', '{"a":'),
+  }),
   fc.record({ kind: fc.constant('huge' as const), at: fraction, length: fc.integer({ min: 10_000, max: 300_000 }) }),
   fc.record({ kind: fc.constant('wrongType' as const), choice: fc.nat(), value: fc.constantFrom(...WRONG_VALUES) }),
 );
@@ -92,6 +96,8 @@ describe('[U] importers under mutation (fast-check)', () => {
       }),
       { numRuns: 120, seed: 20261126 },
     );
-    console.log(`\nMutation fuzz: ${runs} runs over ${seeds.length} corpus files, 0 throws, at most ${maxVisitsPerChar.toFixed(2)} visits per input character`);
+    console.log(
+      `\nMutation fuzz: ${runs} runs over ${seeds.length} corpus files, 0 throws, at most ${maxVisitsPerChar.toFixed(2)} visits per input character`,
+    );
   });
 });

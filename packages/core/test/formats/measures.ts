@@ -4,7 +4,10 @@ import type { ImportUnit } from '../../src/importers/importer.js';
 /** The references the pair comparison looks at: the kinds the export manifest lists by name. */
 export function comparable(references: readonly Reference[]): Reference[] {
   return references.filter(
-    ({ target }) => target.kind !== 'dynamic' && target.name !== undefined && (target.kind === 'flow' || ['QUEUE', 'DATAACTION', 'DATATABLE'].includes(target.type)),
+    ({ target }) =>
+      target.kind !== 'dynamic' &&
+      target.name !== undefined &&
+      (target.kind === 'flow' || ['QUEUE', 'DATAACTION', 'DATATABLE'].includes(target.type)),
   );
 }
 
@@ -26,7 +29,10 @@ export function comparableNames(references: readonly Reference[], dropExportSuff
 
 /** `{{x}}`, `${x}` and the `<x>` placeholders a PowerShell script fills (automated-callback), in a name or category. */
 export function isTemplated(references: readonly Reference[]): boolean {
-  return comparable(references).some(({ target }) => target.kind !== 'dynamic' && /\{\{|\$\{|<[A-Za-z_]+>/.test(`${target.name} ${'category' in target ? target.category : ''}`));
+  return comparable(references).some(
+    ({ target }) =>
+      target.kind !== 'dynamic' && /\{\{|\$\{|<[A-Za-z_]+>/.test(`${target.name} ${'category' in target ? target.category : ''}`),
+  );
 }
 
 export interface PairScore {

@@ -53,7 +53,9 @@ describe('[U] templates', () => {
     expect(unit.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(unit.issues.at(-1)?.message).toContain('flow_name, division, data_action_name, data_action_category, table');
     expect(unit.nodes[0]).toMatchObject({ id: 'yaml:WORKFLOW:{{flow_name}}', name: '{{flow_name}}', templateVariables: ['flow_name'] });
-    expect(unit.references.map((r) => [r.target.kind === 'resource' ? `${r.target.category ?? ''}/${r.target.name}` : '', r.templateVariables])).toEqual([
+    expect(
+      unit.references.map((r) => [r.target.kind === 'resource' ? `${r.target.category ?? ''}/${r.target.name}` : '', r.templateVariables]),
+    ).toEqual([
       ['{{data_action_category}}/{{data_action_name}}', ['data_action_category', 'data_action_name']],
       [`/${dollar('table')}`, ['table']],
     ]);
@@ -61,17 +63,32 @@ describe('[U] templates', () => {
   });
 
   it('fills placeholders from substitutions, even with YAML-special characters in the values', () => {
-    const substitutions = { flow_name: 'Blacklist: main', division: 'Home', data_action_category: 'Web #1', data_action_name: 'Lookup ANI', table: 'Blocked' };
+    const substitutions = {
+      flow_name: 'Blacklist: main',
+      division: 'Home',
+      data_action_category: 'Web #1',
+      data_action_name: 'Lookup ANI',
+      table: 'Blocked',
+    };
     const unit = archyYamlImporter.parse({ path: 't.yaml', text: TEMPLATED }, { substitutions });
     expect(unit.issues).toEqual([]);
     expect(unit.nodes[0]).toMatchObject({ name: 'Blacklist: main', division: 'Home' });
-    expect(unit.references.map((r) => (r.target.kind === 'resource' ? `${r.target.category ?? ''}/${r.target.name}` : ''))).toEqual(['Web #1/Lookup ANI', '/Blocked']);
+    expect(unit.references.map((r) => (r.target.kind === 'resource' ? `${r.target.category ?? ''}/${r.target.name}` : ''))).toEqual([
+      'Web #1/Lookup ANI',
+      '/Blocked',
+    ]);
     expect(unit.references.every((r) => r.templateVariables === undefined)).toBe(true);
   });
 
-  it('[I] with the names the export shows, a templated corpus flow finds the manifest references (bar the module\'s own)', () => {
+  it("[I] with the names the export shows, a templated corpus flow finds the manifest references (bar the module's own)", () => {
     const pair = PAIRS.find((p) => p.yaml.endsWith('MergeExternalContactMessageFlow.yaml'))!;
-    const substitutions = { flow_name: 'Merge External Contact Message Flow', division: 'Home', queue_name: 'Merge Contact Queue', common_module_name: 'Resolve Contact', bot_flow_name: 'Merge External Contact Bot' };
+    const substitutions = {
+      flow_name: 'Merge External Contact Message Flow',
+      division: 'Home',
+      queue_name: 'Merge Contact Queue',
+      common_module_name: 'Resolve Contact',
+      bot_flow_name: 'Merge External Contact Bot',
+    };
     const yaml = archyYamlImporter.parse(corpusFile(pair.yaml), { substitutions });
     const exported = archyYamlImporter.parse(corpusFile(pair.yaml), { substitutions: {} });
     expect(exported.references.some((r) => r.templateVariables?.includes('common_module_name'))).toBe(true);
@@ -101,7 +118,11 @@ describe('[U] templates', () => {
 }`;
     const parsed = parseSubstitutions(hcl, 'main.tf');
     expect(parsed.values).toEqual({ flow_name: 'Main IVR', division: 'Home' });
-    expect(parsed.issues.map((issue) => issue.field)).toEqual(['substitutions.queue_name', 'substitutions.greeting', 'substitutions.nested']);
+    expect(parsed.issues.map((issue) => issue.field)).toEqual([
+      'substitutions.queue_name',
+      'substitutions.greeting',
+      'substitutions.nested',
+    ]);
     expect(parsed.issues[0]?.message).toContain('var.queue_name is not a literal string');
   });
 });

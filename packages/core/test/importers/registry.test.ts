@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Importer } from '../../src/importers/importer.js';
 import { IMPORTERS, importFiles } from '../../src/importers/registry.js';
 
-const tutorialFlow = { id: 'f', name: 'F', version: '1', metadata: { status: 'published' }, definition: { nodes: { a: { type: 'start', name: 'A' } }, transitions: [] } };
+const tutorialFlow = {
+  id: 'f',
+  name: 'F',
+  version: '1',
+  metadata: { status: 'published' },
+  definition: { nodes: { a: { type: 'start', name: 'A' } }, transitions: [] },
+};
 
 describe('[U] importFiles', () => {
   it('lists the snapshot importer before the lenient tutorial one', () => {
@@ -12,7 +18,18 @@ describe('[U] importFiles', () => {
   it('reads each file with the importer that recognises it', () => {
     const units = importFiles([
       { path: 'a.json', text: JSON.stringify([tutorialFlow]) },
-      { path: 'b.json', text: JSON.stringify({ format: 'flowgraph-snapshot', version: 1, source: { kind: 'file' }, fetchedAt: 'now', flows: [], consumedResources: {}, errors: [] }) },
+      {
+        path: 'b.json',
+        text: JSON.stringify({
+          format: 'flowgraph-snapshot',
+          version: 1,
+          source: { kind: 'file' },
+          fetchedAt: 'now',
+          flows: [],
+          consumedResources: {},
+          errors: [],
+        }),
+      },
     ]);
     expect(units.map((unit) => [unit.file, unit.format, unit.nodes.length, unit.issues.length])).toEqual([
       ['a.json', 'tutorial-json', 2, 0],

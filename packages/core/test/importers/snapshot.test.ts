@@ -18,7 +18,10 @@ describe('[U] snapshot importer', () => {
     const { format, ...rest } = example;
     expect(snapshotImporter.detect({ path: 'late.json', text: JSON.stringify({ ...rest, padding: 'x'.repeat(5000), format }) })).toBe(true);
     // ... also when it comes late with its value written in \u escapes, or after leading space.
-    const escaped = JSON.stringify({ ...rest, padding: 'x'.repeat(5000), format: 'FORMAT' }).replace('"FORMAT"', '"flowgraph-snaps\\u0068ot"');
+    const escaped = JSON.stringify({ ...rest, padding: 'x'.repeat(5000), format: 'FORMAT' }).replace(
+      '"FORMAT"',
+      '"flowgraph-snaps\\u0068ot"',
+    );
     expect(snapshotImporter.detect({ path: 'escaped.json', text: escaped })).toBe(true);
     expect(snapshotImporter.detect({ path: 'spaced.json', text: `\n \t${JSON.stringify(example)}` })).toBe(true);
   });
@@ -53,23 +56,26 @@ describe('[U] snapshot importer', () => {
     const fromModule = unit.references.filter((reference) => reference.from === '7b9e2d10-5c3a-4f61-b2a8-3e4d5f6a7b02');
     expect(fromModule.map((reference) => [reference.via, reference.target])).toEqual([
       ['callData', { kind: 'resource', type: 'DATAACTION', id: 'a0000000-0000-4000-8000-000000000001', name: 'Get Customer By Phone' }],
-      ['callData', { kind: 'resource', type: 'DATAACTION', id: 'a0000000-0000-4000-8000-000000000002', name: 'Legacy CRM Lookup', deleted: true }],
+      [
+        'callData',
+        { kind: 'resource', type: 'DATAACTION', id: 'a0000000-0000-4000-8000-000000000002', name: 'Legacy CRM Lookup', deleted: true },
+      ],
       ['dataTableLookup', { kind: 'resource', type: 'DATATABLE', id: 't0000000-0000-4000-8000-000000000001', name: 'VIP Customers' }],
     ]);
     const call = unit.references.find((reference) => reference.via === 'callCommonModule');
-    expect(call?.target).toEqual({ kind: 'flow', id: '7b9e2d10-5c3a-4f61-b2a8-3e4d5f6a7b02', name: 'Customer Lookup', types: ['COMMONMODULE'] });
+    expect(call?.target).toEqual({
+      kind: 'flow',
+      id: '7b9e2d10-5c3a-4f61-b2a8-3e4d5f6a7b02',
+      name: 'Customer Lookup',
+      types: ['COMMONMODULE'],
+    });
     expect(call?.field).toBe('consumedResources["2f1c7a52-0b7e-4a8e-9a43-1f6f3c0d1a01"].resources[0]');
   });
 
   it('maps dependency types to readable verbs', () => {
-    expect(['INQUEUECALLFLOW', 'INBOUNDCHATFLOW', 'WORKFLOW', 'SCHEDULEGROUP', 'SYSTEMPROMPT', 'BRIDGEACTION'].map(viaOfDependencyType)).toEqual([
-      'overrideInQueueFlow',
-      'transferToFlow',
-      'transferToFlow',
-      'evaluateScheduleGroup',
-      'playAudio',
-      'usesBridgeaction',
-    ]);
+    expect(
+      ['INQUEUECALLFLOW', 'INBOUNDCHATFLOW', 'WORKFLOW', 'SCHEDULEGROUP', 'SYSTEMPROMPT', 'BRIDGEACTION'].map(viaOfDependencyType),
+    ).toEqual(['overrideInQueueFlow', 'transferToFlow', 'transferToFlow', 'evaluateScheduleGroup', 'playAudio', 'usesBridgeaction']);
   });
 
   it('imports the good flows around a bad one, warns on an unknown type, and marks deleted flows', () => {
@@ -77,7 +83,12 @@ describe('[U] snapshot importer', () => {
     const unit = parseSnapshot(
       file({
         ...example,
-        flows: [flows[0], { id: 'bad', name: 'Broken', type: 42 }, { id: 'new', name: 'Quantum', type: 'QUANTUMFLOW' }, { id: 'gone', name: 'Old', type: 'INBOUNDCALL', deleted: true, publishedVersion: { id: '1.0' } }],
+        flows: [
+          flows[0],
+          { id: 'bad', name: 'Broken', type: 42 },
+          { id: 'new', name: 'Quantum', type: 'QUANTUMFLOW' },
+          { id: 'gone', name: 'Old', type: 'INBOUNDCALL', deleted: true, publishedVersion: { id: '1.0' } },
+        ],
       }),
     );
     expect(unit.nodes.map((node) => [node.id, node.kind === 'flow' ? node.type : '', node.state])).toEqual([
@@ -100,7 +111,11 @@ describe('[U] snapshot importer', () => {
     const unit = parseSnapshot(file({ ...example, version: 2 }));
     expect(unit.nodes).toEqual([]);
     expect(unit.issues).toEqual([
-      expect.objectContaining({ severity: 'error', field: 'version', message: expect.stringContaining('written by a newer Flowgraph (snapshot format version 2') }),
+      expect.objectContaining({
+        severity: 'error',
+        field: 'version',
+        message: expect.stringContaining('written by a newer Flowgraph (snapshot format version 2'),
+      }),
     ]);
   });
 
@@ -112,7 +127,10 @@ describe('[U] snapshot importer', () => {
   });
 
   it('adds the steps and step references of a flow configuration (a real decoded Architect export)', () => {
-    const configPath = join(import.meta.dirname, '../../../../../shared/corpus/archy/GenesysCloudBlueprints__automated-callback-blueprint/Trigger_proactive callback workflow_v1-0.i3InboundFlow.decoded.json');
+    const configPath = join(
+      import.meta.dirname,
+      '../../../../../shared/corpus/archy/GenesysCloudBlueprints__automated-callback-blueprint/Trigger_proactive callback workflow_v1-0.i3InboundFlow.decoded.json',
+    );
     const config: unknown = JSON.parse(readFileSync(configPath, 'utf8'));
     const mainId = '2f1c7a52-0b7e-4a8e-9a43-1f6f3c0d1a01';
     const unit = parseSnapshot(file({ ...example, configurations: { [mainId]: config, unlisted: {} } }));
@@ -123,7 +141,12 @@ describe('[U] snapshot importer', () => {
     expect(unit.nodes.filter((node) => node.kind === 'flow')).toHaveLength(3);
     expect(unit.edges).toContainEqual(expect.objectContaining({ source: mainId, kind: 'contains' }));
     expect(unit.issues).toEqual([
-      { file: 'org.snapshot.json', field: 'configurations.unlisted', message: 'configuration of flow id "unlisted", which the snapshot does not list: ignored', severity: 'warning' },
+      {
+        file: 'org.snapshot.json',
+        field: 'configurations.unlisted',
+        message: 'configuration of flow id "unlisted", which the snapshot does not list: ignored',
+        severity: 'warning',
+      },
     ]);
   });
 
@@ -132,7 +155,14 @@ describe('[U] snapshot importer', () => {
       file({
         ...example,
         errors: [
-          { flowId: 'f1', flowName: 'Billing', request: 'GET /api/v2/architect/dependencytracking/consumedresources', status: 429, message: 'rate limited', attempts: 5 },
+          {
+            flowId: 'f1',
+            flowName: 'Billing',
+            request: 'GET /api/v2/architect/dependencytracking/consumedresources',
+            status: 429,
+            message: 'rate limited',
+            attempts: 5,
+          },
           { flowId: 'f2', request: 'GET /api/v2/flows/f2', message: 'socket hang up' },
         ],
       }),
@@ -145,7 +175,13 @@ describe('[U] snapshot importer', () => {
         message: 'fetch failed (HTTP 429) after 5 attempts: GET /api/v2/architect/dependencytracking/consumedresources: rate limited',
         severity: 'error',
       },
-      { file: 'org.snapshot.json', flow: 'f2', field: 'errors[1]', message: 'fetch failed: GET /api/v2/flows/f2: socket hang up', severity: 'error' },
+      {
+        file: 'org.snapshot.json',
+        flow: 'f2',
+        field: 'errors[1]',
+        message: 'fetch failed: GET /api/v2/flows/f2: socket hang up',
+        severity: 'error',
+      },
     ]);
     expect(unit.nodes).toHaveLength(3);
   });

@@ -41,7 +41,14 @@ describe('[U] tutorial importer', () => {
     const unit = parseTutorial(json([menuFlow]));
     expect(unit.issues).toEqual([]);
     const flow = unit.nodes.find((node): node is FlowNode => node.kind === 'flow');
-    expect(flow).toMatchObject({ id: 'ivr', name: 'Main IVR', type: 'INBOUNDCALL', version: '2.0', declaredStatus: 'Published', state: 'published' });
+    expect(flow).toMatchObject({
+      id: 'ivr',
+      name: 'Main IVR',
+      type: 'INBOUNDCALL',
+      version: '2.0',
+      declaredStatus: 'Published',
+      state: 'published',
+    });
     const steps = unit.nodes.filter((node): node is StepNode => node.kind === 'step');
     expect(steps.map((step) => [step.id, step.type, step.name])).toEqual([
       ['ivr:welcome', 'playAudio', 'Welcome'],
@@ -52,7 +59,13 @@ describe('[U] tutorial importer', () => {
     // No start-typed node: the entry is the first node nothing enters.
     expect(unit.edges).toContainEqual({ source: 'ivr', target: 'ivr:welcome', kind: 'contains' });
     expect(unit.references).toEqual([
-      expect.objectContaining({ from: 'ivr:billing', via: 'transition', target: { kind: 'flow', id: 'billing-module', types: [] }, field: '[0].definition.transitions[3].to', mustResolve: true }),
+      expect.objectContaining({
+        from: 'ivr:billing',
+        via: 'transition',
+        target: { kind: 'flow', id: 'billing-module', types: [] },
+        field: '[0].definition.transitions[3].to',
+        mustResolve: true,
+      }),
     ]);
   });
 
@@ -70,7 +83,13 @@ describe('[U] tutorial importer', () => {
     expect(unit.nodes[0]).toMatchObject({ type: 'COMMONMODULE', state: 'unpublished', version: '1' });
     expect(unit.nodes.find((node) => node.id === 'g')).toMatchObject({ type: 'UNKNOWN' });
     expect(unit.issues).toEqual([
-      { file: 'org.json', flow: 'F', field: 'flows[1].type', message: 'unknown flow type "teleporter": shown as UNKNOWN', severity: 'warning' },
+      {
+        file: 'org.json',
+        flow: 'F',
+        field: 'flows[1].type',
+        message: 'unknown flow type "teleporter": shown as UNKNOWN',
+        severity: 'warning',
+      },
     ]);
   });
 

@@ -5,17 +5,14 @@ import type { Layout, LayoutGraph } from '../../src/layout/index.js';
 
 const options = { layerSpacing: 200, nodeSpacing: 60, componentSpacing: 100 };
 
-const graphs = fc
-  .integer({ min: 1, max: 40 })
-  .chain((n) =>
-    fc.record({
-      nodes: fc.constant(Array.from({ length: n }, (_, i) => ({ id: `n${i}` }))),
-      edges: fc.array(
-        fc.record({ source: fc.nat(n - 1).map((i) => `n${i}`), target: fc.nat(n - 1).map((i) => `n${i}`) }),
-        { maxLength: n * 2 },
-      ),
+const graphs = fc.integer({ min: 1, max: 40 }).chain((n) =>
+  fc.record({
+    nodes: fc.constant(Array.from({ length: n }, (_, i) => ({ id: `n${i}` }))),
+    edges: fc.array(fc.record({ source: fc.nat(n - 1).map((i) => `n${i}`), target: fc.nat(n - 1).map((i) => `n${i}`) }), {
+      maxLength: n * 2,
     }),
-  );
+  }),
+);
 
 /** Brute-force oracle: does `from` reach `to` along edges? */
 function reaches(graph: LayoutGraph, from: string, to: string): boolean {

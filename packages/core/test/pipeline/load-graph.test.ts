@@ -29,7 +29,12 @@ describe('[I] loadGraph on the examples', () => {
 
   it('keeps the tutorial menu loop, the org cycle between two flows and the published-to-unpublished call', () => {
     const { graph } = loaded;
-    expect(graph.edges).toContainEqual({ source: 'main-ivr:main-menu', target: 'main-ivr:main-menu', kind: 'transition', label: 'digit_9_repeat' });
+    expect(graph.edges).toContainEqual({
+      source: 'main-ivr:main-menu',
+      target: 'main-ivr:main-menu',
+      kind: 'transition',
+      label: 'digit_9_repeat',
+    });
     expect(graph.edges).toContainEqual({ source: 'main-ivr:billing', target: 'billing-module', kind: 'uses', via: 'transition' });
     expect(graph.edges).toContainEqual({ source: 'billing-module:say-balance', target: 'main-ivr', kind: 'uses', via: 'transition' });
     expect(graph.edges).toContainEqual({ source: 'main-ivr:support', target: 'after-hours', kind: 'uses', via: 'transition' });
@@ -45,7 +50,11 @@ describe('[I] loadGraph on the examples', () => {
       kind: 'uses',
       via: 'callCommonModule',
     });
-    expect(graph.nodes.get('a0000000-0000-4000-8000-000000000002')).toMatchObject({ kind: 'resource', type: 'DATAACTION', state: 'deleted' });
+    expect(graph.nodes.get('a0000000-0000-4000-8000-000000000002')).toMatchObject({
+      kind: 'resource',
+      type: 'DATAACTION',
+      state: 'deleted',
+    });
     expect(graph.nodes.get('c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e03')).toMatchObject({ lockedBy: 'Jane Architect', state: 'unpublished' });
     expect(renderDot(exportDot(graph)).status).toBe(0);
   });
@@ -60,7 +69,7 @@ describe('[I] loadGraph across tutorial files', () => {
     definition: { nodes: { start: { type: 'start', name: 'Start' } }, transitions: [{ from: 'start', to, condition: 'transfer' }] },
   });
 
-  it('resolves a transition to another file\'s flow or step, and reports one that matches nothing', () => {
+  it("resolves a transition to another file's flow or step, and reports one that matches nothing", () => {
     const loaded = loadGraph([
       { path: 'a.json', text: JSON.stringify([flow('a', 'b:start')]) },
       { path: 'b.json', text: JSON.stringify({ flows: [flow('b', 'a'), flow('c', 'nowhere')] }) },

@@ -110,7 +110,13 @@ export class TokenProvider {
     }
     const parsed = TokenResponseSchema.safeParse(json);
     if (!parsed.success) {
-      return { kind: 'transient', error: shapeError(attempt, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)) };
+      return {
+        kind: 'transient',
+        error: shapeError(
+          attempt,
+          parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+        ),
+      };
     }
     const lifetimeMs = parsed.data.expires_in * 1000;
     // Short-lived tokens (tests, simulator) would never be reusable with a fixed 60 s margin.

@@ -47,7 +47,15 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
   // sleeps), so Node's default of 10 listeners would warn on any real crawl; they are all removed
   // when their wait ends.
   setMaxListeners(0, signal);
-  const progress: CrawlProgress = { phase: 'token', pagesDone: 0, pagesTotal: 0, flowsDone: 0, flowsTotal: 0, requests: 0, rateLimitWaitMs: 0 };
+  const progress: CrawlProgress = {
+    phase: 'token',
+    pagesDone: 0,
+    pagesTotal: 0,
+    flowsDone: 0,
+    flowsTotal: 0,
+    requests: 0,
+    rateLimitWaitMs: 0,
+  };
   const emit = (phase: CrawlPhase) => {
     progress.phase = phase;
     progress.requests = client.monitor.requestCount;
@@ -85,7 +93,12 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
       const request = `GET ${resolvePath({ path: CONSUMED_RESOURCES_PATH, query })}`;
       if (!objectType) {
         failed++;
-        errors.push({ flowId: flow.id, flowName: flow.name, request, message: `Flow type "${flow.type}" has no dependency-tracking object type` });
+        errors.push({
+          flowId: flow.id,
+          flowName: flow.name,
+          request,
+          message: `Flow type "${flow.type}" has no dependency-tracking object type`,
+        });
       } else if (version) {
         // A flow with no version at all has nothing to track; it is still listed and fetched.
         try {

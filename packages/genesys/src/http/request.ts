@@ -139,7 +139,10 @@ async function parseBody<S extends z.ZodType>(
     json = await response.json();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { kind: 'transient', error: new ResponseShapeError({ method: 'GET', path, attempts, issues: [`body is not valid JSON: ${reason}`] }) };
+    return {
+      kind: 'transient',
+      error: new ResponseShapeError({ method: 'GET', path, attempts, issues: [`body is not valid JSON: ${reason}`] }),
+    };
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return { kind: 'done', value: parsed.data };

@@ -45,7 +45,14 @@ export class FaultInjector {
 
   decide(requestKey: string): FaultDecision {
     const { profile, random } = this;
-    const [serverError, status, burst, retry, malformed, truncated] = [random.next(), random.next(), random.next(), random.next(), random.next(), random.next()];
+    const [serverError, status, burst, retry, malformed, truncated] = [
+      random.next(),
+      random.next(),
+      random.next(),
+      random.next(),
+      random.next(),
+      random.next(),
+    ];
     const decision = this.pick(serverError, status, burst, retry, malformed, truncated);
     const failures = this.failuresInARow.get(requestKey) ?? 0;
     if (decision.kind === 'none' || failures >= profile.maxConsecutiveFailures) {

@@ -59,7 +59,12 @@ export function apiGuard(tokens: TokenStore, limiter: RateLimiter, faults: Fault
     switch (fault.kind) {
       case 'serverError':
         stats.faults.serverError++;
-        sendError(res, fault.status, 'internal.server.error', 'The server encountered an unexpected condition which prevented it from fulfilling the request.');
+        sendError(
+          res,
+          fault.status,
+          'internal.server.error',
+          'The server encountered an unexpected condition which prevented it from fulfilling the request.',
+        );
         return;
       case 'rateLimitBurst':
         stats.faults.rateLimitBurst++;

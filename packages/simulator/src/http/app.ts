@@ -55,8 +55,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   });
   // Express calls a four-argument handler for errors; a stack trace never reaches the client.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
-    sendError(res, status, status === 400 ? 'bad.request' : 'internal.server.error', status === 400 ? 'The request could not be understood by the server due to malformed syntax.' : 'The server encountered an unexpected condition.');
+    const status =
+      typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+    sendError(
+      res,
+      status,
+      status === 400 ? 'bad.request' : 'internal.server.error',
+      status === 400
+        ? 'The request could not be understood by the server due to malformed syntax.'
+        : 'The server encountered an unexpected condition.',
+    );
   });
   return { app, org, stats, credentials: settings.credentials, revokeTokens: () => tokens.revokeAll() };
 }

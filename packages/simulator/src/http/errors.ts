@@ -39,5 +39,10 @@ export function sendBadParameter(res: Response, name: string, problem: string): 
 /** The normalised 429 body (developer forum "Normalized Platform API 429 responses", 2021-11-10). */
 export function sendTooManyRequests(res: Response, retryAfterSeconds: number): void {
   res.setHeader('Retry-After', String(retryAfterSeconds));
-  sendError(res, 429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${retryAfterSeconds}] seconds`);
+  sendError(
+    res,
+    429,
+    'too.many.requests.retry.after',
+    `Rate limit exceeded the maximum. Retry the request in [${retryAfterSeconds}] seconds`,
+  );
 }

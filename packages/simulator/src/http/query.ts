@@ -13,7 +13,9 @@ export const booleanParam = z
   .optional()
   .transform((value) => value === 'true');
 
-export const required = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a single string') }).min(1, 'is required');
+export const required = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a single string') })
+  .min(1, 'is required');
 
 /** No maximum is documented; 500 is what Genesys' own Terraform exporter uses (genesys-api.md §5). */
 const MAX_PAGE_SIZE = 500;

@@ -39,7 +39,12 @@ export interface VersionState {
   publishedId: string | undefined;
 }
 
-function flowVersion(flow: FlowDraft, version: SimulatedVersion, type: 'PUBLISH' | 'CHECKIN' | 'SAVE', createdBy: OrgDirectory['users'][number]): GenesysFlowVersion {
+function flowVersion(
+  flow: FlowDraft,
+  version: SimulatedVersion,
+  type: 'PUBLISH' | 'CHECKIN' | 'SAVE',
+  createdBy: OrgDirectory['users'][number],
+): GenesysFlowVersion {
   const base = `/api/v2/flows/${flow.id}/versions/${version.id}`;
   return {
     id: version.id,

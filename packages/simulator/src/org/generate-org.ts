@@ -65,12 +65,18 @@ const MODULE_FAMILIES: readonly FlowFamily[] = ['voice', 'voice', 'digital', 'wo
 
 function createDrafts(total: number, random: Random, names: NameBook): FlowDraft[] {
   const { templates, names: corpusNames } = loadCorpus();
-  const types = shuffle([...allocate(total)].flatMap(([type, count]) => Array<string>(count).fill(type)), random);
+  const types = shuffle(
+    [...allocate(total)].flatMap(([type, count]) => Array<string>(count).fill(type)),
+    random,
+  );
   let modules = 0;
   const perType = new Map(
     FLOW_KINDS.map((kind) => {
       const corpusBases = kind.templateTypes.flatMap((templateType) => corpusNames.flows[templateType] ?? []);
-      return [kind.type as string, { templateIndexes: templatesFor(kind.type, templates), bases: [...corpusBases.slice(0, 6), ...kind.nameWords] }];
+      return [
+        kind.type as string,
+        { templateIndexes: templatesFor(kind.type, templates), bases: [...corpusBases.slice(0, 6), ...kind.nameWords] },
+      ];
     }),
   );
   return types.map((type, index) => {

@@ -6,8 +6,26 @@ import type { Random } from '../random.js';
  * business, version) until a name is unused.
  */
 const QUALIFIERS = [
-  'EMEA', 'APAC', 'NA', 'UK', 'DE', 'Retail', 'Business', 'Premium', 'Claims', 'Billing', 'Sales',
-  'Support', 'Collections', 'Onboarding', 'Renewals', 'After Hours', 'v2', 'v3', 'Pilot', 'Legacy',
+  'EMEA',
+  'APAC',
+  'NA',
+  'UK',
+  'DE',
+  'Retail',
+  'Business',
+  'Premium',
+  'Claims',
+  'Billing',
+  'Sales',
+  'Support',
+  'Collections',
+  'Onboarding',
+  'Renewals',
+  'After Hours',
+  'v2',
+  'v3',
+  'Pilot',
+  'Legacy',
 ];
 
 export class NameBook {

@@ -47,7 +47,12 @@ export function generateResources(flowCount: number, random: Random, names: Name
   const dataActions = Array.from({ length: scaled(0.3, 12) }, () => {
     const base = random.pick(corpus.dataActions);
     // Data action ids carry the integration kind prefix, as in real exports (`custom_-_<uuid>`).
-    return make('DATAACTION', `custom_-_${random.uuid()}`, names.take([base.name]), random.chance(0.8) ? base.category : random.pick(categories));
+    return make(
+      'DATAACTION',
+      `custom_-_${random.uuid()}`,
+      names.take([base.name]),
+      random.chance(0.8) ? base.category : random.pick(categories),
+    );
   });
   const systemNames = [...new Set([...corpus.systemPrompts.map((prompt) => prompt.name), ...SYSTEM_PROMPTS])];
   return {

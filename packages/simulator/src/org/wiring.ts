@@ -10,9 +10,7 @@ import type { ReferenceVia, ResourceType, SimulatedReference, SimulatedResource 
  * only point at flows generated earlier (`earlierOnly`) or at types that never call back, so the
  * generated org is acyclic and the planted cycle is the only one.
  */
-type Target =
-  | { resource: ResourceType }
-  | { flowTypes: string[]; sameFamily?: boolean; earlierOnly?: boolean };
+type Target = { resource: ResourceType } | { flowTypes: string[]; sameFamily?: boolean; earlierOnly?: boolean };
 
 interface Rule {
   via: ReferenceVia;

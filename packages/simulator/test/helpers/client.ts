@@ -7,7 +7,10 @@ export interface TestSimulator extends RunningSimulator {
   getJson(path: string): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
-export async function requestToken(url: string, credentials: { clientId: string; clientSecret: string } = DEMO_CREDENTIALS): Promise<Response> {
+export async function requestToken(
+  url: string,
+  credentials: { clientId: string; clientSecret: string } = DEMO_CREDENTIALS,
+): Promise<Response> {
   return fetch(`${url}/oauth/token`, {
     method: 'POST',
     headers: {

@@ -36,8 +36,7 @@ function describe(graph: FlowGraph, node: GraphNode): string {
     case 'flow':
       return `flow ${name}`;
     case 'resource': {
-      const label =
-        node.type === 'OTHER' ? (node.rawType ?? 'resource') : (RESOURCE_LABELS[node.type] ?? node.type.toLowerCase());
+      const label = node.type === 'OTHER' ? (node.rawType ?? 'resource') : (RESOURCE_LABELS[node.type] ?? node.type.toLowerCase());
       return `${label} ${name}`;
     }
     case 'step': {

@@ -39,11 +39,7 @@ export function publishedUsesFindings(graph: FlowGraph, usesEdges: readonly Grap
 }
 
 /** `unresolved-reference` (warning): a node only known because something references it. */
-export function unresolvedReferenceFindings(
-  graph: FlowGraph,
-  users: ReadonlyMap<string, string[]>,
-  missing: readonly Entry[],
-): Finding[] {
+export function unresolvedReferenceFindings(graph: FlowGraph, users: ReadonlyMap<string, string[]>, missing: readonly Entry[]): Finding[] {
   const findings: Finding[] = [];
   for (const [id] of missing) {
     const usedBy = users.get(id) ?? [];

@@ -22,7 +22,11 @@ export function importArchitectConfiguration(config: unknown, options: { file: s
   const parsed = ArchitectFlowSchema.safeParse(config);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      builder.issue('error', `configurations.${options.flowId}${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}`, `not an Architect flow configuration: ${issue.message}`);
+      builder.issue(
+        'error',
+        `configurations.${options.flowId}${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}`,
+        `not an Architect flow configuration: ${issue.message}`,
+      );
     }
     return builder.unit;
   }

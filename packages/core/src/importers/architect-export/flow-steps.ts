@@ -21,7 +21,8 @@ export function importFlowInternals(flow: ArchitectFlow, flowId: string, builder
   const steps = importSequences(flow, flowId, builder, usingActionIds);
   const entry = flow.initialSequence === undefined ? undefined : steps.get(flow.initialSequence);
   if (entry) builder.addEdge({ source: flowId, target: entry.step, kind: 'contains' });
-  else if (flow.initialSequence !== undefined) builder.issue('warning', 'initialSequence', `initial sequence ${flow.initialSequence} is not in flowSequenceItemList`);
+  else if (flow.initialSequence !== undefined)
+    builder.issue('warning', 'initialSequence', `initial sequence ${flow.initialSequence} is not in flowSequenceItemList`);
   if (flow.manifest) manifestReferences(flow.manifest, flowId, steps, builder);
-  else builder.issue('warning', 'manifest', 'no manifest: the flow\'s references are unknown');
+  else builder.issue('warning', 'manifest', "no manifest: the flow's references are unknown");
 }

@@ -28,7 +28,8 @@ export function importArchitectExport(file: InputFile): ArchitectExportResult {
   }
   const parsed = ArchitectFlowSchema.safeParse(decoded.data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) builder.issue('error', issue.path.join('.') || undefined, `not an Architect flow export: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      builder.issue('error', issue.path.join('.') || undefined, `not an Architect flow export: ${issue.message}`);
     return { unit: builder.unit, visits: budget.visits };
   }
   const flowJson = parsed.data;
@@ -38,7 +39,16 @@ export function importArchitectExport(file: InputFile): ArchitectExportResult {
   if (!type) builder.issue('warning', 'type', `unknown flow type "${flowJson.type ?? ''}"`);
   const flowType = type ?? 'UNKNOWN';
   const flowId = flowJson.id ?? `export:${flowType}:${flowNameKey(name)}`;
-  const flow: FlowNode = { kind: 'flow', id: flowId, name, type: flowType, state: 'unknown', file: file.path, versions: {}, hasOrgId: flowJson.id !== undefined };
+  const flow: FlowNode = {
+    kind: 'flow',
+    id: flowId,
+    name,
+    type: flowType,
+    state: 'unknown',
+    file: file.path,
+    versions: {},
+    hasOrgId: flowJson.id !== undefined,
+  };
   if (flowJson.description) flow.description = flowJson.description;
   builder.unit.nodes.push(flow);
   importFlowInternals(flowJson, flowId, builder);

@@ -48,7 +48,12 @@ function targetOf(key: string, id: string | undefined, name: string | undefined)
  * its `context` names; entries used only inside a snapshotted common module (or with no context)
  * belong to the flow.
  */
-export function manifestReferences(manifest: Record<string, unknown>, flowId: string, steps: ReadonlyMap<string, ShownStep>, builder: UnitBuilder): void {
+export function manifestReferences(
+  manifest: Record<string, unknown>,
+  flowId: string,
+  steps: ReadonlyMap<string, ShownStep>,
+  builder: UnitBuilder,
+): void {
   for (const [key, entries] of Object.entries(manifest)) {
     if (PLUMBING.has(key)) continue;
     const list = asList(entries);

@@ -24,7 +24,12 @@ interface RawNode {
  * are folded into the transition that passes them, as the YAML importer does.
  * Returns the step of every sequence and shown action, by Architect id.
  */
-export function importSequences(flow: ArchitectFlow, flowId: string, builder: UnitBuilder, usingActionIds: ReadonlySet<string>): Map<string, ShownStep> {
+export function importSequences(
+  flow: ArchitectFlow,
+  flowId: string,
+  builder: UnitBuilder,
+  usingActionIds: ReadonlySet<string>,
+): Map<string, ShownStep> {
   const nodes = new Map<string, RawNode>();
   const register = (id: string, node: RawNode, field: string) => {
     if (nodes.has(id)) builder.issue('warning', field, `id ${id} is used twice; the first one is kept`);
@@ -39,7 +44,8 @@ export function importSequences(flow: ArchitectFlow, flowId: string, builder: Un
     }
     const action = parsed.data;
     const out = actionExits(action, field);
-    const shown = ALWAYS_STEP_TYPES.has(action.__type) || action.flowId !== undefined || usingActionIds.has(action.id) || hasBranches(action);
+    const shown =
+      ALWAYS_STEP_TYPES.has(action.__type) || action.flowId !== undefined || usingActionIds.has(action.id) || hasBranches(action);
     const via = viaOfActionType(action.__type);
     const node: RawNode = { out, via };
     if (shown) node.step = builder.addStep(flowId, action.id, action.name ?? action.__type, via);
@@ -118,7 +124,11 @@ function connectSteps(nodes: Map<string, RawNode>, builder: UnitBuilder): void {
           continue;
         }
         if (target.step) {
-          builder.addEdge(exit.label === undefined ? { source: node.step, target: target.step, kind: 'transition' } : { source: node.step, target: target.step, kind: 'transition', label: exit.label });
+          builder.addEdge(
+            exit.label === undefined
+              ? { source: node.step, target: target.step, kind: 'transition' }
+              : { source: node.step, target: target.step, kind: 'transition', label: exit.label },
+          );
           continue;
         }
         for (const next of target.out) pending.push(next.to);

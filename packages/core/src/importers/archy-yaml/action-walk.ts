@@ -67,7 +67,13 @@ interface BranchFrame {
 export function walkActions(container: ContainerActions, context: WalkContext): void {
   let counter = 0;
   const nextStepId = () => `${container.stepId}/${counter + 1}`;
-  const root: ListFrame = { kind: 'list', items: container.items, index: 0, path: container.path, frontier: [{ node: container.nodeId, label: undefined }] };
+  const root: ListFrame = {
+    kind: 'list',
+    items: container.items,
+    index: 0,
+    path: container.path,
+    frontier: [{ node: container.nodeId, label: undefined }],
+  };
   const stack: Array<ListFrame | BranchFrame> = [root];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -75,7 +81,14 @@ export function walkActions(container: ContainerActions, context: WalkContext): 
       const path = frame.paths[frame.next];
       if (path) {
         frame.next += 1;
-        stack.push({ kind: 'list', items: path.actions, index: 0, path: path.path, frontier: [{ node: frame.step, label: path.label }], parent: frame });
+        stack.push({
+          kind: 'list',
+          items: path.actions,
+          index: 0,
+          path: path.path,
+          frontier: [{ node: frame.step, label: path.label }],
+          parent: frame,
+        });
       } else {
         stack.pop();
         frame.list.frontier = frame.loop ? frame.extra : [frame.collected, frame.extra];
@@ -96,13 +109,19 @@ export function walkActions(container: ContainerActions, context: WalkContext): 
       context.builder.issue('warning', itemPath, 'expected an action as a one-key map (`- callData: {…}`); skipped');
       continue;
     }
-    if (container.choices) frame.frontier = [{ node: container.nodeId, label: asText(entry.body.dtmf) ?? asText(entry.body.name) ?? entry.key }];
+    if (container.choices)
+      frame.frontier = [{ node: container.nodeId, label: asText(entry.body.dtmf) ?? asText(entry.body.name) ?? entry.key }];
     const actionPath = itemPath.key(entry.key);
     const paths = findOutputPaths(entry.body, actionPath, (field) => context.builder.visit(field));
     const stepId = nextStepId();
     const step = stepNodeId(context.flowId, stepId);
     const before = context.builder.unit.references.length;
-    scanReferences(entry.body, actionPath, { builder: context.builder, from: step, via: entry.key, skip: new Set(paths.map((p) => p.holder)) });
+    scanReferences(entry.body, actionPath, {
+      builder: context.builder,
+      from: step,
+      via: entry.key,
+      skip: new Set(paths.map((p) => p.holder)),
+    });
     const isStep = paths.length > 0 || ALWAYS_STEP_ACTIONS.has(entry.key) || context.builder.unit.references.length > before;
     if (isStep) {
       counter += 1;
@@ -119,7 +138,16 @@ export function walkActions(container: ContainerActions, context: WalkContext): 
       if (paths.length === 0) continue;
     }
     if (isStep && paths.length > 0) {
-      stack.push({ kind: 'branch', step, paths, next: 0, collected: [], extra: afterBranch(entry.key, step, paths), loop: entry.key === 'loop', list: frame });
+      stack.push({
+        kind: 'branch',
+        step,
+        paths,
+        next: 0,
+        collected: [],
+        extra: afterBranch(entry.key, step, paths),
+        loop: entry.key === 'loop',
+        list: frame,
+      });
     } else if (TERMINAL_ACTIONS.has(entry.key)) {
       frame.frontier = [];
     } else if (isStep && TRANSFER_ACTIONS.has(entry.key)) {
@@ -147,6 +175,8 @@ function connect(frontier: Frontier, target: string, context: WalkContext, defau
       continue;
     }
     const label = item.label ?? defaultLabel;
-    context.builder.addEdge(label === undefined ? { source: item.node, target, kind: 'transition' } : { source: item.node, target, kind: 'transition', label });
+    context.builder.addEdge(
+      label === undefined ? { source: item.node, target, kind: 'transition' } : { source: item.node, target, kind: 'transition', label },
+    );
   }
 }

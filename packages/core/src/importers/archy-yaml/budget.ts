@@ -12,7 +12,6 @@ export class VisitBudget {
     this.visits += 1;
     return this.visits <= this.limit;
   }
-
 }
 
 /** Generous: far above what any corpus file needs, linear in the input size. */

@@ -58,7 +58,17 @@ export function findContainers(body: ArchyFlowBody, flowPath: FieldPath): { cont
   // `startUpTaskActions` (every in-queue flow) and any other `…Actions` list directly under the flow.
   for (const [key, value] of Object.entries(body)) {
     const actions = key.endsWith('Actions') ? asList(value) : undefined;
-    if (actions) containers.push({ kind: 'task', stepId: key, name: key, body: {}, actions, choices: [], path: flowPath.key(key), actionsPath: flowPath.key(key) });
+    if (actions)
+      containers.push({
+        kind: 'task',
+        stepId: key,
+        name: key,
+        body: {},
+        actions,
+        choices: [],
+        path: flowPath.key(key),
+        actionsPath: flowPath.key(key),
+      });
   }
   return { containers, problems };
 }
@@ -72,7 +82,16 @@ function toContainer(kind: string, raw: YamlMap, path: FieldPath, fallbackId: st
   const { actions, choices, ...rest } = parsed.data;
   const refId = parsed.data.refId?.trim() || undefined;
   const name = parsed.data.name?.trim() || refId || fallbackId;
-  const container: Container = { kind, stepId: refId ?? name, name, body: rest, actions: actions ?? [], choices: choices ?? [], path, actionsPath: path.key('actions') };
+  const container: Container = {
+    kind,
+    stepId: refId ?? name,
+    name,
+    body: rest,
+    actions: actions ?? [],
+    choices: choices ?? [],
+    path,
+    actionsPath: path.key('actions'),
+  };
   if (refId !== undefined) container.refId = refId;
   return container;
 }

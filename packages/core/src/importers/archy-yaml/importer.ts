@@ -37,7 +37,11 @@ export function importArchyYaml(file: InputFile, context: ImportContext): ArchyY
   const loaded = loadArchyYaml(file.text, context.substitutions, builder);
   if (loaded) importDocument(loaded.data, builder);
   if (loaded && loaded.unresolved.length > 0) {
-    builder.issue('warning', undefined, `template placeholders without a value: ${loaded.unresolved.join(', ')} (pass them with --set name=value or --substitutions FILE)`);
+    builder.issue(
+      'warning',
+      undefined,
+      `template placeholders without a value: ${loaded.unresolved.join(', ')} (pass them with --set name=value or --substitutions FILE)`,
+    );
   }
   return { unit: builder.unit, visits: budget.visits };
 }
@@ -60,7 +64,8 @@ function importDocument(data: unknown, builder: UnitBuilder): void {
   const flowKeys = keys.filter((key) => flowTypeOfKey(key) !== undefined);
   if (flowKeys.length === 0) {
     const hints = keys.map((key) => [key, suggestFlowTypeKey(key)] as const).filter(([, hint]) => hint !== undefined);
-    const hint = hints.length > 0 ? `; ${hints.map(([key, known]) => `"${key}" is not an Archy flow type, did you mean "${known}"?`).join(' ')}` : '';
+    const hint =
+      hints.length > 0 ? `; ${hints.map(([key, known]) => `"${key}" is not an Archy flow type, did you mean "${known}"?`).join(' ')}` : '';
     builder.issue('error', keys[0], `no Archy flow-type key at the top level${hint}`);
     return;
   }
@@ -74,7 +79,8 @@ function importFlow(flowKey: string, rawBody: unknown, builder: UnitBuilder): vo
   builder.flowName = typeof asMap(rawBody)?.name === 'string' ? (asMap(rawBody)!.name as string) : undefined;
   const parsed = ArchyFlowBodySchema.safeParse(rawBody);
   if (!parsed.success) {
-    for (const problem of zodProblems(parsed.error, flowPath)) builder.issue('error', problem.field, `${problem.message}: not a valid ${flowKey} flow`);
+    for (const problem of zodProblems(parsed.error, flowPath))
+      builder.issue('error', problem.field, `${problem.message}: not a valid ${flowKey} flow`);
     return;
   }
   const body = parsed.data;
@@ -106,7 +112,8 @@ function importFlow(flowKey: string, rawBody: unknown, builder: UnitBuilder): vo
     return nodeId;
   };
 
-  const entry = body.startUpRef !== undefined ? resolveTarget(body.startUpRef, flowPath.key('startUpRef')) : defaultEntry(containers, nodeIds);
+  const entry =
+    body.startUpRef !== undefined ? resolveTarget(body.startUpRef, flowPath.key('startUpRef')) : defaultEntry(containers, nodeIds);
   if (entry) builder.addEdge({ source: flowId, target: entry, kind: 'contains' });
   if (containers.length === 0) builder.issue('warning', flowKey, 'the flow has no menus, tasks, states, bots or start-up actions');
 
@@ -115,7 +122,10 @@ function importFlow(flowKey: string, rawBody: unknown, builder: UnitBuilder): vo
     scanReferences(container.body, container.path, { builder, from: nodeId, via: container.kind });
     const walk = { builder, flowId, resolveTarget };
     walkActions({ nodeId, stepId: stepIdOf(nodeId, flowId), items: container.actions, path: container.actionsPath, choices: false }, walk);
-    walkActions({ nodeId, stepId: stepIdOf(nodeId, flowId), items: container.choices, path: container.path.key('choices'), choices: true }, walk);
+    walkActions(
+      { nodeId, stepId: stepIdOf(nodeId, flowId), items: container.choices, path: container.path.key('choices'), choices: true },
+      walk,
+    );
   });
   for (const [key, value] of Object.entries(body)) {
     if (NOT_SETTINGS.has(key) || key.endsWith('Actions') || /^(startUp|periodic)(State|Task)$/.test(key)) continue;

@@ -25,7 +25,8 @@ export function loadArchyYaml(text: string, substitutions: Readonly<Record<strin
       const line = error.linePos?.[0]?.line;
       builder.issue('error', line === undefined ? undefined : `line ${line}`, `YAML syntax: ${firstLine(error.message)}`);
     }
-    if (document.errors.length > MAX_SYNTAX_ERRORS) builder.issue('error', undefined, `YAML syntax: ${document.errors.length - MAX_SYNTAX_ERRORS} more errors`);
+    if (document.errors.length > MAX_SYNTAX_ERRORS)
+      builder.issue('error', undefined, `YAML syntax: ${document.errors.length - MAX_SYNTAX_ERRORS} more errors`);
     for (const warning of document.warnings) {
       const line = warning.linePos?.[0]?.line;
       builder.issue('warning', line === undefined ? undefined : `line ${line}`, `YAML: ${firstLine(warning.message)}`);

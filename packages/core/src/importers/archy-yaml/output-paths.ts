@@ -37,7 +37,8 @@ export function findOutputPaths(body: YamlMap, bodyPath: FieldPath, visit: (path
         const item = asMap(list[i]);
         const entries = item ? Object.entries(item) : [];
         // `- case: {…}` / `- intent: {…}`: a one-key item is labelled by its key and position.
-        if (entries.length === 1) stack.push({ value: entries[0]![1], path: path.index(i).key(entries[0]![0]), key: entries[0]![0], index: i });
+        if (entries.length === 1)
+          stack.push({ value: entries[0]![1], path: path.index(i).key(entries[0]![0]), key: entries[0]![0], index: i });
       }
       continue;
     }

@@ -61,7 +61,11 @@ export class UnitBuilder {
     this.referenceKeys.add(key);
     const reference: Reference = { from, via, target, file: this.file, field: String(field) };
     const name =
-      target.kind === 'dynamic' ? target.expression : target.kind === 'resource' ? `${target.category ?? ''} ${target.name ?? ''}` : (target.name ?? '');
+      target.kind === 'dynamic'
+        ? target.expression
+        : target.kind === 'resource'
+          ? `${target.category ?? ''} ${target.name ?? ''}`
+          : (target.name ?? '');
     const variables = templateVariablesIn(name);
     if (variables.length > 0) reference.templateVariables = variables;
     this.unit.references.push(reference);

@@ -7,13 +7,7 @@ import type { Importer, ImportUnit, InputFile } from '../importer.js';
 import { isJsonFileName, readJson } from '../json-text.js';
 import { dependencyReference } from './dependency-reference.js';
 import { snapshotFlowNode } from './flow-node.js';
-import {
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_VERSION,
-  SnapshotConsumedSchema,
-  SnapshotFetchErrorSchema,
-  SnapshotSchema,
-} from './schema.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotConsumedSchema, SnapshotFetchErrorSchema, SnapshotSchema } from './schema.js';
 
 export const SNAPSHOT_IMPORT_FORMAT = 'snapshot';
 
@@ -110,7 +104,12 @@ export function parseSnapshot(file: InputFile): ImportUnit {
     const path = appendPath('consumedResources', flowId);
     const flow = flows.get(flowId);
     if (flow === undefined) {
-      unit.issues.push({ file: file.path, field: path, message: `dependencies of flow id "${flowId}", which the snapshot does not list: ignored`, severity: 'warning' });
+      unit.issues.push({
+        file: file.path,
+        field: path,
+        message: `dependencies of flow id "${flowId}", which the snapshot does not list: ignored`,
+        severity: 'warning',
+      });
       continue;
     }
     const consumed = ConsumedEnvelopeSchema.safeParse(raw);
@@ -133,7 +132,12 @@ export function parseSnapshot(file: InputFile): ImportUnit {
   for (const [flowId, config] of Object.entries(snapshot.configurations ?? {})) {
     const flow = flows.get(flowId);
     if (flow === undefined) {
-      unit.issues.push({ file: file.path, field: appendPath('configurations', flowId), message: `configuration of flow id "${flowId}", which the snapshot does not list: ignored`, severity: 'warning' });
+      unit.issues.push({
+        file: file.path,
+        field: appendPath('configurations', flowId),
+        message: `configuration of flow id "${flowId}", which the snapshot does not list: ignored`,
+        severity: 'warning',
+      });
       continue;
     }
     addConfiguration(unit, config, file.path, flow);
@@ -148,7 +152,11 @@ export function parseSnapshot(file: InputFile): ImportUnit {
     const failure = parsed.data;
     const status = failure.status === undefined ? '' : ` (HTTP ${failure.status})`;
     const attempts = failure.attempts === undefined ? '' : ` after ${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}`;
-    error(`fetch failed${status}${attempts}: ${failure.request}: ${failure.message}`, appendPath('errors', index), failure.flowName ?? failure.flowId);
+    error(
+      `fetch failed${status}${attempts}: ${failure.request}: ${failure.message}`,
+      appendPath('errors', index),
+      failure.flowName ?? failure.flowId,
+    );
   });
   return unit;
 }
@@ -160,7 +168,13 @@ function addConfiguration(unit: ImportUnit, config: unknown, file: string, flow:
     inner = importArchitectConfiguration(config, { file, flowId: flow.id });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    unit.issues.push({ file, flow: flow.name, field: appendPath('configurations', flow.id), message: `configuration skipped: ${message}`, severity: 'error' });
+    unit.issues.push({
+      file,
+      flow: flow.name,
+      field: appendPath('configurations', flow.id),
+      message: `configuration skipped: ${message}`,
+      severity: 'error',
+    });
     return;
   }
   // The flow node itself comes from the flows list, which knows versions and state.

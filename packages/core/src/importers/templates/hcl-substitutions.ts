@@ -22,14 +22,7 @@ export function parseHclSubstitutions(text: string, file: string): ParsedSubstit
   return { values, issues };
 }
 
-function readEntries(
-  text: string,
-  start: number,
-  end: number,
-  file: string,
-  values: Record<string, string>,
-  issues: ImportIssue[],
-): void {
+function readEntries(text: string, start: number, end: number, file: string, values: Record<string, string>, issues: ImportIssue[]): void {
   const entry = /\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w-]*))\s*[=:]\s*/y;
   let position = start;
   while (position < end) {
@@ -39,7 +32,12 @@ function readEntries(
     const head = entry.exec(text);
     if (!head || head.index !== position) {
       const stop = endOfValue(text, position, end);
-      issues.push({ file, field: `line ${lineOf(text, position)}`, message: `cannot read substitution entry "${text.slice(position, stop).trim()}"`, severity: 'warning' });
+      issues.push({
+        file,
+        field: `line ${lineOf(text, position)}`,
+        message: `cannot read substitution entry "${text.slice(position, stop).trim()}"`,
+        severity: 'warning',
+      });
       position = stop + 1;
       continue;
     }
@@ -64,7 +62,8 @@ function closingBrace(text: string, from: number): number {
   for (let index = from; index < text.length; index += 1) {
     const char = text[index];
     if (char === '"') index = endOfString(text, index);
-    else if (char === '#' || (char === '/' && text[index + 1] === '/')) index = text.indexOf('\n', index) < 0 ? text.length : text.indexOf('\n', index);
+    else if (char === '#' || (char === '/' && text[index + 1] === '/'))
+      index = text.indexOf('\n', index) < 0 ? text.length : text.indexOf('\n', index);
     else if (char === '{') depth += 1;
     else if (char === '}') {
       depth -= 1;

@@ -18,10 +18,7 @@ export interface ProtectedText {
  * is valid in all three positions, and parsed strings are mapped back afterwards. Known values go
  * through the same token, so a value containing `:` or `#` cannot break the YAML either.
  */
-export function protectPlaceholders(
-  source: string,
-  substitutions: Readonly<Record<string, string>>,
-): ProtectedText {
+export function protectPlaceholders(source: string, substitutions: Readonly<Record<string, string>>): ProtectedText {
   const prefix = uniquePrefix(source);
   const replacements: string[] = [];
   const unresolved = new Set<string>();

@@ -24,7 +24,15 @@ export const tutorialImporter: Importer = {
 export function parseTutorial(file: InputFile): ImportUnit {
   // Edges are made only between steps of one flow and from a flow to its own step; anything
   // across flows is a reference.
-  const unit: ImportUnit = { file: file.path, format: TUTORIAL_FORMAT, nodes: [], edges: [], references: [], issues: [], edgesWithinUnit: true };
+  const unit: ImportUnit = {
+    file: file.path,
+    format: TUTORIAL_FORMAT,
+    nodes: [],
+    edges: [],
+    references: [],
+    issues: [],
+    edgesWithinUnit: true,
+  };
   const json = readJson(file);
   if (!json.ok) {
     unit.issues.push({ file: file.path, message: json.message, severity: 'error' });

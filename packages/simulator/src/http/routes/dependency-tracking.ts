@@ -60,7 +60,8 @@ export function dependencyTrackingRouter(org: SimulatedOrg, buildCompleted: Date
     if (!query) return;
     const object = dependencyOf(org, query.id);
     if (!object) return notFound(res, query.id);
-    if (query.objectType.toUpperCase() !== object.type) return sendBadParameter(res, 'objectType', `object ${query.id} is a ${object.type}`);
+    if (query.objectType.toUpperCase() !== object.type)
+      return sendBadParameter(res, 'objectType', `object ${query.id} is a ${object.type}`);
     const consumers = ofTypes(consumingResources(org, query.id, query.flowFilter === 'published'), query.resourceType);
     res.json(listing(req, consumers, query.pageNumber, query.pageSize));
   });
@@ -74,8 +75,12 @@ export function dependencyTrackingRouter(org: SimulatedOrg, buildCompleted: Date
     const version = flow?.versions.find((candidate) => candidate.id === (query.version ?? object.version));
     res.json({
       ...object,
-      ...(query.consumedResources ? { consumedResources: ofTypes(version ? consumedResources(org, version) : [], query.consumedResourceType) } : {}),
-      ...(query.consumingResources ? { consumingResources: ofTypes(consumingResources(org, query.id, false), query.consumingResourceType) } : {}),
+      ...(query.consumedResources
+        ? { consumedResources: ofTypes(version ? consumedResources(org, version) : [], query.consumedResourceType) }
+        : {}),
+      ...(query.consumingResources
+        ? { consumingResources: ofTypes(consumingResources(org, query.id, false), query.consumingResourceType) }
+        : {}),
     });
   });
 

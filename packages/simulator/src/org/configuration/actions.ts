@@ -87,7 +87,11 @@ export const injectedAction = {
     name: queue ? `Transfer to ${queue.name}` : 'Transfer to ACD',
     __type: 'TransferPureMatchAction',
     priority: literal('0', 'int'),
-    queues: [queue ? literal(queue.name, 'que', queue.id) : { config: { ref: { pos: 1, text: 'Flow.TargetQueue', type: 'que' } }, text: 'Flow.TargetQueue', type: 'que', version: 2 }],
+    queues: [
+      queue
+        ? literal(queue.name, 'que', queue.id)
+        : { config: { ref: { pos: 1, text: 'Flow.TargetQueue', type: 'que' } }, text: 'Flow.TargetQueue', type: 'que', version: 2 },
+    ],
     skills: [],
     ...(inQueueFlow ? { inQueueFlow: { id: inQueueFlow.id, name: inQueueFlow.name } } : {}),
     paths: paths(next, ['Failure', '__FAILURE__']),
@@ -162,7 +166,9 @@ export const injectedAction = {
 
 /** How a sequence item hands control to another one, by the target item's `__type`. */
 export function jumpTo(id: string, target: { __type: string; id: string; name: string }): Action {
-  if (target.__type === 'Menu') return { menuReference: target.id, menuName: target.name, id, name: `Jump to ${target.name}`, __type: 'TransferMenuAction' };
-  if (target.__type.endsWith('State')) return { stateReference: target.id, stateName: target.name, id, name: 'Change State', __type: 'ChangeStateAction' };
+  if (target.__type === 'Menu')
+    return { menuReference: target.id, menuName: target.name, id, name: `Jump to ${target.name}`, __type: 'TransferMenuAction' };
+  if (target.__type.endsWith('State'))
+    return { stateReference: target.id, stateName: target.name, id, name: 'Change State', __type: 'ChangeStateAction' };
   return { taskReference: target.id, taskName: target.name, id, name: `Jump to ${target.name}`, __type: 'TransferTaskAction' };
 }

@@ -66,16 +66,23 @@ function injectedActions(
   }
   // Each step is [factory taking its next action id, targets it references].
   const steps: Array<[(id: string, next: string | undefined) => Action, ResolvedTarget[]]> = [];
-  const pairs = (a: ResolvedTarget[], b: ResolvedTarget[]) => Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i], b[i]] as const);
+  const pairs = (a: ResolvedTarget[], b: ResolvedTarget[]) =>
+    Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i], b[i]] as const);
   for (const via of INJECTION_ORDER) {
     const targets = byVia.get(via) ?? [];
     if (via === 'evaluateScheduleGroup') {
       for (const [group, emergency] of pairs(targets, byVia.get('emergency') ?? [])) {
-        steps.push([(id, next) => injectedAction.evaluateScheduleGroup(id, next, group, emergency), [group, emergency].filter((t) => t !== undefined)]);
+        steps.push([
+          (id, next) => injectedAction.evaluateScheduleGroup(id, next, group, emergency),
+          [group, emergency].filter((t) => t !== undefined),
+        ]);
       }
     } else if (via === 'transferToAcd') {
       for (const [queue, inQueueFlow] of pairs(targets, byVia.get('overrideInQueueFlow') ?? [])) {
-        steps.push([(id, next) => injectedAction.transferToAcd(id, next, queue, inQueueFlow), [queue, inQueueFlow].filter((t) => t !== undefined)]);
+        steps.push([
+          (id, next) => injectedAction.transferToAcd(id, next, queue, inQueueFlow),
+          [queue, inQueueFlow].filter((t) => t !== undefined),
+        ]);
       }
     } else if (via !== 'overrideInQueueFlow') {
       const factory = injectedAction[via];
@@ -110,7 +117,13 @@ function menuLoop(menuIds: [string, string], exitTarget: SequenceItem, newId: ()
   });
   return [
     menu(first, 'Options Menu', [
-      choice('More options', { menuReference: second, menuName: 'More Options Menu', id: newId(), name: 'More options', __type: 'TransferMenuAction' }),
+      choice('More options', {
+        menuReference: second,
+        menuName: 'More Options Menu',
+        id: newId(),
+        name: 'More options',
+        __type: 'TransferMenuAction',
+      }),
       choice('Continue', exitAction),
     ]),
     menu(second, 'More Options Menu', [
