@@ -10,3 +10,4 @@ export * from './layout/index.js';
 export * from './linking/index.js';
 export * from './model/index.js';
 export * from './pipeline/index.js';
+export * from './scoping/index.js';

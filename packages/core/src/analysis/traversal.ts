@@ -13,13 +13,15 @@ export interface BfsResult {
 
 /**
  * Breadth-first search from one node along out-edges (`out`) or against them (`in`), stopping
- * descent at `maxDepth` (graphology `traversal/bfs` with `mode` and depth). Iterative, O(V + E).
+ * descent at `maxDepth` (graphology `traversal/bfs` with `mode` and depth), never entering a node
+ * `blocked` marks with 1. Iterative, O(V + E).
  */
 export function breadthFirst(
   index: GraphIndex,
   start: number,
   direction: TraversalDirection,
   maxDepth = Number.POSITIVE_INFINITY,
+  blocked?: Uint8Array,
 ): BfsResult {
   const n = index.ids.length;
   const offsets = direction === 'out' ? index.outOffsets : index.inOffsets;
@@ -37,7 +39,7 @@ export function breadthFirst(
     if (du >= maxDepth) continue;
     for (let slot = offsets[u] as number; slot < (offsets[u + 1] as number); slot++) {
       const w = neighbours[slot] as number;
-      if (depth[w] !== -1) continue;
+      if (depth[w] !== -1 || blocked?.[w] === 1) continue;
       depth[w] = du + 1;
       parent[w] = u;
       queue[tail++] = w;

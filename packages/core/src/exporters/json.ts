@@ -21,7 +21,7 @@ export interface ExportGraph {
   edges: ExportEdge[];
 }
 
-function toExportNode(node: GraphNode): ExportNode {
+export function toExportNode(node: GraphNode): ExportNode {
   const out: ExportNode = { id: node.id, kind: node.kind, type: node.type, name: node.name, state: node.state };
   if (node.kind === 'step') out.flowId = node.flowId;
   if (node.file !== undefined) out.file = node.file;

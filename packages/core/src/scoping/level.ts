@@ -1,0 +1,46 @@
+import { UnknownNodeError } from '../analysis/errors/unknown-node.js';
+import { buildGraphIndex, type GraphIndex } from '../analysis/graph-index.js';
+import { flowStepGraph, type OrgView, orgView } from '../analysis/org-projection.js';
+import type { FlowGraph, GraphNode } from '../model/graph.js';
+import type { ScopeLevel } from './scope.js';
+
+/** The graph a scope's hops are counted in, indexed. */
+export interface LevelGraph {
+  level: ScopeLevel;
+  flowId?: string;
+  graph: FlowGraph;
+  index: GraphIndex;
+}
+
+/**
+ * Flows and resources are scoped in the org projection (the graph the org view draws: a step's
+ * `uses` lifted to its flow); a step in its flow's step graph. `org`: the projection, when the
+ * caller keeps one built (the server does), so a query does not project the whole graph again.
+ */
+export function levelGraphOf(graph: FlowGraph, node: GraphNode, org?: OrgView): LevelGraph {
+  return levelGraph(graph, node.kind === 'step' ? node.flowId : undefined, org);
+}
+
+/** One flow's step graph when `flowId` is given, else the org projection. */
+export function levelGraph(graph: FlowGraph, flowId: string | undefined, org?: OrgView): LevelGraph {
+  if (flowId !== undefined) {
+    const steps = flowStepGraph(graph, flowId);
+    return { level: 'steps', flowId, graph: steps, index: buildGraphIndex(steps) };
+  }
+  const view = org ?? orgView(graph);
+  return { level: 'org', graph: view.graph, index: view.index };
+}
+
+/** The node an id names, or a typed error naming the operation that was asked. */
+export function nodeOf(graph: FlowGraph, id: string, operation: string): GraphNode {
+  const node = graph.nodes.get(id);
+  if (node === undefined) throw new UnknownNodeError(id, operation);
+  return node;
+}
+
+/** Index of a node in a level graph, or a typed error (a step of another flow is not in this one). */
+export function positionOf(level: LevelGraph, id: string, operation: string): number {
+  const position = level.index.indexOf.get(id);
+  if (position === undefined) throw new UnknownNodeError(id, operation);
+  return position;
+}
