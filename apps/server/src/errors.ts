@@ -34,7 +34,7 @@ export class CrawlPendingError extends ApiError {
 /** The crawl failed and no earlier crawl can stand in; the message is the client's (never a secret). */
 export class CrawlFailedError extends ApiError {
   constructor(message: string) {
-    super(502, 'crawl-failed', `Loading the org failed: ${message}. Fix the cause, then POST /api/refresh.`);
+    super(502, 'crawl-failed', `Loading the org failed: ${withoutFinalStop(message)}. Fix the cause, then POST /api/refresh.`);
   }
 }
 
@@ -57,4 +57,9 @@ export class ForbiddenError extends ApiError {
   constructor(message: string) {
     super(403, 'forbidden', message);
   }
+}
+
+/** A message ending in a full stop, quoted before our own sentence, would read "region.. Fix". */
+export function withoutFinalStop(message: string): string {
+  return message.replace(/[\s.]+$/, '');
 }

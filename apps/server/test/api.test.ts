@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,8 +164,16 @@ describe('[I] HTTP API over an injected source', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(response.headers.get('x-powered-by')).toBeNull();
+    // The old header says what CSP's frame-ancestors 'none' says; HSTS is not sent over plain HTTP.
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
     const crossSite = await get('/api/refresh', { method: 'POST', headers: { origin: 'https://evil.example' } });
     expect(crossSite.status).toBe(403);
+    // Same host and port over another scheme is another origin.
+    const otherScheme = await get('/api/refresh', { method: 'POST', headers: { origin: server.url.replace('http:', 'https:') } });
+    expect(otherScheme.status).toBe(403);
+    expect((await get('/api/refresh', { method: 'POST', headers: { origin: 'null' } })).status).toBe(403);
   });
 
   it('rejects parameters on routes that take none, the progress stream included', async () => {
@@ -196,12 +204,14 @@ describe('[I] a first crawl that fails', () => {
     const server = await startServer({ source });
     try {
       source.refresh();
-      source.state.fail('token request refused: invalid_client');
+      source.state.fail('token request refused: invalid_client. Check that GENESYSCLOUD_REGION is the org’s region.');
       const response = await fetch(`${server.url}/api/graph`);
       expect(response.status).toBe(502);
       const body = (await response.json()) as ErrorBody;
       expect(body.error.code).toBe('crawl-failed');
       expect(body.error.message).toContain('invalid_client');
+      // The client's sentence and ours are joined with one full stop, not "region.. Fix".
+      expect(body.error.message).toContain('region. Fix the cause');
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     } finally {
       const stream = await fetch(`${server.url}/api/progress`);
@@ -214,18 +224,57 @@ describe('[I] a first crawl that fails', () => {
   });
 });
 
+describe('[I] many progress streams', () => {
+  it('serves 30 at once without a MaxListenersExceededWarning, and ends them all on close', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    const source = new FakeSource();
+    const server = await startServer({ source, heartbeatMs: 50 });
+    try {
+      const streams = await Promise.all(Array.from({ length: 30 }, () => fetch(`${server.url}/api/progress`)));
+      const events = streams.map((stream) => readEvents<CrawlProgress>(stream, () => false));
+      await vi.waitFor(() => expect(source.activeListeners).toBe(31));
+      await server.close();
+      for (const received of await Promise.all(events)) expect(received.map((event) => event.phase)).toEqual(['idle']);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((warning) => warning.includes('MaxListeners'))).toEqual([]);
+      expect(source.activeListeners).toBe(1);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
+
 describe('[I] the web app', () => {
-  it('serves index.html for client routes and keeps /api JSON', async () => {
+  const navigation = { headers: { accept: 'text/html,application/xhtml+xml' } };
+
+  it('serves index.html for navigations to client routes, and a 404 in the error shape for anything else', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'flowgraph-dist-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Flowgraph</title>');
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1);');
     const server = await startServer({ source: new FakeSource(), webDist: dist });
     try {
       for (const path of ['/', '/flows/main']) {
-        const response = await fetch(`${server.url}${path}`);
+        const response = await fetch(`${server.url}${path}`, navigation);
         expect(response.status).toBe(200);
         expect(await response.text()).toContain('<title>Flowgraph</title>');
       }
+      expect((await fetch(`${server.url}/assets/index-abc123.js`)).status).toBe(200);
       expect((await fetch(`${server.url}/api/nothing`)).headers.get('content-type')).toMatch(/json/);
+      // A stale hashed asset after a redeploy, the asset folder itself, a script that never existed:
+      // a short 404 in the error shape, even when a browser navigates to it.
+      for (const [path, init] of [
+        ['/assets/index-old999.js', navigation],
+        ['/assets/', {}],
+        ['/nope.js', {}],
+      ] as const) {
+        const response = await fetch(`${server.url}${path}`, init);
+        expect(response.status, path).toBe(404);
+        expect(((await response.json()) as ErrorBody).error.code, path).toBe('not-found');
+      }
     } finally {
       await server.close();
       rmSync(dist, { recursive: true, force: true });
@@ -235,7 +284,7 @@ describe('[I] the web app', () => {
   it('explains how to build when there is no build', async () => {
     const server = await startServer({ source: new FakeSource(), webDist: join(tmpdir(), 'flowgraph-no-such-dist') });
     try {
-      const response = await fetch(`${server.url}/`);
+      const response = await fetch(`${server.url}/`, navigation);
       expect(response.status).toBe(503);
       expect(await response.text()).toContain('pnpm --filter @flowgraph/web build');
     } finally {

@@ -8,8 +8,8 @@ import { ForbiddenError } from '../errors.js';
  * styles and some libraries inject <style> tags; that cannot run code.
  * The API talks only to itself: `connect-src 'self'`. No CORS headers are ever sent.
  */
-export function securityHeaders(): RequestHandler {
-  return helmet({
+export function securityHeaders(): RequestHandler[] {
+  const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -29,8 +29,23 @@ export function securityHeaders(): RequestHandler {
     },
     crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
+    // The same answer as `frame-ancestors 'none'` for browsers that only read the old header.
+    xFrameOptions: { action: 'deny' },
+    // HSTS is sent by strictTransportOnly, over HTTPS only.
+    strictTransportSecurity: false,
   });
+  return [headers, strictTransportOnly];
 }
+
+/**
+ * HSTS only on a response that came over HTTPS: browsers ignore it over plain HTTP (RFC 6797
+ * §8.1), so there it only claims a protection the page does not have. Behind a TLS proxy, set
+ * Express' `trust proxy` so that `req.secure` reflects the proxy's scheme.
+ */
+const strictTransportOnly: RequestHandler = (req, res, next) => {
+  if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  next();
+};
 
 /**
  * Refuses state-changing requests from other sites (a page elsewhere posting to /api/refresh).
@@ -44,7 +59,8 @@ export const sameOriginWrites: RequestHandler = (req, _res, next) => {
   const site = req.get('sec-fetch-site');
   const origin = req.get('origin');
   const crossSite =
-    (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && !sameHost(origin, req.get('host')));
+    (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+    (origin !== undefined && !sameOrigin(origin, req.protocol, req.get('host')));
   if (crossSite) {
     next(new ForbiddenError('Cross-origin requests are refused; use Flowgraph from its own page.'));
     return;
@@ -52,9 +68,11 @@ export const sameOriginWrites: RequestHandler = (req, _res, next) => {
   next();
 };
 
-function sameHost(origin: string, host: string | undefined): boolean {
+/** Scheme, host and port: `https://host` posting to `http://host` is another origin (and `null` is none). */
+function sameOrigin(origin: string, protocol: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
   try {
-    return host !== undefined && new URL(origin).host === host;
+    return new URL(origin).origin === new URL(`${protocol}://${host}`).origin;
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { CrawlProgress, GraphSource } from '../org/graph-source.js';
 
 /**
@@ -7,6 +7,12 @@ import type { CrawlProgress, GraphSource } from '../org/graph-source.js';
  * browser went away; the subscription ends with the connection, and the stream with the server.
  */
 export function progressRoute(source: GraphSource, heartbeatMs: number, shutdown?: AbortSignal): RequestHandler {
+  // One shutdown listener for all streams: one per stream would pass Node's limit of 10
+  // listeners per signal (MaxListenersExceededWarning) as soon as an eleventh tab connects.
+  const open = new Set<Response>();
+  shutdown?.addEventListener('abort', () => {
+    for (const stream of open) stream.end();
+  });
   return (req, res) => {
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -23,16 +29,19 @@ export function progressRoute(source: GraphSource, heartbeatMs: number, shutdown
     // Browsers reconnect after this many ms when the stream drops.
     res.write('retry: 2000\n\n');
     send(source.progress());
+    // On shutdown the stream ends properly, so the browser sees a closed stream, not a broken socket.
+    if (shutdown?.aborted) {
+      res.end();
+      return;
+    }
+    open.add(res);
     const unsubscribe = source.subscribe(send);
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
     heartbeat.unref();
-    // On shutdown the stream ends properly, so the browser sees a closed stream, not a broken socket.
-    const end = () => res.end();
-    shutdown?.addEventListener('abort', end, { once: true });
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
-      shutdown?.removeEventListener('abort', end);
+      open.delete(res);
     });
   };
 }
