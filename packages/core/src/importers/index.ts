@@ -4,4 +4,5 @@ export * from './snapshot/index.js';
 export * from './tutorial/index.js';
 export * from './archy-yaml/index.js';
 export * from './architect-export/index.js';
+export * from './architect-flow/index.js';
 export * from './templates/index.js';

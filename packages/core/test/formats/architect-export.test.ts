@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { architectExportImporter, importArchitectConfiguration } from '../../src/importers/architect-export/index.js';
+import { architectExportImporter } from '../../src/importers/architect-export/index.js';
+import { importArchitectConfiguration } from '../../src/importers/architect-flow/index.js';
 import type { ImportUnit } from '../../src/importers/importer.js';
 import { corpusFile } from './corpus.js';
 

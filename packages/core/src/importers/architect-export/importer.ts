@@ -1,13 +1,12 @@
 import type { FlowNode } from '../../model/graph.js';
-import { defaultVisitLimit, VisitBudget } from '../archy-yaml/budget.js';
-import { flowNameKey } from '../archy-yaml/flow-id.js';
-import { flowTypeOfName } from '../archy-yaml/referenced-objects.js';
-import { UnitBuilder } from '../archy-yaml/unit-builder.js';
+import { defaultVisitLimit, VisitBudget } from '../visit-budget.js';
+import { flowNameKey, flowTypeOfName } from '../flow-names.js';
+import { UnitBuilder } from '../unit-builder.js';
 import type { Importer, ImportUnit, InputFile } from '../importer.js';
 import { decodeArchitectExport } from './decode.js';
 import { detectArchitectExport } from './detect.js';
-import { importFlowInternals } from './flow-steps.js';
-import { ArchitectFlowSchema } from './schema.js';
+import { importFlowInternals } from '../architect-flow/flow-steps.js';
+import { ArchitectFlowSchema } from '../architect-flow/schema.js';
 
 export const ARCHITECT_EXPORT_FORMAT = 'architect-export';
 

@@ -1,3 +1,2 @@
 export { type ArchitectExportResult, architectExportImporter, importArchitectExport } from './importer.js';
-export { importArchitectConfiguration } from './configuration.js';
 export { decodeArchitectExport } from './decode.js';

@@ -1,10 +1,11 @@
 import { stepNodeId } from '../../model/graph.js';
 import { ALWAYS_STEP_ACTIONS, TARGET_REF_KEYS, TERMINAL_ACTIONS, TRANSFER_ACTIONS } from './action-kinds.js';
-import type { FieldPath } from './field-path.js';
+import type { FieldPath } from '../field-path.js';
 import { findOutputPaths, type OutputPath } from './output-paths.js';
 import { scanReferences } from './references.js';
-import type { UnitBuilder } from './unit-builder.js';
-import { asText, singleEntry } from './values.js';
+import type { UnitBuilder } from '../unit-builder.js';
+import { singleEntry } from './values.js';
+import { asText } from '../plain-values.js';
 
 /** A node control can come from when the next step runs, and the condition on the way. */
 interface Exit {

@@ -1,7 +1,8 @@
 import type { ZodError } from 'zod';
 import { type ArchyFlowBody, ArchyContainerSchema } from './schema.js';
-import type { FieldPath } from './field-path.js';
-import { type YamlMap, asList, asMap, singleEntry } from './values.js';
+import type { FieldPath } from '../field-path.js';
+import { type YamlMap, singleEntry } from './values.js';
+import { asList, asMap } from '../plain-values.js';
 
 /** A menu, task, state, bot or start-up action list: one step of the flow. */
 export interface Container {

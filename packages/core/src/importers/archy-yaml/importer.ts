@@ -2,19 +2,19 @@ import type { FlowNode } from '../../model/graph.js';
 import type { ImportContext, Importer, ImportUnit, InputFile } from '../importer.js';
 import { templateVariablesIn } from '../templates/placeholders.js';
 import { walkActions } from './action-walk.js';
-import { defaultVisitLimit, VisitBudget } from './budget.js';
+import { defaultVisitLimit, VisitBudget } from '../visit-budget.js';
 import { type Container, findContainers, zodProblems } from './containers.js';
 import { containerKey, parseContainerRef } from './container-ref.js';
 import { detectArchyYaml } from './detect.js';
 import { yamlFlowId } from './flow-id.js';
-import { FieldPath } from './field-path.js';
+import { FieldPath } from '../field-path.js';
 import { flowTypeOfKey, suggestFlowTypeKey } from './flow-type-keys.js';
 import { loadArchyYaml } from './load.js';
 import { referencedFlowReferences } from './referenced-objects.js';
 import { scanReferences } from './references.js';
 import { ArchyFlowBodySchema } from './schema.js';
-import { UnitBuilder } from './unit-builder.js';
-import { asMap } from './values.js';
+import { UnitBuilder } from '../unit-builder.js';
+import { asMap } from '../plain-values.js';
 
 export const ARCHY_YAML_FORMAT = 'archy-yaml';
 

@@ -1,4 +1,5 @@
-import { type YamlMap, asMap, asText } from './values.js';
+import type { YamlMap } from './values.js';
+import { asMap, asText } from '../plain-values.js';
 
 /** What an Archy value slot names: a literal object name, or a runtime expression. */
 export type SlotValue = { name: string } | { expression: string };

@@ -1,6 +1,6 @@
 import { isScalar, parseDocument, visit } from 'yaml';
 import { protectPlaceholders } from '../templates/protect.js';
-import type { UnitBuilder } from './unit-builder.js';
+import type { UnitBuilder } from '../unit-builder.js';
 
 const MAX_SYNTAX_ERRORS = 5;
 

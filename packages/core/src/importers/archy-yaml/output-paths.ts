@@ -1,5 +1,6 @@
-import type { FieldPath } from './field-path.js';
-import { type YamlMap, asList, asMap, asText } from './values.js';
+import type { FieldPath } from '../field-path.js';
+import type { YamlMap } from './values.js';
+import { asList, asMap, asText } from '../plain-values.js';
 
 /** One output path of an action: the condition that leads into it and its own action list. */
 export interface OutputPath {

@@ -1,7 +1,7 @@
-import { type FlowType, isFlowType } from '../../model/flow-types.js';
-import type { UnitBuilder } from './unit-builder.js';
-import type { FieldPath } from './field-path.js';
-import { asList, asMap, asText } from './values.js';
+import { flowTypeOfName } from '../flow-names.js';
+import type { UnitBuilder } from '../unit-builder.js';
+import type { FieldPath } from '../field-path.js';
+import { asList, asMap, asText } from '../plain-values.js';
 
 /**
  * Newer Archy exports list the flows they reference, with their type, in
@@ -21,13 +21,4 @@ export function referencedFlowReferences(block: unknown, path: FieldPath, flowId
     const type = flowTypeOfName(asText(flow.type));
     builder.addReference(flowId, 'referencedObjects', { kind: 'flow', name, types: type ? [type] : [] }, itemPath.key('flow'));
   });
-}
-
-/** `commonmodule`, `inboundcall`, `botFlow`, `COMMONMODULEFLOW` → FlowType. */
-export function flowTypeOfName(type: string | undefined): FlowType | undefined {
-  if (type === undefined) return undefined;
-  const upper = type.toUpperCase();
-  if (isFlowType(upper)) return upper;
-  const stripped = upper.replace(/FLOW$/, '');
-  return isFlowType(stripped) ? stripped : undefined;
 }

@@ -2,9 +2,9 @@ import type { FlowType } from '../../model/flow-types.js';
 import type { ResourceType } from '../../model/resource-types.js';
 import { hasLiteralLookup, referencesInText } from './expression-refs.js';
 import { nameKeys, readSlot } from './literal.js';
-import type { UnitBuilder } from './unit-builder.js';
-import type { FieldPath } from './field-path.js';
-import { asList, asMap } from './values.js';
+import type { UnitBuilder } from '../unit-builder.js';
+import type { FieldPath } from '../field-path.js';
+import { asList, asMap } from '../plain-values.js';
 
 export interface ScanContext {
   builder: UnitBuilder;

@@ -1,19 +1,6 @@
-/** Narrowing helpers for parsed YAML, which is `unknown` until checked. */
-export type YamlMap = Record<string, unknown>;
+import { asMap, type PlainMap } from '../plain-values.js';
 
-export function asMap(value: unknown): YamlMap | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as YamlMap) : undefined;
-}
-
-export function asList(value: unknown): unknown[] | undefined {
-  return Array.isArray(value) ? value : undefined;
-}
-
-export function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
+export type YamlMap = PlainMap;
 
 /** The single `key: body` of an action or container item (`- callData: {…}`). */
 export function singleEntry(item: unknown): { key: string; body: YamlMap } | undefined {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DependencySchema, FlowSchema } from '../../genesys-api/schemas.js';
 import type { FlowNode } from '../../model/graph.js';
-import { importArchitectConfiguration } from '../architect-export/configuration.js';
+import { importArchitectConfiguration } from '../architect-flow/configuration.js';
 import { appendPath, describeZodError } from '../field-path.js';
 import type { Importer, ImportUnit, InputFile } from '../importer.js';
 import { isJsonFileName, readJson } from '../json-text.js';

@@ -1,8 +1,8 @@
 import { type FlowType, isFlowType } from '../../model/flow-types.js';
 import type { ReferenceTarget } from '../../model/reference.js';
 import { type ResourceType, toResourceType } from '../../model/resource-types.js';
-import type { UnitBuilder } from '../archy-yaml/unit-builder.js';
-import { asList } from '../archy-yaml/values.js';
+import type { UnitBuilder } from '../unit-builder.js';
+import { asList } from '../plain-values.js';
 import { ManifestEntrySchema } from './schema.js';
 import type { ShownStep } from './sequences.js';
 

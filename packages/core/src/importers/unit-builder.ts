@@ -1,9 +1,9 @@
-import { type GraphEdge, type StepNode, stepNodeId } from '../../model/graph.js';
-import type { ImportIssue } from '../../model/issues.js';
-import type { Reference, ReferenceTarget } from '../../model/reference.js';
-import type { ImportUnit } from '../importer.js';
-import { templateVariablesIn } from '../templates/placeholders.js';
-import type { VisitBudget } from './budget.js';
+import { type GraphEdge, type StepNode, stepNodeId } from '../model/graph.js';
+import type { ImportIssue } from '../model/issues.js';
+import type { Reference, ReferenceTarget } from '../model/reference.js';
+import type { ImportUnit } from './importer.js';
+import { templateVariablesIn } from './templates/placeholders.js';
+import type { VisitBudget } from './visit-budget.js';
 import type { Field } from './field-path.js';
 
 /** Collects one file's nodes, edges, references and issues, dropping exact repeats. */

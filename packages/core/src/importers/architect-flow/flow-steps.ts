@@ -1,5 +1,5 @@
-import type { UnitBuilder } from '../archy-yaml/unit-builder.js';
-import { asList } from '../archy-yaml/values.js';
+import type { UnitBuilder } from '../unit-builder.js';
+import { asList } from '../plain-values.js';
 import { manifestReferences, PLUMBING } from './manifest.js';
 import { type ArchitectFlow, ManifestEntrySchema } from './schema.js';
 import { importSequences } from './sequences.js';

@@ -1,5 +1,5 @@
-import { VisitBudget } from '../archy-yaml/budget.js';
-import { UnitBuilder } from '../archy-yaml/unit-builder.js';
+import { VisitBudget } from '../visit-budget.js';
+import { UnitBuilder } from '../unit-builder.js';
 import type { ImportUnit } from '../importer.js';
 import { importFlowInternals } from './flow-steps.js';
 import { ArchitectFlowSchema } from './schema.js';

@@ -1,4 +1,4 @@
-import type { UnitBuilder } from '../archy-yaml/unit-builder.js';
+import type { UnitBuilder } from '../unit-builder.js';
 import { ALWAYS_STEP_TYPES, pathLabel, viaOfActionType } from './action-types.js';
 import { type ArchitectAction, ActionSchema, type ArchitectFlow, MenuChoiceSchema, SequenceSchema } from './schema.js';
 

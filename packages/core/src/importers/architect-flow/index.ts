@@ -1,0 +1,1 @@
+export { importArchitectConfiguration } from './configuration.js';
