@@ -11,9 +11,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestSimulator, type TestSimulator } from './helpers/client.js';
-import { officialValidator, SPEC_PATH, specAvailable } from './helpers/official-schemas.js';
+import { reportSkip } from '../../../testing/shared-data.js';
+import { officialValidator, specAvailable } from './helpers/official-schemas.js';
 
-if (!specAvailable) console.warn(`[simulator contract] SKIPPED: official spec not found at ${SPEC_PATH} (../shared is absent)`);
+if (!specAvailable) reportSkip('simulator contract tests against the official OpenAPI spec', 'FLOWGRAPH_OPENAPI_SPEC');
 
 const DT = '/api/v2/architect/dependencytracking';
 

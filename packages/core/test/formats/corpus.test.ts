@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/importers/registry.js';
 import type { ImportUnit } from '../../src/importers/importer.js';
-import { corpusFile, corpusFiles, isEncodedExportPath, isYamlPath, PAIRS } from './corpus.js';
+import { CORPUS_DIR, corpusFile, corpusFiles, isEncodedExportPath, isYamlPath, PAIRS } from './corpus.js';
+import { reportSkip } from '../../../../testing/shared-data.js';
 import { comparableNames, countBy, errorsOf, isTemplated, percent, scorePair } from './measures.js';
 
 const context = { substitutions: {} };
@@ -10,7 +11,9 @@ const INVALID = [
   'GiLLBaTesx__deploy-ai-guides-terraform-blueprint/inbound-message-flow.yaml',
 ];
 
-describe('[I] real flow corpus', () => {
+if (CORPUS_DIR === undefined) reportSkip('real flow corpus tests', 'FLOWGRAPH_CORPUS_DIR');
+
+describe.skipIf(CORPUS_DIR === undefined)('[I] real flow corpus', () => {
   const files = corpusFiles().filter((file) => !file.path.endsWith('.md'));
   const units = new Map<string, ImportUnit>(files.map((file) => [file.path, importFile(file, context)]));
 

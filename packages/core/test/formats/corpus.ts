@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS_DIR } from '../../../../testing/shared-data.js';
 import type { InputFile } from '../../src/importers/importer.js';
 
-/** The shared corpus of real flow files (CI has `shared/` beside the repository clone). */
-export const CORPUS_DIR = join(import.meta.dirname, '../../../../../shared/corpus/archy');
+export { CORPUS_DIR };
 
-/** Every flow file of the corpus, path relative to the corpus folder (INDEX.md excluded). */
+/** Every flow file of the corpus, path relative to the corpus folder (INDEX.md excluded); none when it is absent. */
 export function corpusFiles(): InputFile[] {
+  if (CORPUS_DIR === undefined) return [];
   const files: InputFile[] = [];
   for (const dir of readdirSync(CORPUS_DIR, { withFileTypes: true })) {
     if (!dir.isDirectory()) continue;
@@ -18,7 +19,9 @@ export function corpusFiles(): InputFile[] {
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** One corpus file; call it only in tests that skip when `CORPUS_DIR` is undefined. */
 export function corpusFile(path: string): InputFile {
+  if (CORPUS_DIR === undefined) throw new Error('the corpus is absent: skip this test with CORPUS_DIR');
   return { path, text: readFileSync(join(CORPUS_DIR, path), 'utf8') };
 }
 
@@ -90,3 +93,20 @@ export const PAIRS: ReadonlyArray<{ yaml: string; exported: string }> = [
     exported: 'GenesysCloudBlueprints__switch-voice-to-web-messaging/Switch to Web Messaging via SMS.i3InQueueFlow',
   },
 ];
+
+/** The project's own flow fixtures (a YAML + export + decoded export of one flow, a module, templates). */
+export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures', 'flows');
+
+/** Every file under the fixtures folder, path relative to it. */
+export function fixtureFiles(): InputFile[] {
+  const files: InputFile[] = [];
+  const pending = [''];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    for (const entry of readdirSync(join(FIXTURES_DIR, folder), { withFileTypes: true })) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) pending.push(path);
+      else files.push({ path, text: readFileSync(join(FIXTURES_DIR, path), 'utf8') });
+    }
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}

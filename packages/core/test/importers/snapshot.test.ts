@@ -126,11 +126,8 @@ describe('[U] snapshot importer', () => {
     ]);
   });
 
-  it('adds the steps and step references of a flow configuration (a real decoded Architect export)', () => {
-    const configPath = join(
-      import.meta.dirname,
-      '../../../../../shared/corpus/archy/GenesysCloudBlueprints__automated-callback-blueprint/Trigger_proactive callback workflow_v1-0.i3InboundFlow.decoded.json',
-    );
+  it('adds the steps and step references of a flow configuration (a decoded Architect export)', () => {
+    const configPath = join(import.meta.dirname, '../fixtures/flows/callback-offer/Callback Offer.i3InboundFlow.decoded.json');
     const config: unknown = JSON.parse(readFileSync(configPath, 'utf8'));
     const mainId = '2f1c7a52-0b7e-4a8e-9a43-1f6f3c0d1a01';
     const unit = parseSnapshot(file({ ...example, configurations: { [mainId]: config, unlisted: {} } }));

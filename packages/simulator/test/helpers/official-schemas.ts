@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { FLOW_TYPES } from '@flowgraph/core';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { OPENAPI_SPEC_PATH } from '../../../../testing/shared-data.js';
 
-/** The official 2017 Swagger subset; read from ../shared at test time, never copied into the repo. */
-export const SPEC_PATH = fileURLToPath(new URL('../../../../../shared/genesys/openapi-flows-subset.json', import.meta.url));
-export const specAvailable = existsSync(SPEC_PATH);
+/** The official 2017 Swagger subset: team reference data, read at test time, never copied into the repo. */
+export const SPEC_PATH = OPENAPI_SPEC_PATH;
+export const specAvailable = SPEC_PATH !== undefined;
 
 /** Dependency object types today: JS SDK 259 `index.d.ts`, 88 values (genesys-api.md §4). */
 const CURRENT_DEPENDENCY_TYPES = (
@@ -77,7 +77,7 @@ let cached: ((definition: string) => ValidateFunction) | undefined;
 /** A validator for `#/definitions/<name>` of the patched official spec. */
 export function officialValidator(definition: string): ValidateFunction {
   if (!cached) {
-    const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as { definitions: Definitions };
+    const spec = JSON.parse(readFileSync(SPEC_PATH!, 'utf8')) as { definitions: Definitions };
     for (const difference of ALLOWED_DIFFERENCES) difference.apply(spec.definitions);
     // Swagger 2.0 adds readOnly and numeric formats that JSON Schema validators do not know.
     const ajv = new Ajv({ strict: false, allErrors: true });
