@@ -11,6 +11,8 @@ export interface ExportNode {
   state: PublishState;
   flowId?: string;
   file?: string;
+  /** Every file defining the flow, when several do (a YAML file and its export). */
+  files?: string[];
 }
 
 /** An edge serialises as it is: the model's edge has no field the outside should not see. */
@@ -25,6 +27,7 @@ export function toExportNode(node: GraphNode): ExportNode {
   const out: ExportNode = { id: node.id, kind: node.kind, type: node.type, name: node.name, state: node.state };
   if (node.kind === 'step') out.flowId = node.flowId;
   if (node.file !== undefined) out.file = node.file;
+  if (node.kind === 'flow' && node.files !== undefined) out.files = node.files;
   return out;
 }
 

@@ -25,7 +25,8 @@ export class FlowTargets {
     if (this.indexed) return;
     this.indexed = true;
     for (const node of this.nodes.values()) {
-      if (node.kind !== 'flow') continue;
+      // A name still templated (`{{flow_name}}`) names no flow yet: nothing resolves to it.
+      if (node.kind !== 'flow' || (node.templateVariables?.length ?? 0) > 0) continue;
       const key = normaliseName(node.name);
       const list = this.byName.get(key);
       if (list === undefined) this.byName.set(key, [node]);

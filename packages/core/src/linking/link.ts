@@ -3,6 +3,7 @@ import type { FlowGraph, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { Reference } from '../model/reference.js';
 import { FlowTargets } from './flow-targets.js';
+import { mergeFlowDefinitions } from './flow-definitions.js';
 import { EdgeSet, mergeEdges, mergeNodes } from './merge.js';
 import { ResourceTargets } from './resource-targets.js';
 import { dropFlowUsesCoveredBySteps } from './step-covered-uses.js';
@@ -10,25 +11,32 @@ import { dropFlowUsesCoveredBySteps } from './step-covered-uses.js';
 export interface LinkResult {
   graph: FlowGraph;
   issues: ImportIssue[];
+  /** The units as linked: a flow several files define is kept in one of them (see `mergeFlowDefinitions`). */
+  units: ImportUnit[];
 }
 
 /**
- * Joins what every file imported into one graph and resolves each reference: by id when the id
+ * Joins what every file imported into one graph (one node per flow, however many files define it)
+ * and resolves each reference: by id when the id
  * exists, else by name (Genesys's comparison) and compatible type. Several matches give an edge to
  * each, flagged ambiguous, never a silent pick; no match gives one shared external node. A flow's
  * own `uses` edge to a target one of its steps uses is dropped for the step's.
  * Linear: names are indexed once.
  */
-export function link(units: readonly ImportUnit[]): LinkResult {
+export function link(imported: readonly ImportUnit[]): LinkResult {
   const issues: ImportIssue[] = [];
-  const nodes = mergeNodes(units, issues);
+  const units = mergeFlowDefinitions(imported);
+  const merged = mergeNodes(units, issues);
+  const { nodes } = merged;
   const edges = new EdgeSet();
-  mergeEdges(units, nodes, edges, issues);
+  mergeEdges(units, merged, edges, issues);
   const flows = new FlowTargets(nodes);
   const resources = new ResourceTargets(nodes);
 
   for (const unit of units) {
+    const ignored = merged.lost.get(unit);
     for (const reference of unit.references) {
+      if (ignored?.has(reference.from)) continue;
       const file = reference.file ?? unit.file;
       if (!nodes.has(reference.from)) {
         issues.push({
@@ -55,7 +63,7 @@ export function link(units: readonly ImportUnit[]): LinkResult {
       }
     }
   }
-  return { graph: { nodes, edges: dropFlowUsesCoveredBySteps(edges.edges, edges.uses, nodes) }, issues };
+  return { graph: { nodes, edges: dropFlowUsesCoveredBySteps(edges.edges, edges.uses, nodes) }, issues, units };
 }
 
 function resolve(reference: Reference, flows: FlowTargets, resources: ResourceTargets): GraphNode[] {

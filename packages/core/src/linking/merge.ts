@@ -2,20 +2,33 @@ import type { ImportUnit } from '../importers/importer.js';
 import type { GraphEdge, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 
-/** All units' nodes in one map; a second node with a taken id is reported and dropped. */
-export function mergeNodes(units: readonly ImportUnit[], issues: ImportIssue[]): Map<string, GraphNode> {
+/** The merged nodes, and per unit the ids it defined that another unit had already taken. */
+export interface MergedNodes {
+  nodes: Map<string, GraphNode>;
+  lost: Map<ImportUnit, Set<string>>;
+}
+
+/**
+ * All units' nodes in one map; a node whose id another unit already took is dropped, with one
+ * warning per flow (its steps go with it), not one per step.
+ */
+export function mergeNodes(units: readonly ImportUnit[], issues: ImportIssue[]): MergedNodes {
   const nodes = new Map<string, GraphNode>();
+  const lost = new Map<ImportUnit, Set<string>>();
   for (const unit of units) {
     const list = unit.nodes;
     let index = nodes.size === 0 ? setWhileUnique(list, nodes) : 0;
+    const duplicates: GraphNode[] = [];
     for (; index < list.length; index++) {
       const node = list[index]!;
-      const first = nodes.get(node.id);
-      if (first === undefined) nodes.set(node.id, node);
-      else issues.push(duplicateIssue(unit, node, first));
+      if (nodes.has(node.id)) duplicates.push(node);
+      else nodes.set(node.id, node);
     }
+    if (duplicates.length === 0) continue;
+    lost.set(unit, new Set(duplicates.map((node) => node.id)));
+    issues.push(...duplicateIssues(unit, duplicates, nodes));
   }
-  return nodes;
+  return { nodes, lost };
 }
 
 /**
@@ -35,26 +48,50 @@ function setWhileUnique(list: readonly GraphNode[], nodes: Map<string, GraphNode
   return list.length;
 }
 
-function duplicateIssue(unit: ImportUnit, node: GraphNode, first: GraphNode): ImportIssue {
-  return {
-    file: unit.file,
-    ...(node.kind === 'flow' ? { flow: node.name } : {}),
-    message: `duplicate id "${node.id}": already defined${first.file ? ` in ${first.file}` : ''}; this ${node.kind} is ignored`,
-    severity: 'warning',
-  };
+/** One issue per flow whose id (or whose steps' ids) another file already defines, and one per other node. */
+function duplicateIssues(unit: ImportUnit, duplicates: readonly GraphNode[], nodes: ReadonlyMap<string, GraphNode>): ImportIssue[] {
+  const byOwner = new Map<string, GraphNode[]>();
+  for (const node of duplicates) {
+    const owner = node.kind === 'step' ? node.flowId : node.id;
+    const group = byOwner.get(owner);
+    if (group === undefined) byOwner.set(owner, [node]);
+    else group.push(node);
+  }
+  return [...byOwner].map(([owner, group]) => {
+    const first = nodes.get(owner) ?? nodes.get(group[0]!.id);
+    const where = first?.file === undefined ? '' : ` in ${first.file}`;
+    const steps = group.filter((node) => node.kind === 'step').length;
+    const head = group.find((node) => node.id === owner) ?? first;
+    const what =
+      head?.kind === 'flow'
+        ? steps > 0
+          ? `this flow and its ${steps} step${steps === 1 ? '' : 's'} are`
+          : 'this flow is'
+        : `${group.length === 1 ? `this ${group[0]!.kind} is` : `these ${group.length} nodes are`}`;
+    return {
+      file: unit.file,
+      ...(head?.kind === 'flow' ? { flow: head.name } : {}),
+      message: `duplicate id "${owner}": already defined${where}; ${what} ignored`,
+      severity: 'warning' as const,
+    };
+  });
 }
 
 /**
- * Edges whose both ends exist; the others are reported against the file that made them.
+ * Edges whose both ends exist; the others are reported against the file that made them. A file's
+ * edges at ids another file took are dropped with those nodes.
  * Identical `uses` edges (same source, target and via) collapse into one.
  */
-export function mergeEdges(
-  units: readonly ImportUnit[],
-  nodes: ReadonlyMap<string, GraphNode>,
-  edges: EdgeSet,
-  issues: ImportIssue[],
-): void {
+export function mergeEdges(units: readonly ImportUnit[], { nodes, lost }: MergedNodes, edges: EdgeSet, issues: ImportIssue[]): void {
   for (const unit of units) {
+    const ignored = lost.get(unit);
+    if (ignored !== undefined) {
+      // The ids belong to another file's nodes now: this file's edges at them would be drawn twice.
+      for (const edge of unit.edges) {
+        if (!ignored.has(edge.source) && !ignored.has(edge.target) && nodes.has(edge.source) && nodes.has(edge.target)) edges.add(edge);
+      }
+      continue;
+    }
     if (unit.edgesWithinUnit) {
       // Its nodes are all in `nodes` (a duplicate id keeps an earlier node of that id).
       edges.addAll(unit.edges);

@@ -47,6 +47,13 @@ export interface FlowNode extends NodeBase {
   lockedBy?: string;
   /** An id that is unique org-wide; absent when a file names flows only by name (YAML). */
   hasOrgId?: boolean;
+  /**
+   * Every file that defines this flow, when more than one does (a YAML file and its export, an
+   * export and its decoded JSON); `file` is the one whose steps are shown.
+   */
+  files?: string[];
+  /** Those files are not all encodings of one flow (two YAML files, two Architect ids): a `duplicate-flow` finding. */
+  conflictingDefinitions?: boolean;
 }
 
 export interface ResourceNode extends NodeBase {

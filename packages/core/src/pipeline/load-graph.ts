@@ -15,8 +15,7 @@ export interface LoadedGraph {
 
 /** Files to one linked graph: each file through its importer, then every reference resolved. */
 export function loadGraph(files: readonly InputFile[], context: Partial<ImportContext> = {}): LoadedGraph {
-  const units = importFiles(files, context);
-  const linked = link(units);
-  const issues = [...units.flatMap((unit) => unit.issues), ...linked.issues];
-  return { graph: linked.graph, issues, units, summary: buildImportSummary(units, linked.graph, issues) };
+  const linked = link(importFiles(files, context));
+  const issues = [...linked.units.flatMap((unit) => unit.issues), ...linked.issues];
+  return { graph: linked.graph, issues, units: linked.units, summary: buildImportSummary(linked.units, linked.graph, issues) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportUnit } from '../../src/importers/importer.js';
 import { importFile } from '../../src/importers/registry.js';
 import { fixtureFiles } from './corpus.js';
-import { comparableNames, errorsOf, scorePair } from './measures.js';
+import { comparableNames, errorsOf, scorePair, stepGraph } from './measures.js';
 
 // The project's own fixtures take the code paths the real corpus takes (tests that need the
 // corpus skip in a clone without it): one flow as YAML, as an encoded export and as its decoded JSON.
@@ -36,5 +36,18 @@ describe('[U] project flow fixtures', () => {
   it('finds in the YAML what the export manifest lists', () => {
     const score = scorePair(comparableNames(units.get(YAML)!.references), comparableNames(units.get(EXPORTED)!.references));
     expect(score).toMatchObject({ found: 3, expected: 3, extra: [] });
+  });
+
+  it('gives the YAML and the export one step graph: a nested path that runs out goes on after the enclosing action', () => {
+    const yaml = stepGraph(units.get(YAML)!);
+    expect(stepGraph(units.get(EXPORTED)!)).toEqual(yaml);
+    expect(yaml.transitions).toEqual([
+      '(entry) --> known caller?',
+      'known caller? --> offer callback',
+      'known caller? -yes-> look up customer',
+      'look up customer --> offer callback',
+      'look up customer -success-> offer callback',
+      'offer callback --> to support',
+    ]);
   });
 });

@@ -62,3 +62,79 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 export function errorsOf(unit: ImportUnit) {
   return unit.issues.filter((issue) => issue.severity === 'error');
 }
+
+/** Architect's default names for actions a YAML file leaves unnamed (the YAML importer names them by their key). */
+const DEFAULT_NAMES: Readonly<Record<string, string>> = {
+  callData: 'call data action',
+  dataTableLookup: 'data table lookup',
+  transferToAcd: 'transfer to acd',
+  decision: 'decision',
+};
+
+/**
+ * A flow's step graph in names a person compares: the entry step as `(entry)` (Archy YAML calls an
+ * in-queue flow's start-up task `startUpTaskActions`, an export "In-Queue Task"), every other step
+ * by its name, a repeated name numbered ` #2`, ` #3` in the order a walk from the entry meets it
+ * (so both encodings number alike), and each transition as `from -label-> to`, sorted.
+ */
+export function stepGraph(unit: ImportUnit): { steps: string[]; transitions: string[] } {
+  const names = new Map<string, string>();
+  for (const node of unit.nodes) {
+    if (node.kind !== 'step') continue;
+    const named = node.name === node.type && Object.hasOwn(DEFAULT_NAMES, node.type) ? DEFAULT_NAMES[node.type]! : node.name;
+    names.set(node.id, named.trim().replace(/\s+/g, ' ').toLowerCase());
+  }
+  const transitions = unit.edges.filter((edge) => edge.kind === 'transition');
+  const entry = unit.edges.find((edge) => edge.kind === 'contains')?.target;
+  const outgoing = new Map<string, typeof transitions>();
+  for (const edge of transitions) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge]);
+  // Breadth-first from the entry, each step's exits by label then target name: the same order in both encodings.
+  const order: string[] = [];
+  const queued = new Set<string>();
+  const queue = entry === undefined ? [] : [entry];
+  for (const id of queue) queued.add(id);
+  for (let index = 0; index < queue.length; index++) {
+    const id = queue[index]!;
+    order.push(id);
+    const exits = [...(outgoing.get(id) ?? [])].sort(
+      (a, b) => (a.label ?? '').localeCompare(b.label ?? '') || (names.get(a.target) ?? '').localeCompare(names.get(b.target) ?? ''),
+    );
+    for (const edge of exits) {
+      if (queued.has(edge.target)) continue;
+      queued.add(edge.target);
+      queue.push(edge.target);
+    }
+  }
+  for (const id of names.keys()) if (!queued.has(id)) order.push(id);
+  const keyOf = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const id of order) {
+    if (id === entry) {
+      keyOf.set(id, '(entry)');
+      continue;
+    }
+    const name = names.get(id) ?? id;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    keyOf.set(id, count === 1 ? name : `${name} #${count}`);
+  }
+  return {
+    steps: [...keyOf.values()].sort(),
+    transitions: transitions
+      .map((edge) => `${keyOf.get(edge.source)} -${(edge.label ?? '').toLowerCase()}-> ${keyOf.get(edge.target)}`)
+      .sort(),
+  };
+}
+
+/** What one side has that the other lacks. */
+export function difference(a: readonly string[], b: readonly string[]): { onlyA: string[]; onlyB: string[] } {
+  const left = [...a];
+  const right = [...b];
+  const onlyA = left.filter((item) => {
+    const index = right.indexOf(item);
+    if (index < 0) return true;
+    right.splice(index, 1);
+    return false;
+  });
+  return { onlyA, onlyB: right };
+}

@@ -55,7 +55,11 @@ describe('[U] templates', () => {
     const unit = archyYamlImporter.parse({ path: 't.yaml', text: TEMPLATED }, { substitutions: {} });
     expect(unit.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(unit.issues.at(-1)?.message).toContain('flow_name, division, data_action_name, data_action_category, table');
-    expect(unit.nodes[0]).toMatchObject({ id: 'yaml:WORKFLOW:{{flow_name}}', name: '{{flow_name}}', templateVariables: ['flow_name'] });
+    expect(unit.nodes[0]).toMatchObject({
+      id: 'yaml:WORKFLOW:{{flow_name}}@t.yaml',
+      name: '{{flow_name}}',
+      templateVariables: ['flow_name'],
+    });
     expect(
       unit.references.map((r) => [r.target.kind === 'resource' ? `${r.target.category ?? ''}/${r.target.name}` : '', r.templateVariables]),
     ).toEqual([

@@ -265,8 +265,8 @@ describe('[U] link', () => {
     ]);
     expect([...graph.nodes.values()].map((node) => node.name)).toEqual(['X', 'A', 'Y']);
     expect(issues.map((issue) => issue.message)).toEqual([
-      'duplicate id "x": already defined in flows.yaml; this flow is ignored',
-      'duplicate id "x:a": already defined in one.json; this step is ignored',
+      // One warning for the flow and its steps, not one per step.
+      'duplicate id "x": already defined in flows.yaml; this flow and its 1 step are ignored',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { compareStrings } from '../compare.js';
 import type { GraphIndex } from '../graph-index.js';
 import type { AnalyzeOptions, Cycle, Finding, Severity } from '../result.js';
 import { cycleFindings } from './cycles.js';
+import { duplicateFlowFindings } from './duplicates.js';
 import { groupNodes, usesEdgesOf } from './node-groups.js';
 import { policyFindings } from './policy.js';
 import { publishedUsesFindings, unresolvedReferenceFindings } from './publish-state.js';
@@ -42,6 +43,7 @@ export function findFindings(
     ...ambiguousReferenceFindings(graph, usesEdges),
     ...dynamicReferenceFindings(graph, users, groups.runTimeResources),
     ...templatedReferenceFindings(graph, groups.templated),
+    ...duplicateFlowFindings(graph, groups.flows),
     ...versionFindings(graph, groups.flows),
     ...cycleFindings(graph, cycles, options.strict === true, index === undefined ? undefined : { index, pathNodes }),
     ...policyFindings(graph, options, groups.flows),

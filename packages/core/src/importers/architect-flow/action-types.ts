@@ -19,6 +19,8 @@ const VIA_BY_TYPE: Readonly<Record<string, string>> = {
   ScreenPopAction: 'setScreenPop',
   PlayAudioAction: 'playAudio',
   TaskAction: 'menuTask',
+  NextLoopAction: 'loopNext',
+  ExitLoopAction: 'loopExit',
 };
 
 export function viaOfActionType(type: string): string {

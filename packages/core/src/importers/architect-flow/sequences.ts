@@ -1,3 +1,4 @@
+import { TERMINAL_ACTIONS, TRANSFER_ACTIONS } from '../action-kinds.js';
 import type { UnitBuilder } from '../unit-builder.js';
 import { ALWAYS_STEP_TYPES, pathLabel, viaOfActionType } from './action-types.js';
 import { type ArchitectAction, ActionSchema, type ArchitectFlow, MenuChoiceSchema, SequenceSchema } from './schema.js';
@@ -35,6 +36,7 @@ export function importSequences(
     if (nodes.has(id)) builder.issue('warning', field, `id ${id} is used twice; the first one is kept`);
     else nodes.set(id, node);
   };
+  const actions: Array<{ action: ArchitectAction; node: RawNode; field: string }> = [];
   const addAction = (raw: unknown, field: string): ArchitectAction | undefined => {
     if (!builder.visit(field)) return undefined;
     const parsed = ActionSchema.safeParse(raw);
@@ -43,13 +45,13 @@ export function importSequences(
       return undefined;
     }
     const action = parsed.data;
-    const out = actionExits(action, field);
     const shown =
       ALWAYS_STEP_TYPES.has(action.__type) || action.flowId !== undefined || usingActionIds.has(action.id) || hasBranches(action);
     const via = viaOfActionType(action.__type);
-    const node: RawNode = { out, via };
+    const node: RawNode = { out: [], via };
     if (shown) node.step = builder.addStep(flowId, action.id, action.name ?? action.__type, via);
     register(action.id, node, field);
+    actions.push({ action, node, field });
     return action;
   };
 
@@ -80,6 +82,8 @@ export function importSequences(
     });
   });
 
+  const continuations = continuationsOf(actions.map((entry) => entry.action));
+  for (const { action, node, field } of actions) node.out = actionExits(action, field, continuations.get(action.id));
   connectSteps(nodes, builder);
   const steps = new Map<string, ShownStep>();
   for (const [id, node] of nodes) if (node.step) steps.set(id, { step: node.step, via: node.via });
@@ -90,7 +94,52 @@ function hasBranches(action: ArchitectAction): boolean {
   return (action.paths ?? []).some((path) => path.nextActionId !== undefined) || action.path?.nextActionId !== undefined;
 }
 
-function actionExits(action: ArchitectAction, field: string): RawNode['out'] {
+/**
+ * Where control goes when an action is done and names no `nextAction`: an action sequence nested
+ * in a path (a decision's Yes, a data action's Success) that runs out continues at the enclosing
+ * action's `nextAction`, or further out, as in Architect. The end of a loop body loops back (no
+ * edge: the loop step goes on), and a sequence that runs out at the top of a task ends it.
+ */
+function continuationsOf(actions: readonly ArchitectAction[]): Map<string, string> {
+  const byId = new Map(actions.map((action) => [action.id, action]));
+  const parent = new Map<string, ArchitectAction>();
+  for (const action of actions) {
+    for (const start of pathStarts(action)) {
+      const seen = new Set<string>();
+      for (let id: string | undefined = start; id !== undefined && !seen.has(id) && !parent.has(id); id = byId.get(id)?.nextAction) {
+        seen.add(id);
+        if (id !== action.id) parent.set(id, action);
+      }
+    }
+  }
+  const continuations = new Map<string, string>();
+  for (const action of actions) {
+    if (action.nextAction || TERMINAL_ACTIONS.has(viaOfActionType(action.__type))) continue;
+    const seen = new Set<string>([action.id]);
+    for (let outer = parent.get(action.id); outer !== undefined && !seen.has(outer.id); outer = parent.get(outer.id)) {
+      seen.add(outer.id);
+      if (outer.__type === 'LoopAction' || TERMINAL_ACTIONS.has(viaOfActionType(outer.__type))) break;
+      if (outer.nextAction) {
+        continuations.set(action.id, outer.nextAction);
+        break;
+      }
+    }
+  }
+  return continuations;
+}
+
+function pathStarts(action: ArchitectAction): string[] {
+  const starts = (action.paths ?? []).map((path) => path.nextActionId);
+  if (action.path) starts.push(action.path.nextActionId);
+  return starts.filter((id): id is string => id !== undefined && id !== '');
+}
+
+/**
+ * An action's exits: its jumps, its written paths (labelled), and where it goes on when done
+ * (`nextAction` or the continuation). A path left empty goes on too. Transfers go on only when they
+ * fail, so that exit is labelled `failure`, as the YAML importer labels it.
+ */
+function actionExits(action: ArchitectAction, field: string, continuation: string | undefined): RawNode['out'] {
   const out: RawNode['out'] = [];
   const add = (to: string | undefined, label: string | undefined, at: string) => {
     if (to) out.push(label === undefined ? { to, field: at } : { to, label, field: at });
@@ -102,7 +151,14 @@ function actionExits(action: ArchitectAction, field: string): RawNode['out'] {
     add(path.nextActionId, pathLabel(path.outputId, path.label), `${field}.paths[${index}].nextActionId`);
   });
   if (action.path) add(action.path.nextActionId, pathLabel(action.path.outputId, action.path.label), `${field}.path.nextActionId`);
-  add(action.nextAction, undefined, `${field}.nextAction`);
+  const via = viaOfActionType(action.__type);
+  // Control goes on past the action only through an output left empty (or when it has none, or
+  // after a loop); a decision whose Yes and No both hold actions goes on at the end of those.
+  const paths = action.paths ?? [];
+  const goesOn = action.__type === 'LoopAction' || (paths.length === 0 && !action.path) || paths.some((path) => !path.nextActionId);
+  if (TERMINAL_ACTIONS.has(via) || !goesOn) return out;
+  const onward = action.nextAction || continuation;
+  add(onward, TRANSFER_ACTIONS.has(via) ? 'failure' : undefined, action.nextAction ? `${field}.nextAction` : field);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { stepNodeId } from '../../model/graph.js';
-import { ALWAYS_STEP_ACTIONS, TARGET_REF_KEYS, TERMINAL_ACTIONS, TRANSFER_ACTIONS } from './action-kinds.js';
+import { ACTION_OUTPUTS, ALWAYS_STEP_ACTIONS, TARGET_REF_KEYS, TERMINAL_ACTIONS, TRANSFER_ACTIONS } from '../action-kinds.js';
 import type { FieldPath } from '../field-path.js';
 import { findOutputPaths, type OutputPath } from './output-paths.js';
 import { scanReferences } from './references.js';
@@ -162,8 +162,12 @@ function afterBranch(key: string, step: string, paths: OutputPath[]): Frontier {
   if (key === 'loop') return [{ node: step, label: undefined }];
   if (TRANSFER_ACTIONS.has(key)) return paths.some((p) => p.label === 'failure') ? [] : [{ node: step, label: 'failure' }];
   if (TERMINAL_ACTIONS.has(key)) return [];
-  // Paths not written fall through to the next action (a decision with only `yes:`, callData with only `success:`).
-  return paths.length < 2 ? [{ node: step, label: undefined }] : [];
+  // Outputs not written fall through to the next action (a decision with only `yes:`, a lookup
+  // without `failure:`); for actions whose outputs are not known, a single written path does.
+  const outputs = Object.hasOwn(ACTION_OUTPUTS, key) ? ACTION_OUTPUTS[key]! : undefined;
+  const written = new Set(paths.map((p) => p.label));
+  const open = outputs === undefined ? paths.length < 2 : outputs.some((output) => !written.has(output));
+  return open ? [{ node: step, label: undefined }] : [];
 }
 
 /** Edges from every exit of a frontier (flattened iteratively; the builder drops repeats). */

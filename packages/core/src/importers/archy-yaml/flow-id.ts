@@ -5,3 +5,8 @@ import { flowNameKey } from '../flow-names.js';
 export function yamlFlowId(type: FlowType, name: string): string {
   return `yaml:${type}:${flowNameKey(name)}`;
 }
+
+/** A flow whose name still holds a placeholder, known by its file (and its document, when a file holds several). */
+export function templatedYamlFlowId(type: FlowType, name: string, file: string, documentIndex: number): string {
+  return `${yamlFlowId(type, name)}@${file}${documentIndex > 0 ? `#${documentIndex + 1}` : ''}`;
+}

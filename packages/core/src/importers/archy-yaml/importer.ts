@@ -6,7 +6,7 @@ import { defaultVisitLimit, VisitBudget } from '../visit-budget.js';
 import { type Container, findContainers, zodProblems } from './containers.js';
 import { containerKey, parseContainerRef } from './container-ref.js';
 import { detectArchyYaml } from './detect.js';
-import { yamlFlowId } from './flow-id.js';
+import { templatedYamlFlowId, yamlFlowId } from './flow-id.js';
 import { FieldPath } from '../field-path.js';
 import { flowTypeOfKey, suggestFlowTypeKey } from './flow-type-keys.js';
 import { loadArchyYaml } from './load.js';
@@ -30,12 +30,17 @@ export interface ArchyYamlResult {
 /** Flow-level keys that are not settings: not scanned for references. */
 const NOT_SETTINGS = new Set(['name', 'description', 'division', 'startUpRef', 'referencedObjects', 'menus', 'tasks', 'states', 'bots']);
 
-/** One Archy YAML file → its flow node, steps, transitions and references. Never throws. */
+/** One Archy YAML file → its flow node (one per YAML document), steps, transitions and references. Never throws. */
 export function importArchyYaml(file: InputFile, context: ImportContext): ArchyYamlResult {
   const budget = new VisitBudget(defaultVisitLimit(file.text.length));
   const builder = new UnitBuilder(file.path, ARCHY_YAML_FORMAT, budget);
   const loaded = loadArchyYaml(file.text, context.substitutions, builder);
-  if (loaded) importDocument(loaded.data, builder);
+  if (loaded) {
+    if (loaded.documents.length === 0) importDocument(undefined, builder, 0);
+    loaded.documents.forEach((document, index) => {
+      importDocument(document, builder, index);
+    });
+  }
   if (loaded && loaded.unresolved.length > 0) {
     builder.issue(
       'warning',
@@ -50,11 +55,11 @@ export function importArchyYaml(file: InputFile, context: ImportContext): ArchyY
 export function importArchyData(data: unknown, file: string): ArchyYamlResult {
   const budget = new VisitBudget(PARSED_DATA_VISIT_LIMIT);
   const builder = new UnitBuilder(file, ARCHY_YAML_FORMAT, budget);
-  importDocument(data, builder);
+  importDocument(data, builder, 0);
   return { unit: builder.unit, visits: budget.visits };
 }
 
-function importDocument(data: unknown, builder: UnitBuilder): void {
+function importDocument(data: unknown, builder: UnitBuilder, documentIndex: number): void {
   const root = asMap(data);
   if (!root) {
     builder.issue('error', undefined, 'expected a mapping whose one key is the flow type (inboundCall, workflow, …)');
@@ -70,10 +75,10 @@ function importDocument(data: unknown, builder: UnitBuilder): void {
     return;
   }
   if (flowKeys.length > 1) builder.issue('warning', flowKeys[1], `more than one flow in one file; only "${flowKeys[0]}" is read`);
-  importFlow(flowKeys[0]!, root[flowKeys[0]!], builder);
+  importFlow(flowKeys[0]!, root[flowKeys[0]!], builder, documentIndex);
 }
 
-function importFlow(flowKey: string, rawBody: unknown, builder: UnitBuilder): void {
+function importFlow(flowKey: string, rawBody: unknown, builder: UnitBuilder, documentIndex: number): void {
   const type = flowTypeOfKey(flowKey)!;
   const flowPath = FieldPath.root(flowKey);
   builder.flowName = typeof asMap(rawBody)?.name === 'string' ? (asMap(rawBody)!.name as string) : undefined;
@@ -86,11 +91,12 @@ function importFlow(flowKey: string, rawBody: unknown, builder: UnitBuilder): vo
   const body = parsed.data;
   const name = body.name.trim();
   builder.flowName = name;
-  const flowId = yamlFlowId(type, name);
+  const variables = templateVariablesIn(name);
+  // A name still templated says nothing yet: two files with `{{flow_name}}` are two flows, so the file keys it.
+  const flowId = variables.length > 0 ? templatedYamlFlowId(type, name, builder.file, documentIndex) : yamlFlowId(type, name);
   const flow: FlowNode = { kind: 'flow', id: flowId, name, type, state: 'unknown', file: builder.file, versions: {}, hasOrgId: false };
   if (body.description !== undefined) flow.description = body.description;
   if (body.division !== undefined) flow.division = body.division;
-  const variables = templateVariablesIn(name);
   if (variables.length > 0) flow.templateVariables = variables;
   builder.unit.nodes.push(flow);
 

@@ -1,3 +1,8 @@
+/**
+ * What each Archy action does to control flow, by its Archy YAML key; the export importer maps
+ * Architect `__type`s to the same keys (`viaOfActionType`), so both encodings follow one model.
+ */
+
 /** Actions after which execution does not fall through to the next action in the list. */
 export const TERMINAL_ACTIONS: ReadonlySet<string> = new Set([
   'disconnect',
@@ -37,3 +42,14 @@ export const ALWAYS_STEP_ACTIONS: ReadonlySet<string> = new Set(['decision', 'sw
 
 /** Keys that point at another container of the same flow. */
 export const TARGET_REF_KEYS = ['targetTaskRef', 'targetMenuRef', 'targetStateRef'] as const;
+
+/**
+ * The outputs an action always has, whether or not a file writes them out. An output a YAML file
+ * leaves out falls through to the next action (a lookup's `failure` next to `found`/`notFound`);
+ * exports list every output, empty or not.
+ */
+export const ACTION_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
+  decision: ['yes', 'no'],
+  callData: ['success', 'failure', 'timeout'],
+  dataTableLookup: ['found', 'notFound', 'failure'],
+};
