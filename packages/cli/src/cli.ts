@@ -1,4 +1,5 @@
 import { analyzeCommand } from './commands/analyze.js';
+import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { exportCommand } from './commands/export.js';
@@ -8,7 +9,15 @@ import { simulateCommand } from './commands/simulate.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
-export const commands: readonly Command[] = [analyzeCommand, checkCommand, impactCommand, exportCommand, fetchCommand, simulateCommand];
+export const commands: readonly Command[] = [
+  analyzeCommand,
+  checkCommand,
+  baselineCommand,
+  impactCommand,
+  exportCommand,
+  fetchCommand,
+  simulateCommand,
+];
 
 /**
  * Runs one CLI invocation and returns its exit code: 0 ok, 1 `check` found problems,

@@ -11,3 +11,6 @@ export * from './linking/index.js';
 export * from './model/index.js';
 export * from './pipeline/index.js';
 export * from './scoping/index.js';
+export * from './diff/index.js';
+export * from './baseline/index.js';
+export * from './reporters/index.js';

@@ -1,6 +1,10 @@
-import { hasBlockingProblems } from '@flowgraph/core';
+import { z } from 'zod';
+import { REPORT_FORMAT_HELP, reportFormatShape } from '../ci/report-formats.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../errors.js';
-import { runAnalysis, writeAnalysis } from './analysis-run.js';
+import { toAnalyzeOptions } from '../options/analysis-options.js';
+import { parseOptions } from '../options/parse.js';
+import { analyseSource, analysisRunConfig, analysisRunShape } from './analysis-run.js';
+import { writeCheckReport } from './check-report.js';
 import type { Command } from './command.js';
 import { ANALYSIS_OPTIONS_HELP, SOURCE_HELP } from './help-text.js';
 
@@ -9,18 +13,34 @@ const usage = `Usage: flowgraph check <files or folders...> [options]
 
 Like "analyze", for CI: exits 1 when there is an error-level finding or a cycle that blocks
 deployment (any cycle with --strict), 0 when clean, 2 when the input cannot be read.
+With --baseline, exits 1 only on error-level problems the baseline does not list; the others
+are reported as "existing".
 
 ${SOURCE_HELP}
-${ANALYSIS_OPTIONS_HELP}`;
+${ANALYSIS_OPTIONS_HELP}
+CI:
+  --baseline B              accepted problems: a baseline file ("flowgraph baseline"), a
+                            snapshot, flow files or a folder (their problems are the baseline)
+${REPORT_FORMAT_HELP}
+  On GitHub Actions (GITHUB_ACTIONS=true) problems are also written as annotations.
+`;
+
+const config = { ...analysisRunConfig, baseline: { type: 'string' }, out: { type: 'string' } } as const;
+const schema = z.object({
+  ...analysisRunShape,
+  format: reportFormatShape,
+  baseline: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+});
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'like analyze, exit 1 on an error finding or a blocking cycle (for CI)',
   usage,
   async run(argv, io) {
-    const run = await runAnalysis('check', argv, io);
-    writeAnalysis(run, io);
-    // What counts as blocking is core's decision, so the CLI, server and SPA agree.
-    return hasBlockingProblems(run.result) ? EXIT_FINDINGS : EXIT_OK;
+    const { options, positionals } = parseOptions('check', argv, config, schema);
+    const run = await analyseSource('check', positionals, options, io);
+    const { failed } = await writeCheckReport(run, { ...options, analyze: toAnalyzeOptions(options) }, io);
+    return failed ? EXIT_FINDINGS : EXIT_OK;
   },
 };

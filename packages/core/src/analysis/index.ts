@@ -4,6 +4,7 @@ export { findCycles, findFlowLoops } from './cycles.js';
 export { type DeploymentOptions, planDeployment } from './deployment.js';
 export { UnknownNodeError } from './errors/unknown-node.js';
 export { describeNode, findFindings, type KnownFromAnalysis } from './findings/index.js';
+export { findingKey, identifyingRelated } from './findings/identity.js';
 export { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 export { type ImpactOptions, impact } from './impact.js';
 export { flowStepGraph, type OrgView, orgView, projectToOrg } from './org-projection.js';

@@ -30,6 +30,8 @@ interface NodeBase {
   state: PublishState;
   /** The file it was imported from (absent for external nodes). */
   file?: string;
+  /** 1-based line in `file` where the object is defined, when the importer knows it (SARIF locations). */
+  line?: number;
   /** Template placeholders (`{{name}}`, `${name}`) still in the name after substitution. */
   templateVariables?: string[];
 }

@@ -1,0 +1,54 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type AnalyzeOptions, analyze, BASELINE_FORMAT, type Baseline, BaselineSchema, createBaseline } from '@flowgraph/core';
+import { InputError, UsageError } from '../errors.js';
+import { describeFsError } from '../inputs/collect-files.js';
+import type { CliIo } from '../io.js';
+import type { Progress } from '../render/progress-bar.js';
+import { loadSource, type SourceSettings } from '../sources/load-source.js';
+
+/** Files this small are read whole to see whether they are a baseline; anything larger is an input. */
+const BASELINE_SNIFF_BYTES = 64 * 1024 * 1024;
+
+/**
+ * `--baseline X`: a baseline file (`flowgraph baseline --out`), or anything the CLI reads as
+ * input (a snapshot, a flow file, a folder), whose problems, analysed with the same options,
+ * are the baseline. Store ids (`@3`, `@latest`) are resolved by the caller first.
+ */
+export async function loadBaseline(
+  spec: string,
+  options: { settings: SourceSettings; analyze: AnalyzeOptions },
+  io: CliIo,
+  progress: Progress,
+): Promise<Baseline> {
+  if (spec.startsWith('@')) throw new UsageError(`--baseline ${spec}: store ids need the snapshot store (see "flowgraph history")`);
+  const path = resolve(io.cwd, spec);
+  const info = await stat(path).catch((error: unknown) => {
+    throw new InputError(`cannot read --baseline ${spec}: ${describeFsError(error)}`);
+  });
+  if (info.isFile() && info.size <= BASELINE_SNIFF_BYTES) {
+    const text = await readFile(path, 'utf8').catch((error: unknown) => {
+      throw new InputError(`cannot read --baseline ${spec}: ${describeFsError(error)}`);
+    });
+    if (text.slice(0, 200).includes(`"${BASELINE_FORMAT}"`)) return parseBaseline(text, spec);
+  }
+  progress.phase('reading the baseline');
+  const loaded = await loadSource({ kind: 'files', paths: [spec] }, options.settings, io, progress);
+  return createBaseline(analyze(loaded.graph, options.analyze), loaded.graph);
+}
+
+export function parseBaseline(text: string, name: string): Baseline {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = BaselineSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : 'baseline';
+    throw new InputError(`${name}: ${field}: ${issue?.message ?? 'invalid baseline'}`);
+  }
+  return parsed.data;
+}
