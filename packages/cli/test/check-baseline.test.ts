@@ -16,9 +16,21 @@ describe('[I] flowgraph baseline and check --baseline', () => {
       expect(written).toMatchObject({ code: 0, stdout: '' });
       expect(written.stderr).toContain('→ baseline.json');
       const baseline = JSON.parse(await readFile(join(dir, 'baseline.json'), 'utf8'));
-      expect(baseline.problems.map((problem: { code: string }) => problem.code)).toEqual(['org-cycle', 'version-policy', 'version-policy', 'version-policy']);
+      expect(baseline.problems.map((problem: { code: string }) => problem.code)).toEqual([
+        'org-cycle',
+        'version-policy',
+        'version-policy',
+        'version-policy',
+      ]);
 
-      const run = await runCli(['check', join(dir, 'org.json'), join(dir, 'draft.json'), ...policy, '--baseline', join(dir, 'baseline.json')]);
+      const run = await runCli([
+        'check',
+        join(dir, 'org.json'),
+        join(dir, 'draft.json'),
+        ...policy,
+        '--baseline',
+        join(dir, 'baseline.json'),
+      ]);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/Baseline {2}0 new problems · 4 existing · 0 fixed/);
       expect(run.stdout).toMatch(/existing {2}org-cycle/);
@@ -70,7 +82,10 @@ describe('[I] flowgraph baseline and check --baseline', () => {
       expect(sarif.code).toBe(1);
       expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'org-cycle', level: 'error' }] }] });
 
-      const junit = await runCli(['check', 'org.json', '--format', 'junit', '--out', 'report.xml'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+      const junit = await runCli(['check', 'org.json', '--format', 'junit', '--out', 'report.xml'], {
+        cwd: dir,
+        env: { GITHUB_ACTIONS: 'true' },
+      });
       expect(junit.code).toBe(1);
       expect(await readFile(join(dir, 'report.xml'), 'utf8')).toContain('failures="1"');
       // The report went to a file, so the annotations take stdout, where the runner reads them.
