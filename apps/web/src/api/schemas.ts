@@ -26,10 +26,14 @@ const exportEdgeSchema = z.looseObject({
   ambiguous: z.boolean().optional(),
 });
 
+const pointSchema = z.object({ x: z.number(), y: z.number() });
+
 const layoutSchema = z.looseObject({
-  positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })),
+  positions: z.record(z.string(), pointSchema),
   width: z.number(),
   height: z.number(),
+  // Bends of long edges; optional so a server without routes still draws (straight edges).
+  routes: z.array(z.object({ source: z.string(), target: z.string(), points: z.array(pointSchema) })).optional(),
 });
 
 const cycleSchema = z.looseObject({

@@ -1,7 +1,8 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import svg from 'cytoscape-svg';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { stylesheet } from './stylesheet.js';
+import { LANDMARK_FONT_PX } from './landmarks.js';
+import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet } from './stylesheet.js';
 import { registerProbe } from './test-hook.js';
 
 cytoscape.use(svg);
@@ -35,14 +36,21 @@ interface Props {
    * open at this zoom instead, starting from the left edge where the flow starts.
    */
   readableZoom?: number;
+  /**
+   * Label by importance: given the zoom the graph opens at, the nodes whose labels stay readable
+   * at any zoom (the rest show only when zoomed in far enough to read them).
+   */
+  landmarks?: ((zoom: number) => readonly string[]) | undefined;
 }
+
+const FIT_PADDING = 30;
 
 /**
  * The one place that owns a Cytoscape instance. It is created when the elements change (a new
  * graph) and never re-laid out: positions are preset. Interaction arrives as classes and view
  * requests; clicks leave as typed events.
  */
-export function GraphCanvas({ name, elements, classes, view, onEvent, handle, testId, readableZoom }: Props) {
+export function GraphCanvas({ name, elements, classes, view, onEvent, handle, testId, readableZoom, landmarks }: Props) {
   const container = useRef<HTMLDivElement>(null);
   // Held in state so the effects below re-run against each new instance.
   const [cy, setCy] = useState<Core | null>(null);
@@ -57,7 +65,7 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
       container: element,
       elements,
       style: stylesheet,
-      layout: { name: 'preset', fit: true, padding: 30 },
+      layout: { name: 'preset', fit: true, padding: FIT_PADDING },
       minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -76,17 +84,19 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
       cy.zoom(readableZoom);
       cy.pan({ x: 30 - box.x1 * readableZoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * readableZoom });
     }
+    const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom())) : undefined;
     applied.current = new Map();
     setCy(cy);
     const unregister = registerProbe(name, cy, element);
     element.dataset.ready = 'true';
     return () => {
       unregister();
+      stopLandmarks?.();
       element.dataset.ready = 'false';
       setCy(null);
       cy.destroy();
     };
-  }, [elements, name, readableZoom]);
+  }, [elements, name, readableZoom, landmarks]);
 
   useEffect(() => {
     if (!cy) return;
@@ -134,4 +144,33 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
       data-edge-count={elements.length - nodeCount}
     />
   );
+}
+
+/**
+ * Landmark labels keep a readable screen size while zooming out: their font is set per zoom
+ * (a style bypass on those few nodes, once per frame) to LANDMARK_FONT_PX / zoom in model units,
+ * never below the normal label size. Returns the listener's removal.
+ */
+function showLandmarks(cy: Core, ids: readonly string[]): () => void {
+  const nodes = ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
+  nodes.data('landmark', true);
+  let frame = 0;
+  const resize = () => {
+    frame = 0;
+    const font = Math.max(BASE_FONT_SIZE, LANDMARK_FONT_PX / cy.zoom());
+    nodes.style({ 'font-size': font, 'text-max-width': `${(font / BASE_FONT_SIZE) * BASE_LABEL_WIDTH}px` });
+  };
+  const onZoom = () => {
+    if (frame === 0) frame = requestAnimationFrame(resize);
+  };
+  resize();
+  // Landmark labels are wider than their nodes: fit again so none is cut at the edge, then size
+  // them for the zoom that fit chose.
+  cy.fit(undefined, FIT_PADDING);
+  resize();
+  cy.on('zoom', onZoom);
+  return () => {
+    cy.off('zoom', onZoom);
+    if (frame !== 0) cancelAnimationFrame(frame);
+  };
 }

@@ -7,6 +7,7 @@ import { Legend } from '../panels/Legend.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from './GraphCanvas.js';
 import { toElements } from './elements.js';
+import { importance, pickLandmarks } from './landmarks.js';
 import { useLayout } from './use-layout.js';
 import { computeClasses } from './visual-state.js';
 
@@ -26,7 +27,13 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const selected = mode.kind === 'selected' ? mode.nodeId : null;
   const impact = useQuery({ ...impactQuery(selected ?? ''), enabled: selected !== null });
 
-  const elements = useMemo(() => (layout ? toElements(data.graph, layout.positions) : []), [data.graph, layout]);
+  const elements = useMemo(() => (layout ? toElements(data.graph, layout) : []), [data.graph, layout]);
+  const landmarks = useMemo(() => {
+    if (!layout) return undefined;
+    const scores = importance(data.graph);
+    const labels = new Map(data.graph.nodes.map((node) => [node.id, node.name]));
+    return (zoom: number) => pickLandmarks(layout.positions, labels, scores, zoom);
+  }, [data.graph, layout]);
   const classes = useMemo(
     () =>
       computeClasses({
@@ -60,7 +67,16 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   if (!layout) return <div className="stage-message">Laying out {data.graph.nodes.length} nodes…</div>;
   return (
     <>
-      <GraphCanvas name="org" testId="graph" elements={elements} classes={classes} view={view} onEvent={onEvent} handle={canvas} />
+      <GraphCanvas
+        name="org"
+        testId="graph"
+        elements={elements}
+        classes={classes}
+        view={view}
+        onEvent={onEvent}
+        handle={canvas}
+        landmarks={landmarks}
+      />
       <div className="zoom-controls">
         <button type="button" title="Zoom in" onClick={() => canvas.current?.zoomBy(1.3)}>
           +

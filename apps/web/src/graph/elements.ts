@@ -1,4 +1,4 @@
-import { DEFAULT_LAYOUT_OPTIONS, type Point } from '@flowgraph/core';
+import { DEFAULT_LAYOUT_OPTIONS, type EdgeRoute, type Point } from '@flowgraph/core';
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphData } from '../api/schemas.js';
 import { categoryData } from './stylesheet.js';
@@ -8,16 +8,21 @@ export function edgeId(index: number): string {
   return `e${index}`;
 }
 
+/** Positions and, optionally, where long edges bend (a core Layout or the server's answer). */
+export interface PlacedGraph {
+  positions: Record<string, Point>;
+  routes?: readonly EdgeRoute[] | undefined;
+}
+
 /**
  * Model -> Cytoscape elements, in one place. Positions come from the layered layout (preset),
- * computed once; nothing re-lays the graph out on interaction.
+ * computed once; nothing re-lays the graph out on interaction. A routed edge bends through the
+ * free slots its route names (segments), so it passes nodes instead of crossing them.
  */
-export function toElements(
-  graph: GraphData,
-  positions: Record<string, Point>,
-  options: { edgeLabels?: boolean } = {},
-): ElementDefinition[] {
+export function toElements(graph: GraphData, layout: PlacedGraph, options: { edgeLabels?: boolean } = {}): ElementDefinition[] {
+  const { positions } = layout;
   const known = new Set(graph.nodes.map((node) => node.id));
+  const routes = new Map((layout.routes ?? []).map((route) => [routeKey(route.source, route.target), route.points]));
   const nodes: ElementDefinition[] = graph.nodes.map((node) => ({
     group: 'nodes',
     data: { id: node.id, label: node.name, kind: node.kind, type: node.type, state: node.state, ...categoryData(node.kind, node.type) },
@@ -28,18 +33,41 @@ export function toElements(
     // An edge to a node the server did not send would make Cytoscape throw; skip it.
     if (!known.has(edge.source) || !known.has(edge.target)) return;
     const caption = options.edgeLabels && edge.label ? { label: edge.label } : {};
-    const arc = passesThroughRow(positions[edge.source], positions[edge.target]) ? { arc: true } : {};
+    const source = positions[edge.source];
+    const target = positions[edge.target];
+    const points = routes.get(routeKey(edge.source, edge.target));
+    const shape = points && source && target ? segmentsThrough(source, target, points) : arcIfThroughRow(source, target);
     edges.push({
       group: 'edges',
-      data: { id: edgeId(index), source: edge.source, target: edge.target, kind: edge.kind, via: edge.via ?? '', ...caption, ...arc },
+      data: { id: edgeId(index), source: edge.source, target: edge.target, kind: edge.kind, via: edge.via ?? '', ...caption, ...shape },
     });
   });
   return [...nodes, ...edges];
 }
 
-/** Same row, more than one layer apart: a straight line would cross the nodes in between. */
-function passesThroughRow(source: Point | undefined, target: Point | undefined): boolean {
-  if (!source || !target) return false;
+function routeKey(source: string, target: string): string {
+  return `${source}\n${target}`;
+}
+
+/**
+ * Cytoscape places a segment point at `source + w (target - source) + d n`, where n is the unit
+ * normal (-dy, dx) / length of the source -> target line (with `edge-distances: node-position`).
+ * This inverts that for each bend point.
+ */
+export function segmentsThrough(source: Point, target: Point, points: readonly Point[]): { weights: number[]; distances: number[] } {
+  const dx = target.x - source.x;
+  const dy = target.y - source.y;
+  const length2 = dx * dx + dy * dy;
+  const length = Math.sqrt(length2);
+  if (length === 0) return { weights: [], distances: [] };
+  const weights = points.map((p) => ((p.x - source.x) * dx + (p.y - source.y) * dy) / length2);
+  const distances = points.map((p) => ((p.y - source.y) * dx - (p.x - source.x) * dy) / length);
+  return { weights, distances };
+}
+
+/** Same row, more than one layer apart, not routed: a straight line would cross the nodes in between. */
+function arcIfThroughRow(source: Point | undefined, target: Point | undefined): { arc?: true } {
+  if (!source || !target) return {};
   const { layerSpacing, nodeSpacing } = DEFAULT_LAYOUT_OPTIONS;
-  return Math.abs(source.y - target.y) < nodeSpacing / 2 && Math.abs(source.x - target.x) > layerSpacing * 1.5;
+  return Math.abs(source.y - target.y) < nodeSpacing / 2 && Math.abs(source.x - target.x) > layerSpacing * 1.5 ? { arc: true } : {};
 }

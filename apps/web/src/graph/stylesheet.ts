@@ -5,6 +5,10 @@ import { type Category, categoryOf, INTERACTION_COLOURS as C } from './palette.j
  * The whole look of the graph as data. Colour and shape come from the node's category
  * (`data(colour)`, `data(shape)`, set once per element); interaction state is classes.
  */
+/** Label size and width of every node, in model units (so they scale with zoom). */
+export const BASE_FONT_SIZE = 11;
+export const BASE_LABEL_WIDTH = 190;
+
 export const stylesheet: StylesheetJson = [
   {
     selector: 'node',
@@ -15,13 +19,13 @@ export const stylesheet: StylesheetJson = [
       height: 22,
       label: 'data(label)',
       color: '#1e293b',
-      'font-size': 11,
+      'font-size': BASE_FONT_SIZE,
       'font-family': 'Inter, system-ui, sans-serif',
       'text-valign': 'bottom',
       'text-margin-y': 4,
       // One line, cut with an ellipsis: the layout leaves 220 px per layer, so labels never collide.
       'text-wrap': 'ellipsis',
-      'text-max-width': '190px',
+      'text-max-width': `${BASE_LABEL_WIDTH}px`,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
       'text-background-padding': '1px',
@@ -30,6 +34,11 @@ export const stylesheet: StylesheetJson = [
       'border-width': 1,
       'border-color': '#ffffff',
     },
+  },
+  // Labelled by importance (entry flows, shared modules): readable even at fit, above the edges.
+  {
+    selector: 'node[?landmark]',
+    style: { 'font-weight': 600, 'text-background-opacity': 0.9, 'min-zoomed-font-size': 0, 'z-index': 5, color: '#0f172a' },
   },
   { selector: 'node[state = "unpublished"]', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': '#334155' } },
   {
@@ -65,6 +74,17 @@ export const stylesheet: StylesheetJson = [
   // A long edge along one row would run straight through the nodes between its ends: arc it
   // over them. Rows are aligned across layers; the arc peaks at half its control distance (20 px
   // up), in the free band between a node's top and the label of the row above.
+  // A long edge the layout routed: it bends through a free slot of every layer it crosses.
+  {
+    selector: 'edge[weights]',
+    style: {
+      'curve-style': 'round-segments',
+      'segment-weights': 'data(weights)' as never,
+      'segment-distances': 'data(distances)' as never,
+      'segment-radii': [40],
+      'edge-distances': 'node-position',
+    },
+  },
   {
     selector: 'edge[?arc]',
     style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [-40], 'control-point-weights': [0.5] },

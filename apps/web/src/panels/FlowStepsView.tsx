@@ -30,7 +30,7 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
   const [selected, setSelected] = useState<string | null>(null);
   const canvas = useRef<CanvasHandle>(null);
   const data = steps.data;
-  const elements = useMemo(() => (data && layout ? toElements(data.graph, layout.positions, { edgeLabels: true }) : []), [data, layout]);
+  const elements = useMemo(() => (data && layout ? toElements(data.graph, layout, { edgeLabels: true }) : []), [data, layout]);
   const classes = useMemo(() => (data ? stepClasses(data, selected) : new Map<string, string>()), [data, selected]);
   const step = data?.graph.nodes.find((node) => node.id === selected);
 

@@ -9,5 +9,5 @@ export { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-
 export { type ImpactOptions, impact } from './impact.js';
 export { flowStepGraph, type OrgView, orgView, projectToOrg } from './org-projection.js';
 export type * from './result.js';
-export { type Components, type EdgeMask, hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
+export { type Adjacency, type Components, type EdgeMask, hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
 export { type BfsResult, breadthFirst, type TraversalDirection } from './traversal.js';

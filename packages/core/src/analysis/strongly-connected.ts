@@ -6,6 +6,9 @@ import type { GraphIndex } from './graph-index.js';
  */
 export type EdgeMask = Uint8Array | undefined;
 
+/** What the component search reads of a graph: ids and out-edges in compressed rows (a GraphIndex has them). */
+export type Adjacency = Pick<GraphIndex, 'ids' | 'outOffsets' | 'outTargets' | 'outEdges'>;
+
 export interface Components {
   /** Node index -> component number. */
   componentOf: Int32Array;
@@ -24,7 +27,7 @@ export interface Components {
  * stack and a per-node cursor into its out-edges replace recursion, so a 500k-node chain cannot
  * overflow the stack. O(V + E).
  */
-export function stronglyConnectedComponents(index: GraphIndex, mask?: EdgeMask): Components {
+export function stronglyConnectedComponents(index: Adjacency, mask?: EdgeMask): Components {
   const n = index.ids.length;
   const { outOffsets, outTargets, outEdges } = index;
   const order = new Int32Array(n).fill(-1);

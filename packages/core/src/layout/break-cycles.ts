@@ -7,7 +7,7 @@ import type { IndexedGraph } from './indexed-graph.js';
  */
 export function findBackEdges(graph: IndexedGraph): Uint8Array {
   const n = graph.ids.length;
-  const { outStart, outEdges, to } = graph;
+  const { outOffsets, outEdges, to } = graph;
   const back = new Uint8Array(graph.from.length);
   // 0 = unvisited, 1 = on the stack, 2 = finished
   const state = new Uint8Array(n);
@@ -18,17 +18,17 @@ export function findBackEdges(graph: IndexedGraph): Uint8Array {
     let top = 0;
     stack[0] = root;
     state[root] = 1;
-    cursor[root] = outStart[root]!;
+    cursor[root] = outOffsets[root]!;
     while (top >= 0) {
       const v = stack[top]!;
-      if (cursor[v]! < outStart[v + 1]!) {
+      if (cursor[v]! < outOffsets[v + 1]!) {
         const e = outEdges[cursor[v]!]!;
         cursor[v]! += 1;
         const w = to[e]!;
         if (state[w] === 1) back[e] = 1;
         else if (state[w] === 0) {
           state[w] = 1;
-          cursor[w] = outStart[w]!;
+          cursor[w] = outOffsets[w]!;
           stack[++top] = w;
         }
       } else {

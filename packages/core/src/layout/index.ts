@@ -1,3 +1,3 @@
 export { layeredLayout } from './layered-layout.js';
 export { DEFAULT_LAYOUT_OPTIONS } from './types.js';
-export type { LayeredLayoutOptions, Layout, LayoutGraph, Point } from './types.js';
+export type { EdgeRoute, LayeredLayoutOptions, Layout, LayoutGraph, Point } from './types.js';

@@ -9,9 +9,13 @@ export interface IndexedGraph {
   /** Edge list as parallel arrays, in input order. */
   from: Int32Array;
   to: Int32Array;
-  /** Outgoing edge indices of node v: outEdges[outStart[v] .. outStart[v + 1]). */
-  outStart: Int32Array;
+  /**
+   * Out-edges of node v sit in slots outOffsets[v] .. outOffsets[v + 1]: `outEdges[slot]` is the
+   * edge index, `outTargets[slot]` its target (the shape analysis reads, see GraphIndex).
+   */
+  outOffsets: Int32Array;
   outEdges: Int32Array;
+  outTargets: Int32Array;
 }
 
 export function indexGraph(graph: LayoutGraph): IndexedGraph {
@@ -39,11 +43,16 @@ export function indexGraph(graph: LayoutGraph): IndexedGraph {
   const from = Int32Array.from(fromList);
   const to = Int32Array.from(toList);
   const n = ids.length;
-  const outStart = new Int32Array(n + 1);
-  for (const s of from) outStart[s + 1]! += 1;
-  for (let v = 0; v < n; v++) outStart[v + 1]! += outStart[v]!;
-  const fill = outStart.slice(0, n);
+  const outOffsets = new Int32Array(n + 1);
+  for (const s of from) outOffsets[s + 1]! += 1;
+  for (let v = 0; v < n; v++) outOffsets[v + 1]! += outOffsets[v]!;
+  const fill = outOffsets.slice(0, n);
   const outEdges = new Int32Array(from.length);
-  for (let e = 0; e < from.length; e++) outEdges[fill[from[e]!]!++] = e;
-  return { ids, from, to, outStart, outEdges };
+  const outTargets = new Int32Array(from.length);
+  for (let e = 0; e < from.length; e++) {
+    const slot = fill[from[e]!]!++;
+    outEdges[slot] = e;
+    outTargets[slot] = to[e]!;
+  }
+  return { ids, from, to, outOffsets, outEdges, outTargets };
 }

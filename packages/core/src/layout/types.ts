@@ -9,11 +9,20 @@ export interface Point {
   y: number;
 }
 
-/** Node centres plus the size of the box holding them all (origin at 0,0). */
+/** Where a long edge bends, source to target: it passes through a free slot of each layer it crosses. */
+export interface EdgeRoute {
+  source: string;
+  target: string;
+  points: Point[];
+}
+
+/** Node centres plus the size of the box holding them all (origin at 0,0), and the bends of long edges. */
 export interface Layout {
   positions: Record<string, Point>;
   width: number;
   height: number;
+  /** Only edges that bend; any other edge is a straight line between its ends. */
+  routes: EdgeRoute[];
 }
 
 export interface LayeredLayoutOptions {
@@ -27,6 +36,11 @@ export interface LayeredLayoutOptions {
   aspectRatio?: number;
   /** Barycenter sweeps (one down + one up each); more sweeps, fewer crossings, more time. */
   sweeps?: number;
+  /**
+   * Dummy nodes allowed per real node for routing long edges around nodes; the shortest long
+   * edges are routed first, longer ones beyond the budget stay straight (see long-edges.ts).
+   */
+  dummyBudget?: number;
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: Required<LayeredLayoutOptions> = {
@@ -35,4 +49,5 @@ export const DEFAULT_LAYOUT_OPTIONS: Required<LayeredLayoutOptions> = {
   componentSpacing: 120,
   sweeps: 4,
   aspectRatio: 1.6,
+  dummyBudget: 2,
 };

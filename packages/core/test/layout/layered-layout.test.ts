@@ -114,6 +114,63 @@ describe('[U] layeredLayout', () => {
     expect(overlaps(layout)).toEqual([]);
   });
 
+  it('routes long edges through free slots: bends move left to right and never sit on a node or another bend', () => {
+    fc.assert(
+      fc.property(graphs, (graph) => {
+        const layout = layeredLayout(graph, options);
+        const slots: [string, { x: number; y: number }][] = Object.entries(layout.positions);
+        for (const route of layout.routes) {
+          const xs = [layout.positions[route.source]!.x, ...route.points.map((p) => p.x), layout.positions[route.target]!.x];
+          for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
+          for (const [i, point] of route.points.entries()) slots.push([`${route.source}->${route.target}#${i}`, point]);
+        }
+        expect(overlaps({ ...layout, positions: Object.fromEntries(slots) })).toEqual([]);
+      }),
+    );
+  });
+
+  it('bends an edge that skips layers around the nodes in between', () => {
+    const layout = layeredLayout(
+      {
+        nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id })),
+        edges: [
+          { source: 'a', target: 'b' },
+          { source: 'b', target: 'c' },
+          { source: 'c', target: 'd' },
+          { source: 'a', target: 'd' },
+        ],
+      },
+      options,
+    );
+    const route = layout.routes.find((candidate) => candidate.source === 'a' && candidate.target === 'd');
+    expect(route?.points).toHaveLength(2);
+    const p = layout.positions;
+    expect(route!.points.map((point) => point.x)).toEqual([p.b!.x, p.c!.x]);
+    for (const point of route!.points) expect(point.y).not.toBe(p.b!.y);
+    expect(layout.routes).toHaveLength(1);
+  });
+
+  it('keeps a small cycle together even when a far user pulls one member right', () => {
+    // x <-> y; r uses y, and the end of a long chain uses x: a plain longest-path layering puts
+    // y next to r and drags x right past the chain, so the two-member cycle spans the drawing.
+    const chain = Array.from({ length: 6 }, (_, i) => ({ id: `c${i}` }));
+    const layout = layeredLayout(
+      {
+        nodes: [{ id: 'r' }, { id: 'y' }, { id: 'x' }, ...chain],
+        edges: [
+          { source: 'r', target: 'y' },
+          { source: 'y', target: 'x' },
+          { source: 'x', target: 'y' },
+          ...chain.slice(1).map((node, i) => ({ source: `c${i}`, target: node.id })),
+          { source: 'c5', target: 'x' },
+        ],
+      },
+      options,
+    );
+    const { x, y } = layout.positions;
+    expect(Math.abs(x!.x - y!.x) + Math.abs(x!.y - y!.y)).toBeLessThanOrEqual(Math.max(options.layerSpacing, options.nodeSpacing));
+  });
+
   it('ignores duplicate edges, self loops and edges to unknown nodes', () => {
     const layout = layeredLayout({
       nodes: [{ id: 'a' }, { id: 'b' }],

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphData } from '../src/api/schemas.js';
+import { importance, pickLandmarks } from '../src/graph/landmarks.js';
+
+const node = (id: string, kind: 'flow' | 'resource', type: string) => ({ id, kind, type, name: `Name ${id}`, state: 'published' as const });
+
+describe('[U] label by importance', () => {
+  // Two entry flows; module m used by both; data action d used by m only; q unused.
+  const graph: GraphData = {
+    nodes: [
+      node('in1', 'flow', 'INBOUNDCALL'),
+      node('in2', 'flow', 'INBOUNDCALL'),
+      node('m', 'flow', 'COMMONMODULE'),
+      node('d', 'resource', 'DATAACTION'),
+      node('q', 'resource', 'QUEUE'),
+    ],
+    edges: [
+      { source: 'in1', target: 'm', kind: 'uses' },
+      { source: 'in1', target: 'd', kind: 'uses' },
+      { source: 'in2', target: 'm', kind: 'uses' },
+      { source: 'm', target: 'd', kind: 'uses' },
+    ],
+  };
+
+  it('ranks entry flows by what they use and shared objects by their users; unused ones get no score', () => {
+    const scores = importance(graph);
+    expect(scores.get('in1')).toBeGreaterThan(scores.get('in2')!);
+    expect(scores.get('m')).toBeGreaterThan(scores.get('d')!);
+    expect(scores.has('q')).toBe(false);
+  });
+
+  it('keeps the more important of two overlapping labels and all of them once zoomed in enough', () => {
+    const positions = { a: { x: 0, y: 0 }, b: { x: 30, y: 0 }, c: { x: 2000, y: 0 } };
+    const labels = new Map([
+      ['a', 'Main IVR'],
+      ['b', 'Billing IVR'],
+      ['c', 'Support'],
+    ]);
+    const scores = new Map([
+      ['a', 1],
+      ['b', 5],
+      ['c', 2],
+    ]);
+    expect(pickLandmarks(positions, labels, scores, 0.2)).toEqual(['b', 'c']);
+    // Zoomed in, a 12 px label is a few model units tall: a and b a row apart both fit.
+    const apart = { ...positions, b: { x: 30, y: 100 } };
+    expect(pickLandmarks(apart, labels, scores, 2).sort()).toEqual(['a', 'b', 'c']);
+  });
+});
