@@ -58,6 +58,7 @@ export const INTERACTION_COLOURS = {
   error: '#dc2626',
   match: '#facc15',
   edge: '#94a3b8',
+  link: '#1d4ed8',
 } as const;
 
 export function categoryOf(kind: string, type: string): Category {

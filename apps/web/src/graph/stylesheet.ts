@@ -89,6 +89,15 @@ export const stylesheet: StylesheetJson = [
     selector: 'edge[?arc]',
     style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [-40], 'control-point-weights': [0.5] },
   },
+  // Step view: the happy path reads first, error paths recede in red, what a step opens reads as a link.
+  { selector: 'edge[role = "happy"]', style: { width: 2, 'line-color': '#475569', 'target-arrow-color': '#475569', opacity: 0.9 } },
+  { selector: 'edge[role = "branch"]', style: { width: 1.5, opacity: 0.8 } },
+  {
+    selector: 'edge[role = "error"]',
+    style: { 'line-color': C.error, 'target-arrow-color': C.error, 'line-style': 'dashed', opacity: 0.6, color: '#b91c1c' },
+  },
+  { selector: 'edge[kind = "uses"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', opacity: 0.6 } },
+  { selector: 'node[?link]', style: { color: C.link, 'font-weight': 600, 'border-width': 2, 'border-color': C.link } },
   {
     selector: '.finding-error',
     style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' },

@@ -1,44 +1,92 @@
+import { flowchartLayout, mergedRole, mergeParallelTransitions, withoutErrorPaths } from '@flowgraph/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { flowStepsQuery } from '../api/queries.js';
-import type { FlowSteps } from '../api/schemas.js';
+import type { ExportNode, FlowSteps, GraphData } from '../api/schemas.js';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
-import { useLayout } from '../graph/use-layout.js';
 import { useDispatch } from '../state/store-context.js';
 import { Legend } from './Legend.js';
 
-/** Loops are always marked; the clicked step is selected. */
-function stepClasses(steps: FlowSteps, selected: string | null): Map<string, string> {
+/** What a step can open: the flows it calls or transfers to, and the data actions it runs. */
+const LINKED_TYPES = new Set(['DATAACTION', 'INTEGRATION']);
+function opens(node: ExportNode | undefined): boolean {
+  return node !== undefined && (node.kind === 'flow' || LINKED_TYPES.has(node.type));
+}
+
+/** The step graph as drawn: parallel transitions merged, error paths dropped when asked. */
+function shownGraph(steps: FlowSteps, hideErrors: boolean): GraphData {
+  const merged = { nodes: steps.graph.nodes, edges: mergeParallelTransitions(steps.graph.edges) };
+  return hideErrors ? withoutErrorPaths(merged) : merged;
+}
+
+/** Loops are always marked; the clicked step is selected; what a step can open reads as a link. */
+function stepClasses(steps: FlowSteps, graph: GraphData, selected: string | null): Map<string, string> {
   const onLoop = new Set(steps.cycles.flatMap((cycle) => cycle.members));
   const classes = new Map<string, string>();
-  for (const node of steps.graph.nodes) {
+  for (const node of graph.nodes) {
     const list = [onLoop.has(node.id) ? 'cycle' : '', node.id === selected ? 'selected' : ''].filter(Boolean);
     if (list.length > 0) classes.set(node.id, list.join(' '));
   }
-  steps.graph.edges.forEach((edge, i) => {
+  graph.edges.forEach((edge, i) => {
     if (onLoop.has(edge.source) && onLoop.has(edge.target)) classes.set(edgeId(i), 'cycle');
   });
   return classes;
 }
 
-/** A flow's own step graph (menus, tasks, actions, loops) over the org view, with a way back. */
+/**
+ * A flow's steps as a flowchart for people (core flowchartLayout): the happy path straight from
+ * the start, branches and error paths below, loops drawn back; the flows, data actions and
+ * queues a step uses sit above it, and a flow or data action opens with a click.
+ */
 export function FlowStepsView({ flowId }: { flowId: string }) {
   const dispatch = useDispatch();
   const steps = useQuery(flowStepsQuery(flowId));
-  const layout = useLayout(steps.data?.graph, steps.data?.layout);
+  const [hideErrors, setHideErrors] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const canvas = useRef<CanvasHandle>(null);
   const data = steps.data;
-  const elements = useMemo(() => (data && layout ? toElements(data.graph, layout, { edgeLabels: true }) : []), [data, layout]);
-  const classes = useMemo(() => (data ? stepClasses(data, selected) : new Map<string, string>()), [data, selected]);
-  const step = data?.graph.nodes.find((node) => node.id === selected);
+  const graph = useMemo(() => (data ? shownGraph(data, hideErrors) : undefined), [data, hideErrors]);
+  const elements = useMemo(() => {
+    if (!graph) return [];
+    const layout = flowchartLayout(graph);
+    const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+    return toElements(graph, layout, { edgeLabels: true }).map((element) => {
+      if (element.group === 'edges' && element.data.kind === 'transition')
+        return { ...element, data: { ...element.data, role: mergedRole(element.data.label) } };
+      if (element.group === 'nodes' && element.data.id !== flowId && opens(byId.get(element.data.id ?? '')))
+        return { ...element, data: { ...element.data, link: true } };
+      return element;
+    });
+  }, [graph, flowId]);
+  const classes = useMemo(() => (data && graph ? stepClasses(data, graph, selected) : new Map<string, string>()), [data, graph, selected]);
+  const byId = useMemo(() => new Map((graph?.nodes ?? []).map((node) => [node.id, node])), [graph]);
+  const step = selected !== null ? byId.get(selected) : undefined;
+  const stepOpens =
+    step && graph
+      ? graph.edges
+          .filter((edge) => edge.kind === 'uses' && edge.source === step.id)
+          .map((edge) => byId.get(edge.target))
+          .filter(opens)
+      : [];
 
+  const open = (node: ExportNode) => {
+    setSelected(null);
+    if (node.kind === 'flow') dispatch({ type: 'openFlow', id: node.id });
+    else {
+      dispatch({ type: 'closeFlow' });
+      dispatch({ type: 'selectNode', id: node.id });
+    }
+  };
   const onEvent = (event: CanvasEvent) => {
-    if (event.type === 'nodeTap') setSelected(event.id);
     if (event.type === 'backgroundTap') setSelected(null);
+    if (event.type !== 'nodeTap') return;
+    const node = byId.get(event.id);
+    if (node && event.id !== flowId && opens(node)) open(node as ExportNode);
+    else setSelected(event.id);
   };
 
+  const errorPaths = data ? data.graph.edges.filter((edge) => edge.kind === 'transition' && mergedRole(edge.label) === 'error').length : 0;
   return (
     <div className="modal" role="dialog" aria-modal="true" aria-label="Flow steps" data-testid="flow-steps">
       <div className="modal-header">
@@ -48,9 +96,14 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
         <h2>{data?.flow.name ?? flowId}</h2>
         {data && (
           <span className="muted">
-            {data.flow.type.toLowerCase()} · {data.flow.state} · {data.graph.nodes.length} steps · {data.cycles.length} loop(s)
+            {data.flow.type.toLowerCase()} · {data.flow.state} · {data.graph.nodes.filter((node) => node.kind === 'step').length} steps ·{' '}
+            {data.cycles.length} loop(s)
           </span>
         )}
+        <label className="check" title={`${errorPaths} failure / timeout transitions`}>
+          <input type="checkbox" data-testid="hide-errors" checked={hideErrors} onChange={(e) => setHideErrors(e.target.checked)} />
+          Hide error paths
+        </label>
         <button type="button" className="button" onClick={() => canvas.current?.fit()}>
           Fit
         </button>
@@ -70,11 +123,16 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
             readableZoom={0.75}
           />
         )}
-        {data && <Legend nodes={data.graph.nodes} view="steps" />}
+        {graph && <Legend nodes={graph.nodes} view="steps" />}
         {step && (
-          <div className="step-card">
+          <div className="step-card" data-testid="step-card">
             <strong>{step.name}</strong>
             <small>{step.type}</small>
+            {stepOpens.map((target) => (
+              <button key={target!.id} type="button" className="link" data-testid="step-link" onClick={() => open(target!)}>
+                Open {target!.name} →
+              </button>
+            ))}
           </div>
         )}
       </div>
