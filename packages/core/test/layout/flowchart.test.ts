@@ -53,12 +53,14 @@ describe('[U] flowchartLayout', () => {
 
   it('places every node once, no two on one spot, whatever the transitions', () => {
     const graphs = fc.integer({ min: 1, max: 25 }).chain((n) =>
-      fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.constantFrom('success', 'failure', 'no', 'digit_1', '')), { maxLength: n * 2 }).map(
-        (pairs): FlowchartGraph => ({
-          nodes: Array.from({ length: n }, (_, i) => step(`s${i}`)),
-          edges: pairs.map(([a, b, label]) => go(`s${a}`, `s${b}`, label)),
-        }),
-      ),
+      fc
+        .array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.constantFrom('success', 'failure', 'no', 'digit_1', '')), { maxLength: n * 2 })
+        .map(
+          (pairs): FlowchartGraph => ({
+            nodes: Array.from({ length: n }, (_, i) => step(`s${i}`)),
+            edges: pairs.map(([a, b, label]) => go(`s${a}`, `s${b}`, label)),
+          }),
+        ),
     );
     fc.assert(
       fc.property(graphs, (graph) => {
@@ -73,7 +75,12 @@ describe('[U] flowchartLayout', () => {
 
 describe('[U] step view graph edits', () => {
   it('merges parallel transitions into one, happy label first', () => {
-    const merged = mergeParallelTransitions([go('a', 'b', 'failure'), go('a', 'b', 'success'), go('a', 'b', 'timeout'), go('a', 'c', 'no')]);
+    const merged = mergeParallelTransitions([
+      go('a', 'b', 'failure'),
+      go('a', 'b', 'success'),
+      go('a', 'b', 'timeout'),
+      go('a', 'c', 'no'),
+    ]);
     expect(merged.map((edge) => `${edge.source}->${edge.target}:${edge.label}`)).toEqual(['a->b:success · failure · timeout', 'a->c:no']);
   });
 
