@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_FAILED_SHARE } from '@flowgraph/genesys';
 import { DEMO_ORG_FLOWS, MIN_ORG_FLOWS } from '@flowgraph/simulator';
 import { z } from 'zod';
 
@@ -9,6 +10,8 @@ export interface ServerConfig {
   /** Flows in the built-in demo org. */
   demoFlows: number;
   refreshIntervalMs: number;
+  /** A refresh with a larger share of failed flows (or a failed listing page) does not replace the graph. */
+  maxFailedShare: number;
 }
 
 const EnvSchema = z.object({
@@ -17,6 +20,11 @@ const EnvSchema = z.object({
   FLOWGRAPH_MODE: z.enum(['demo', 'live', 'auto']).default('auto'),
   FLOWGRAPH_DEMO_FLOWS: z.coerce.number().int().min(MIN_ORG_FLOWS).max(20_000).default(DEMO_ORG_FLOWS),
   FLOWGRAPH_REFRESH_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(30),
+  FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT: z.coerce
+    .number()
+    .min(0)
+    .max(100)
+    .default(DEFAULT_MAX_FAILED_SHARE * 100),
 });
 
 const CREDENTIALS = ['GENESYSCLOUD_OAUTHCLIENT_ID', 'GENESYSCLOUD_OAUTHCLIENT_SECRET', 'GENESYSCLOUD_REGION'] as const;
@@ -57,5 +65,6 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     host: settings.HOST,
     demoFlows: settings.FLOWGRAPH_DEMO_FLOWS,
     refreshIntervalMs: settings.FLOWGRAPH_REFRESH_INTERVAL_S * 1000,
+    maxFailedShare: settings.FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT / 100,
   };
 }

@@ -25,8 +25,8 @@ async function main(): Promise<void> {
   const log = redactingLog(consoleLog, [secret]);
 
   let source: CrawlSource;
-  if (config.mode === 'live') source = createLiveSource(loadConfig(process.env), log);
-  else source = await startDemoSource({ flows: config.demoFlows, log });
+  if (config.mode === 'live') source = createLiveSource(loadConfig(process.env), log, config.maxFailedShare);
+  else source = await startDemoSource({ flows: config.demoFlows, log, maxFailedShare: config.maxFailedShare });
 
   const server = await startServer({
     source,

@@ -8,8 +8,17 @@ const live = {
 };
 
 describe('[U] loadServerConfig', () => {
-  it('defaults to demo on port 8080 with a 30 s refresh interval', () => {
-    expect(loadServerConfig({})).toEqual({ mode: 'demo', port: 8080, host: '127.0.0.1', demoFlows: 300, refreshIntervalMs: 30_000 });
+  it('defaults to demo on port 8080 with a 30 s refresh interval, refusing refreshes with more than 2% failed flows', () => {
+    expect(loadServerConfig({})).toEqual({
+      mode: 'demo',
+      port: 8080,
+      host: '127.0.0.1',
+      demoFlows: 300,
+      refreshIntervalMs: 30_000,
+      maxFailedShare: 0.02,
+    });
+    expect(loadServerConfig({ FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT: '10' }).maxFailedShare).toBe(0.1);
+    expect(() => loadServerConfig({ FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT: '150' })).toThrow(/FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT/);
   });
 
   it('is live when the Genesys variables are set, unless FLOWGRAPH_MODE=demo', () => {

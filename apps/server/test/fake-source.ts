@@ -7,7 +7,7 @@ import {
   type ResourceNode,
   type StepNode,
 } from '@flowgraph/core';
-import { CrawlFailedError, CrawlPendingError } from '../src/errors.js';
+import { CrawlFailedError, CrawlPendingError, NotFoundError } from '../src/errors.js';
 import { CrawlState } from '../src/org/crawl-state.js';
 import type { ClientMetrics, CrawlProgress, GraphSource, LoadedOrg, StepGraph } from '../src/org/graph-source.js';
 
@@ -74,6 +74,7 @@ export class FakeSource implements GraphSource {
   readonly info = { kind: 'demo' as const };
   readonly state = new CrawlState();
   loaded: LoadedOrg | undefined;
+  partialLoaded: LoadedOrg | undefined;
   stepFetches = 0;
   closed = false;
 
@@ -103,14 +104,20 @@ export class FakeSource implements GraphSource {
     this.state.update({ phase: 'listing', pages: 1, requests: 2, flowsTotal: 5 });
     this.state.update({ phase: 'dependencies', flowsDone: 5, requests: 7 });
     this.state.update({ phase: 'analyzing' });
-    this.loaded = { graph, issues: [], fetchedAt: '2026-01-01T00:00:00.000Z', generation: (this.loaded?.generation ?? 0) + 1 };
-    this.state.finish();
+    const fetchedAt = '2026-01-01T00:00:00.000Z';
+    this.loaded = { graph, issues: [], fetchedAt, generation: (this.loaded?.generation ?? 0) + 1, staleFlows: [] };
+    this.state.finish(undefined, { graphFetchedAt: fetchedAt });
   }
 
   current(): LoadedOrg {
     if (this.loaded) return this.loaded;
     if (this.state.progress.phase === 'failed') throw new CrawlFailedError(this.state.progress.message ?? '');
     throw new CrawlPendingError();
+  }
+
+  partial(): LoadedOrg {
+    if (this.partialLoaded) return this.partialLoaded;
+    throw new NotFoundError('No partial result.');
   }
 
   async flowSteps(flowId: string): Promise<StepGraph> {

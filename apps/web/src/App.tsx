@@ -13,6 +13,7 @@ import { FlowStepsView } from './panels/FlowStepsView.js';
 import { Header } from './panels/Header.js';
 import { ImpactPanel } from './panels/ImpactPanel.js';
 import { PolicyPanel } from './panels/PolicyPanel.js';
+import { RefreshBanner } from './panels/RefreshBanner.js';
 import { StatusMessage } from './panels/StatusMessage.js';
 import { useDispatch, useGraphSelector, useGraphUiStore } from './state/store-context.js';
 import { useUrlSync } from './state/use-url-sync.js';
@@ -42,6 +43,7 @@ export function App() {
   return (
     <div className="app">
       <Header data={data} progress={progress} canvas={canvas} jumpTo={jumpTo} />
+      <RefreshBanner data={data} progress={progress} />
       <main className="workspace">
         <aside className="sidebar sidebar-left">
           {data && <FiltersPanel data={data} />}

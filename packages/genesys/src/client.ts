@@ -5,6 +5,7 @@ import { DiskCache } from './cache/disk-cache.js';
 import type { CacheOptions } from './cache/response-cache.js';
 import { type ConfigInput, type GenesysConfig, loadConfig } from './config.js';
 import type { ApiRequest } from './http/api-request.js';
+import { CircuitBreaker } from './http/circuit-breaker.js';
 import { createApiHttp } from './http/create-api-http.js';
 import { type RequestContext, type RequestOptions, requestJson } from './http/request.js';
 import { LatencyMonitor, type MonitorSummary } from './monitor/latency-monitor.js';
@@ -36,7 +37,7 @@ export interface GenesysClientOptions extends ConfigInput {
 export class GenesysClient {
   readonly endpoints: GenesysEndpoints;
   readonly clientId: string;
-  readonly monitor = new LatencyMonitor();
+  readonly monitor: LatencyMonitor;
   readonly #tokens: TokenProvider;
   readonly #context: RequestContext;
 
@@ -45,6 +46,7 @@ export class GenesysClient {
     const clock = options.clock ?? systemClock;
     const policy = normaliseRetryPolicy(options.retry);
     const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+    this.monitor = new LatencyMonitor(clock);
     this.endpoints = config.endpoints;
     this.clientId = config.clientId;
     this.#tokens = new TokenProvider({
@@ -64,7 +66,8 @@ export class GenesysClient {
         timeoutMs: policy.requestTimeoutMs,
         ...fetchOption,
       }),
-      limiter: new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, clock),
+      breaker: new CircuitBreaker({ threshold: policy.circuitBreakerThreshold, cooldownMs: policy.circuitBreakerCooldownMs }, clock),
+      limiter: new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, clock, this.monitor.rateLimitWaits),
       monitor: this.monitor,
       policy,
       clock,

@@ -1,4 +1,5 @@
 import type { RateLimitHeaders } from './http/headers.js';
+import type { WaitTracker } from './monitor/wait-tracker.js';
 import type { Clock } from './utils/clock.js';
 import { Semaphore } from './utils/semaphore.js';
 
@@ -18,6 +19,7 @@ const WINDOW_MS = 60_000;
 
 /** A granted slot: call `release()` once the response arrived. */
 export interface RateLimitPermit {
+  /** Time spent waiting for the window to reopen (not for a free slot of `maxConcurrent`). */
   waitedMs: number;
   release(): void;
 }
@@ -29,21 +31,23 @@ export interface RateLimitPermit {
  */
 export class RateLimiter {
   readonly #clock: Clock;
+  readonly #waits: WaitTracker;
   readonly #slots: Semaphore;
   #allowed: number;
   #used = 0;
   #windowEndsAt = 0;
   #inFlight = 0;
 
-  constructor(options: RateLimitOptions, clock: Clock) {
+  constructor(options: RateLimitOptions, clock: Clock, waits: WaitTracker) {
     this.#clock = clock;
+    this.#waits = waits;
     this.#allowed = options.requestsPerMinute;
     this.#slots = new Semaphore(options.maxConcurrent);
   }
 
   async acquire(signal?: AbortSignal): Promise<RateLimitPermit> {
-    const startedAt = this.#clock.now();
     const releaseSlot = await this.#slots.acquire(signal);
+    let waitedMs = 0;
     try {
       for (;;) {
         const now = this.#clock.now();
@@ -52,7 +56,7 @@ export class RateLimiter {
           this.#windowEndsAt = now + WINDOW_MS;
         }
         if (this.#used < this.#allowed) break;
-        await this.#clock.sleep(this.#windowEndsAt - now, signal);
+        waitedMs += await this.#waits.sleep(this.#windowEndsAt - now, signal);
       }
     } catch (error) {
       releaseSlot();
@@ -62,7 +66,7 @@ export class RateLimiter {
     this.#inFlight++;
     let released = false;
     return {
-      waitedMs: this.#clock.now() - startedAt,
+      waitedMs,
       release: () => {
         if (released) return;
         released = true;

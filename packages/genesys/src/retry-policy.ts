@@ -19,6 +19,13 @@ export interface RetryPolicy {
   backoffMaxMs: number;
   /** Per-attempt timeout (ky `timeout`). */
   requestTimeoutMs: number;
+  /**
+   * Network errors in a row (no HTTP response: connection refused, DNS, reset, timeout), across
+   * all requests, after which requests fail at once instead of being retried (circuit breaker).
+   */
+  circuitBreakerThreshold: number;
+  /** How long the open breaker refuses requests before one probe tries again. */
+  circuitBreakerCooldownMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
@@ -29,6 +36,10 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   backoffBaseMs: 500,
   backoffMaxMs: 30_000,
   requestTimeoutMs: 30_000,
+  // Eight requests in flight when a host dies fail together, so five in a row is quick to reach
+  // on a real outage and rare by chance (the hostile simulator breaks bodies, not connections).
+  circuitBreakerThreshold: 5,
+  circuitBreakerCooldownMs: 10_000,
 };
 
 /**

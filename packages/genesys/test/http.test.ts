@@ -5,6 +5,7 @@ import {
   createGenesysClient,
   GenesysHttpError,
   type GenesysClientOptions,
+  GenesysUnreachableError,
   PermissionError,
   ResponseShapeError,
 } from '../src/index.js';
@@ -47,7 +48,13 @@ describe('[I] retries against a local server', () => {
     vi.useRealTimers();
     await expect(result).resolves.toEqual({ ok: true });
     expect(server.count('GET /api/v2/thing')).toBe(2);
-    expect(client.metrics().totals).toMatchObject({ requests: 3, rateLimited: 1, retries: 1, rateLimitWaitMs: 60_000 });
+    expect(client.metrics().totals).toMatchObject({
+      requests: 3,
+      rateLimited: 1,
+      retries: 1,
+      rateLimitWaitMs: 60_000,
+      rateLimitWaitSummedMs: 60_000,
+    });
   });
 
   it('retries a 5xx 3 times with growing full-jitter backoff, then fails with status, body and correlation id', async () => {
@@ -92,8 +99,57 @@ describe('[I] retries against a local server', () => {
     const { server, client } = await setup((app) => app.get('/api/v2/thing', (req) => req.socket.destroy()), { clock });
     const error = await client.get(THING, Thing).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: undefined, attempts: 4 });
-    expect((error as Error).message).toMatch(/failed with no response/);
+    // fetch's own "fetch failed" is replaced by its cause, which says what happened.
+    expect((error as Error).message).toMatch(/failed with no response \((?!fetch failed)/);
     expect(server.count('GET /api/v2/thing')).toBe(4);
+  });
+
+  it('stops sending after 5 network errors in a row, refuses the rest at once, and probes again after the cooldown', async () => {
+    const clock = new VirtualClock();
+    let down = true;
+    const { server, client } = await setup(
+      (app) =>
+        app.get('/api/v2/thing', (req, res) => {
+          if (down) req.socket.destroy();
+          else res.json({ ok: true });
+        }),
+      { clock },
+    );
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => client.get(THING, Thing).catch((caught: unknown) => caught)));
+    expect(outcomes.every((outcome) => outcome instanceof GenesysHttpError)).toBe(true);
+    const refused = outcomes.filter((outcome) => outcome instanceof GenesysUnreachableError);
+    // Without the breaker: 40 requests x 4 attempts reach the dead host, paced by backoff.
+    // With it: the 5 that open it and at most the 8 already in flight.
+    expect(server.count('GET /api/v2/thing')).toBeLessThanOrEqual(5 + 8);
+    expect(refused.length).toBeGreaterThanOrEqual(40 - 13);
+    expect((refused[0] as Error).message).toMatch(
+      /GET \/api\/v2\/thing not sent: Genesys Cloud is unreachable \(\d+ network errors in a row, the last: .+\); requests resume in 10 s/,
+    );
+    // Refused requests did not wait for the rate limiter or a backoff.
+    expect(clock.sleeps.length).toBeLessThanOrEqual(13 * 3);
+
+    // Still within the cooldown: refused without a request, even though the host is back.
+    down = false;
+    const before = server.count('GET /api/v2/thing');
+    await expect(client.get(THING, Thing)).rejects.toThrow(GenesysUnreachableError);
+    expect(server.count('GET /api/v2/thing')).toBe(before);
+    // After it, one probe goes through, succeeds and closes the breaker.
+    clock.time += 10_000;
+    await expect(client.get(THING, Thing)).resolves.toEqual({ ok: true });
+    await expect(Promise.all([client.get(THING, Thing), client.get(THING, Thing)])).resolves.toHaveLength(2);
+  });
+
+  it('reopens the breaker when the probe fails too', async () => {
+    const clock = new VirtualClock();
+    const { server, client } = await setup((app) => app.get('/api/v2/thing', (req) => req.socket.destroy()), { clock });
+    await Promise.all(Array.from({ length: 10 }, () => client.get(THING, Thing).catch(() => undefined)));
+    const sent = server.count('GET /api/v2/thing');
+    clock.time += 10_000;
+    // The probe is sent (one request, no retries through an open breaker), fails and reopens it.
+    await expect(client.get(THING, Thing)).rejects.toThrow(GenesysUnreachableError);
+    expect(server.count('GET /api/v2/thing')).toBe(sent + 1);
+    await expect(client.get(THING, Thing)).rejects.toThrow(GenesysUnreachableError);
+    expect(server.count('GET /api/v2/thing')).toBe(sent + 1);
   });
 
   it('does not retry other 4xx', async () => {

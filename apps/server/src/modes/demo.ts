@@ -7,6 +7,7 @@ import { genesysOrgClient } from '../org/genesys-org-client.js';
 export interface DemoOptions {
   flows: number;
   log: Log;
+  maxFailedShare?: number;
 }
 
 /** Demo budget: the real per-token limit (300/min) would make a 300-flow demo take over a minute. */
@@ -39,6 +40,7 @@ export async function startDemoSource(options: DemoOptions): Promise<CrawlSource
     client: genesysOrgClient(client, 'demo'),
     log: options.log,
     redact: (text) => text,
+    ...(options.maxFailedShare !== undefined ? { maxFailedShare: options.maxFailedShare } : {}),
     onClose: () => simulator.close(),
   });
 }

@@ -1,10 +1,21 @@
-import type { FlowGraph } from '@flowgraph/core';
-import { CrawlFailedError, CrawlPendingError } from '../errors.js';
+import type { FlowGraph, Snapshot, SnapshotFetchError } from '@flowgraph/core';
+import { assessCrawl, DEFAULT_MAX_FAILED_SHARE } from '@flowgraph/genesys';
+import { CrawlFailedError, CrawlPendingError, NotFoundError } from '../errors.js';
 import type { Log } from '../logger.js';
 import { graphFromSnapshot, stepGraphOf } from './core-graph.js';
 import { CrawlState } from './crawl-state.js';
-import type { ClientMetrics, CrawlProgress, GraphSource, LoadedOrg, SourceInfo, StepGraph } from './graph-source.js';
+import type {
+  ClientMetrics,
+  CrawlProgress,
+  FetchErrorSummary,
+  GraphSource,
+  LoadedOrg,
+  SourceInfo,
+  StaleFlow,
+  StepGraph,
+} from './graph-source.js';
 import type { OrgClient } from './org-client.js';
+import { carryOverStale, type Fallback, fallbackOf } from './stale-carry-over.js';
 
 export interface CrawlSourceOptions {
   info: SourceInfo;
@@ -12,14 +23,22 @@ export interface CrawlSourceOptions {
   log: Log;
   /** Removes secrets from messages that reach the browser (progress, health). */
   redact: (text: string) => string;
+  /** A crawl with a larger share of failed flows (or any failed listing page) does not replace the graph. */
+  maxFailedShare?: number;
   /** Runs after the crawl stopped on close (the demo stops its simulator here). */
   onClose?: () => Promise<void>;
 }
 
+/** Errors listed in progress and health; the analysis has all of them. */
+export const MAX_REPORTED_ERRORS = 20;
+
 /**
  * The real GraphSource: crawls through the client, turns the snapshot into the core graph and
- * keeps the last good one. A refresh that fails leaves the previous graph in place, so the
- * page keeps working and shows the failure from /api/progress.
+ * keeps the last good one. Each refresh is a candidate: one that fails, or is too partial
+ * (`assessCrawl`: a failed listing page, or more than `maxFailedShare` of the flows failed),
+ * leaves the previous graph in place and shows why in /api/progress; its partial result is
+ * served only on request (`partial()`). One below the threshold replaces the graph, with the
+ * few failed flows' dependencies carried over from the previous graph and marked stale.
  */
 export class CrawlSource implements GraphSource {
   readonly info: SourceInfo;
@@ -27,6 +46,8 @@ export class CrawlSource implements GraphSource {
   readonly #state = new CrawlState();
   readonly #abort = new AbortController();
   #loaded: LoadedOrg | undefined;
+  #fallback: Fallback | undefined;
+  #partial: LoadedOrg | undefined;
   #generation = 0;
   #running: Promise<void> | undefined;
 
@@ -57,8 +78,16 @@ export class CrawlSource implements GraphSource {
   current(): LoadedOrg {
     if (this.#loaded) return this.#loaded;
     const progress = this.#state.progress;
-    if (progress.phase === 'failed') throw new CrawlFailedError(progress.message ?? 'unknown error');
+    if (progress.phase === 'failed') {
+      const message = progress.message ?? 'unknown error';
+      throw new CrawlFailedError(progress.partial ? `${message} Its partial result is at /api/graph?partial=true` : message);
+    }
     throw new CrawlPendingError();
+  }
+
+  partial(): LoadedOrg {
+    if (this.#partial) return this.#partial;
+    throw new NotFoundError('No partial result: the last refresh was not refused as partial. /api/graph serves the current graph.');
   }
 
   async flowSteps(flowId: string): Promise<StepGraph> {
@@ -84,10 +113,27 @@ export class CrawlSource implements GraphSource {
     try {
       const snapshot = await client.crawl((report) => this.#state.update(report), this.#abort.signal);
       this.#state.update({ phase: 'analyzing' });
-      const { graph, issues } = graphFromSnapshot(snapshot);
-      this.#loaded = { graph, issues, fetchedAt: snapshot.fetchedAt, generation: ++this.#generation };
-      const failed = snapshot.errors.length;
-      this.#state.finish(failed > 0 ? `${failed} request(s) failed; see the analysis errors.` : undefined);
+      const assessment = assessCrawl(snapshot, this.#options.maxFailedShare ?? DEFAULT_MAX_FAILED_SHARE);
+      const report = { failedFlows: assessment.failedFlows, errors: summarise(snapshot.errors, redact) };
+      if (!assessment.complete) {
+        this.#partial = this.#load(snapshot, [], { reason: assessment.reason ?? 'too many failures' });
+        const message = redact(
+          `${capitalised(assessment.reason ?? 'too many requests failed')}, so this crawl does not replace the graph.`,
+        );
+        const kept = this.#loaded ? `still serving the crawl of ${this.#loaded.fetchedAt}` : 'no earlier crawl to serve';
+        log(`flowgraph: refresh not applied: ${message} (${kept}; partial result at /api/graph?partial=true)`);
+        this.#state.fail(message, { ...report, partial: true });
+        return;
+      }
+      const carried = carryOverStale(snapshot, this.#fallback);
+      this.#loaded = this.#load(carried.snapshot, carried.stale);
+      this.#fallback = fallbackOf(carried.snapshot, carried.stale);
+      this.#partial = undefined;
+      this.#state.finish(doneMessage(assessment.failedFlows, carried.stale.length), {
+        ...report,
+        staleFlows: carried.stale.length,
+        graphFetchedAt: snapshot.fetchedAt,
+      });
     } catch (error) {
       // Closing aborts the crawl on purpose; that is not a failure worth a log line.
       if (this.#abort.signal.aborted) {
@@ -99,6 +145,31 @@ export class CrawlSource implements GraphSource {
       this.#state.fail(message);
     }
   }
+
+  #load(snapshot: Snapshot, staleFlows: StaleFlow[], partial?: { reason: string }): LoadedOrg {
+    const { graph, issues } = graphFromSnapshot(snapshot);
+    return { graph, issues, fetchedAt: snapshot.fetchedAt, generation: ++this.#generation, staleFlows, ...(partial ? { partial } : {}) };
+  }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function doneMessage(failedFlows: number, staleFlows: number): string | undefined {
+  if (failedFlows === 0) return undefined;
+  const carried = staleFlows > 0 ? `; ${staleFlows} show their dependencies from an earlier crawl, marked stale` : '';
+  return `The dependencies of ${failedFlows} flow(s) could not be fetched${carried}. See the analysis errors.`;
+}
+
+function summarise(errors: readonly SnapshotFetchError[], redact: (text: string) => string): FetchErrorSummary[] {
+  return errors.slice(0, MAX_REPORTED_ERRORS).map(({ flowId, flowName, request, status, message }) => ({
+    ...(flowId !== undefined ? { flowId } : {}),
+    ...(flowName !== undefined ? { flowName } : {}),
+    request,
+    ...(status !== undefined ? { status } : {}),
+    message: redact(message),
+  }));
 }
 
 function hasSteps(graph: FlowGraph, flowId: string): boolean {

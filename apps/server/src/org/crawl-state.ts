@@ -1,4 +1,4 @@
-import type { CrawlPhase, CrawlProgress } from './graph-source.js';
+import type { CrawlOutcome, CrawlPhase, CrawlProgress } from './graph-source.js';
 import type { CrawlReport } from './org-client.js';
 
 type Listener = (progress: CrawlProgress) => void;
@@ -45,7 +45,9 @@ export class CrawlState {
   /** Returns false (and changes nothing) when a crawl is already running. */
   start(): boolean {
     if (this.running) return false;
-    this.#set({ ...IDLE, phase: 'token' });
+    // What is served does not change until this crawl ends.
+    const served = this.#progress.graphFetchedAt;
+    this.#set({ ...IDLE, phase: 'token', ...(served ? { graphFetchedAt: served } : {}) });
     return true;
   }
 
@@ -58,15 +60,17 @@ export class CrawlState {
     this.#set({ ...rest, ...report, phase });
   }
 
-  finish(message?: string): void {
+  /** The crawl's graph is now served (`outcome.graphFetchedAt`). */
+  finish(message?: string, outcome: CrawlOutcome = {}): void {
     if (!this.running) return;
     const { message: _drop, ...rest } = this.#progress;
-    this.#set({ ...rest, phase: 'done', ...(message ? { message } : {}) });
+    this.#set({ ...rest, phase: 'done', ...(message ? { message } : {}), ...outcome });
   }
 
-  fail(message: string): void {
+  /** The crawl's graph is not served; whatever was served before still is. */
+  fail(message: string, outcome: Omit<CrawlOutcome, 'graphFetchedAt'> = {}): void {
     if (!this.running) return;
-    this.#set({ ...this.#progress, phase: 'failed', message });
+    this.#set({ ...this.#progress, phase: 'failed', message, ...outcome });
   }
 
   #set(progress: CrawlProgress): void {

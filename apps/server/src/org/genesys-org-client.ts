@@ -25,6 +25,7 @@ function toMetrics(client: GenesysClient): ClientMetrics {
     retries: totals.retries,
     rateLimitWaits: totals.rateLimited,
     rateLimitWaitMs: totals.rateLimitWaitMs,
+    rateLimitWaitSummedMs: totals.rateLimitWaitSummedMs,
     errors: totals.errors,
     cacheHits: totals.cacheHits,
     tokenRefreshes: totals.tokenRefreshes,

@@ -9,8 +9,44 @@ export interface CrawlProgress {
   flowsTotal: number;
   pages: number;
   requests: number;
+  /** Wall time during which at least one request waited for the rate limit. */
   rateLimitWaitMs: number;
   message?: string;
+  /** Set when a crawl ends: what it could not fetch, and what became of it. */
+  failedFlows?: number;
+  /** The crawl's first fetch errors (at most MAX_REPORTED_ERRORS). */
+  errors?: FetchErrorSummary[];
+  /** Done: flows whose dependencies failed and were carried over from the previous graph, marked stale. */
+  staleFlows?: number;
+  /** Failed: the refused crawl's partial result is served at `/api/graph?partial=true`. */
+  partial?: boolean;
+  /** When the graph `/api/graph` serves was fetched; absent until a crawl succeeded. */
+  graphFetchedAt?: string;
+}
+
+/** One failed request of a crawl, as progress and health report it. */
+export interface FetchErrorSummary {
+  flowId?: string;
+  flowName?: string;
+  request: string;
+  status?: number;
+  message: string;
+}
+
+/** What a crawl's end adds to its progress (see CrawlProgress). */
+export type CrawlOutcome = Pick<CrawlProgress, 'failedFlows' | 'errors' | 'staleFlows' | 'partial' | 'graphFetchedAt'>;
+
+/**
+ * A flow whose dependencies the last crawl could not fetch: the graph shows the ones of an
+ * earlier crawl instead of dropping its edges, and says so.
+ */
+export interface StaleFlow {
+  id: string;
+  name: string;
+  /** When the dependencies shown were fetched. */
+  since: string;
+  /** Why this crawl could not fetch them. */
+  reason: string;
 }
 
 /** One finished crawl turned into the core graph model. */
@@ -21,6 +57,10 @@ export interface LoadedOrg {
   fetchedAt: string;
   /** Increases with every finished crawl: caches keyed on it drop stale answers. */
   generation: number;
+  /** Flows shown with the dependencies of an earlier crawl because this one failed to fetch them. */
+  staleFlows: StaleFlow[];
+  /** Set on a crawl refused as too partial to replace the graph (served only on request). */
+  partial?: { reason: string };
 }
 
 /** One flow's steps with the problems found reading its configuration. */
@@ -46,8 +86,12 @@ export interface EndpointMetrics {
 export interface ClientMetrics {
   requests: number;
   retries: number;
+  /** 429 answers. */
   rateLimitWaits: number;
+  /** Wall time during which at least one request waited for the rate limit. */
   rateLimitWaitMs: number;
+  /** Every request's rate-limit wait added up (concurrent waits count once each). */
+  rateLimitWaitSummedMs?: number;
   /** Beyond docs/http-api.md (added): failed attempts, cache hits, token refreshes. */
   errors?: number;
   cacheHits?: number;
@@ -66,8 +110,10 @@ export interface GraphSource {
   subscribe(listener: (progress: CrawlProgress) => void): () => void;
   /** Starts a crawl unless one is running; returns false when one already runs. */
   refresh(): boolean;
-  /** The last finished crawl; throws CrawlPendingError / CrawlFailedError when there is none. */
+  /** The last good crawl; throws CrawlPendingError / CrawlFailedError when there is none. */
   current(): LoadedOrg;
+  /** The last refused (too partial) crawl, if it is newer than the good one; throws NotFoundError otherwise. */
+  partial(): LoadedOrg;
   /**
    * The flow's step graph (steps, transitions and the resources they use), fetched on demand.
    * Callers ask only for flows of `current()` (OrgViews checks first).

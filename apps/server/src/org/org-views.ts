@@ -21,10 +21,16 @@ import {
 } from '@flowgraph/core';
 import { NotFoundError } from '../errors.js';
 import { BoundedCache } from './bounded-cache.js';
-import type { GraphSource, LoadedOrg, SourceInfo } from './graph-source.js';
+import type { GraphSource, LoadedOrg, SourceInfo, StaleFlow } from './graph-source.js';
 
 export interface GraphResponse {
-  source: SourceInfo & { fetchedAt: string };
+  source: SourceInfo & {
+    fetchedAt: string;
+    /** Flows showing the dependencies of an earlier crawl (beyond docs/http-api.md v1: added). */
+    staleFlows?: StaleFlow[];
+    /** Only with `?partial=true`: this crawl was refused as too partial to replace the graph. */
+    partial?: { reason: string };
+  };
   graph: ExportGraph;
   analysis: AnalysisResult;
   layout: Layout;
@@ -56,15 +62,22 @@ interface Derived {
  * until the next crawl finishes. No graph logic here: only which core function, on what, cached how.
  */
 export class OrgViews {
-  #derived: Derived | undefined;
+  /** Per crawl generation: the served graph and, when asked for, a refused partial one. */
+  readonly #derived = new BoundedCache<Derived>(2);
 
   constructor(private readonly source: GraphSource) {}
 
-  graph(options: AnalyzeOptions): GraphResponse {
-    const loaded = this.source.current();
+  /** The served graph, or with `partial` the last crawl refused as too partial to replace it. */
+  graph(options: AnalyzeOptions, which: 'current' | 'partial' = 'current'): GraphResponse {
+    const loaded = which === 'partial' ? this.source.partial() : this.source.current();
     const derived = this.#derive(loaded);
     return {
-      source: { ...this.source.info, fetchedAt: loaded.fetchedAt },
+      source: {
+        ...this.source.info,
+        fetchedAt: loaded.fetchedAt,
+        ...(loaded.staleFlows.length > 0 ? { staleFlows: loaded.staleFlows } : {}),
+        ...(loaded.partial ? { partial: loaded.partial } : {}),
+      },
       graph: derived.orgExport,
       analysis: this.#analysis(loaded, derived, options),
       layout: derived.orgLayout,
@@ -114,10 +127,12 @@ export class OrgViews {
   }
 
   #derive(loaded: LoadedOrg): Derived {
-    if (this.#derived?.generation === loaded.generation) return this.#derived;
+    const key = String(loaded.generation);
+    const cached = this.#derived.get(key);
+    if (cached) return cached;
     const org = projectToOrg(loaded.graph);
     const orgExport = toExportGraph(org);
-    this.#derived = {
+    const derived: Derived = {
       generation: loaded.generation,
       org,
       orgIndex: buildGraphIndex(org),
@@ -126,7 +141,8 @@ export class OrgViews {
       analyses: new BoundedCache(16),
       steps: new Map(),
     };
-    return this.#derived;
+    this.#derived.set(key, derived);
+    return derived;
   }
 }
 

@@ -23,12 +23,15 @@ export function apiRouter({ source, views, refreshLimiter, refreshIntervalSecond
   const router = Router();
 
   router.get('/health', noQuery, (_req, res) => {
-    res.json({ status: 'ok', mode: source.info.kind, ...regionOf(source), crawl: source.progress() });
+    const crawl = source.progress();
+    // Degraded: serving, but the last crawl failed or was refused, or some flows are stale.
+    const degraded = crawl.phase === 'failed' || (crawl.staleFlows ?? 0) > 0;
+    res.json({ status: degraded ? 'degraded' : 'ok', mode: source.info.kind, ...regionOf(source), crawl });
   });
 
   router.get('/graph', (req, res) => {
-    const query = parseQuery(GraphQuerySchema, req.query);
-    res.json(views.graph(query));
+    const { partial, ...options } = parseQuery(GraphQuerySchema, req.query);
+    res.json(views.graph(options, partial ? 'partial' : 'current'));
   });
 
   router.get('/impact', (req, res) => {

@@ -12,6 +12,8 @@ const booleanFlag = z
 
 export const GraphQuerySchema = z.strictObject({
   strict: z.preprocess(unsetWhenEmpty, booleanFlag.optional()),
+  // The last crawl refused as too partial to replace the graph, instead of the graph served.
+  partial: z.preprocess(unsetWhenEmpty, booleanFlag.optional()),
   targetVersion: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).max(100, 'at most 100 characters').optional()),
   // `a,b`; an empty list would be a policy allowing nothing, so `allowedStatus=` means unset too.
   allowedStatus: z

@@ -54,8 +54,16 @@ const findingSchema = z.looseObject({
 
 const graphSchema = z.object({ nodes: z.array(exportNodeSchema), edges: z.array(exportEdgeSchema) });
 
+const staleFlowSchema = z.looseObject({ id: z.string(), name: z.string(), since: z.string(), reason: z.string() });
+
 export const graphResponseSchema = z.looseObject({
-  source: z.looseObject({ kind: z.enum(['demo', 'live']), region: z.string().optional(), fetchedAt: z.string() }),
+  source: z.looseObject({
+    kind: z.enum(['demo', 'live']),
+    region: z.string().optional(),
+    fetchedAt: z.string(),
+    // Flows whose last refresh failed: their dependencies are an earlier crawl's.
+    staleFlows: z.array(staleFlowSchema).optional(),
+  }),
   graph: graphSchema,
   analysis: z.looseObject({
     summary: z.looseObject({ flows: z.number(), resources: z.number(), nodes: z.number(), edges: z.number() }),
@@ -105,6 +113,21 @@ export const crawlProgressSchema = z.looseObject({
   requests: z.number(),
   rateLimitWaitMs: z.number(),
   message: z.string().optional(),
+  failedFlows: z.number().optional(),
+  errors: z
+    .array(
+      z.looseObject({
+        flowId: z.string().optional(),
+        flowName: z.string().optional(),
+        request: z.string(),
+        status: z.number().optional(),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+  staleFlows: z.number().optional(),
+  partial: z.boolean().optional(),
+  graphFetchedAt: z.string().optional(),
 });
 
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -118,3 +141,4 @@ export type Impact = z.infer<typeof impactSchema>;
 export type FlowSteps = z.infer<typeof flowStepsSchema>;
 export type CrawlProgress = z.infer<typeof crawlProgressSchema>;
 export type GraphLayout = z.infer<typeof layoutSchema>;
+export type StaleFlow = z.infer<typeof staleFlowSchema>;

@@ -1,9 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 
-/** Starts a re-crawl; the progress stream shows it and the graph reloads when it is done. */
+/** `POST /api/refresh`; the progress stream shows the crawl and the graph reloads when it is done. */
+export function useRefresh() {
+  return useMutation({ mutationFn: () => api.post('refresh').json() });
+}
+
+/** Starts a re-crawl. */
 export function RefreshButton() {
-  const refresh = useMutation({ mutationFn: () => api.post('refresh').json() });
+  const refresh = useRefresh();
   return (
     <button
       type="button"

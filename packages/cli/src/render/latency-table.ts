@@ -9,7 +9,7 @@ export function renderLatencyTable(summary: MonitorSummary, colors: Colors): str
     plural(totals.requests, 'request'),
     plural(totals.retries, 'retry', 'retries'),
     `${totals.rateLimited} × 429`,
-    `${(totals.rateLimitWaitMs / 1000).toFixed(1)} s rate-limit wait`,
+    rateLimitWait(totals),
     plural(totals.cacheHits, 'cache hit'),
     plural(totals.errors, 'failed attempt'),
   ].join(' · ');
@@ -26,4 +26,13 @@ export function renderLatencyTable(summary: MonitorSummary, colors: Colors): str
     ]),
   ];
   return `${colors.bold('Requests')}  ${head}\n${renderTable(rows, '  ').join('\n')}\n`;
+}
+
+/** Wall time the crawl lost to the rate limit; the per-request sum too when concurrency made it larger. */
+function rateLimitWait(totals: MonitorSummary['totals']): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const wall = `${seconds(totals.rateLimitWaitMs)} rate-limit wait`;
+  return totals.rateLimitWaitSummedMs > totals.rateLimitWaitMs
+    ? `${wall} (${seconds(totals.rateLimitWaitSummedMs)} summed over requests)`
+    : wall;
 }

@@ -61,7 +61,12 @@ export class TokenProvider {
 
   async #fetchToken(): Promise<string> {
     const { clock, policy, random, monitor } = this.#options;
-    const token = await withRetries((attempt, waitedMs) => this.#attempt(attempt, waitedMs), { policy, clock, random });
+    const token = await withRetries((attempt, waitedMs) => this.#attempt(attempt, waitedMs), {
+      policy,
+      clock,
+      random,
+      rateLimitWaits: monitor.rateLimitWaits,
+    });
     monitor.recordTokenRefresh();
     return token;
   }

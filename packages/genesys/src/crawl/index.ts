@@ -1,3 +1,4 @@
+export { assessCrawl, type CrawlAssessment, DEFAULT_MAX_FAILED_SHARE, failedFlowIds } from './assess-crawl.js';
 export { type ConsumedResourcesQuery, fetchConsumedResources } from './consumed-resources.js';
 export { type CrawlOptions, crawlOrg, FLOWS_PAGE_SIZE } from './crawl-org.js';
 export { type FlowConfiguration, fetchFlowConfiguration } from './flow-configuration.js';

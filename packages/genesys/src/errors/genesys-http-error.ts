@@ -40,7 +40,7 @@ export class GenesysHttpError extends GenesysError {
 function describe(details: HttpErrorDetails, cause: unknown): string {
   const what =
     details.status === undefined
-      ? `no response (${cause instanceof Error ? cause.message : 'network error'})`
+      ? `no response (${cause === undefined ? 'network error' : networkErrorMessage(cause)})`
       : `status ${details.status}${details.statusText ? ` ${details.statusText}` : ''}`;
   const bodyMessage = messageOf(details.body);
   const correlation = details.correlationId ? ` [inin-correlation-id ${details.correlationId}]` : '';
@@ -54,4 +54,18 @@ function messageOf(body: unknown): string | undefined {
     return body.message;
   }
   return undefined;
+}
+
+/**
+ * What went wrong on the network, in the words that help: fetch says "fetch failed" and keeps
+ * the useful part (`connect ECONNREFUSED 127.0.0.1:8787`, `getaddrinfo ENOTFOUND …`) in `cause`.
+ */
+export function networkErrorMessage(error: unknown): string {
+  let current: unknown = error;
+  let text = error instanceof Error ? error.message : String(error);
+  for (let depth = 0; depth < 4 && current instanceof Error && current.cause !== undefined; depth++) {
+    current = current.cause;
+    if (current instanceof Error && current.message) text = current.message;
+  }
+  return text;
 }

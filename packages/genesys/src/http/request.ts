@@ -11,6 +11,7 @@ import type { RetryPolicy } from '../retry-policy.js';
 import type { Clock } from '../utils/clock.js';
 import type { Random } from '../utils/jitter.js';
 import { type ApiRequest, resolvePath } from './api-request.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import { parseRateLimitHeaders, parseRetryAfter } from './headers.js';
 import { failedResponseDetails } from './read-body.js';
 import { type AttemptOutcome, withRetries } from './with-retries.js';
@@ -18,6 +19,7 @@ import { type AttemptOutcome, withRetries } from './with-retries.js';
 export interface RequestContext {
   http: KyInstance;
   limiter: RateLimiter;
+  breaker: CircuitBreaker;
   monitor: LatencyMonitor;
   policy: RetryPolicy;
   clock: Clock;
@@ -60,6 +62,7 @@ export async function requestJson<S extends z.ZodType>(
       random: context.random,
       signal: options.signal,
       onRateLimited: (waitMs) => context.limiter.pause(waitMs),
+      rateLimitWaits: context.monitor.rateLimitWaits,
     },
   );
   // The cache only saves requests: a read-only or full disk must not fail the crawl.
@@ -76,8 +79,18 @@ async function runAttempt<S extends z.ZodType>(
   retryAfterWaitMs: number,
   signal: AbortSignal | undefined,
 ): Promise<AttemptOutcome<z.output<S>>> {
-  const { clock, monitor, policy } = context;
+  const { clock, monitor, policy, breaker } = context;
+  // Refused before queueing for the rate limiter, and again right before sending: a request
+  // that waited for its slot while the breaker opened is not sent either.
+  breaker.refuseWhileOpen('GET', path, attempt - 1);
   const permit = await context.limiter.acquire(signal);
+  let probe: boolean;
+  try {
+    probe = breaker.admit('GET', path, attempt - 1);
+  } catch (error) {
+    permit.release();
+    throw error;
+  }
   let startedAt = clock.now();
   let rateLimitWaitMs = retryAfterWaitMs + permit.waitedMs;
   const record = (status: number | undefined, failed: boolean) => {
@@ -97,13 +110,21 @@ async function runAttempt<S extends z.ZodType>(
     });
   } catch (error) {
     permit.release();
-    if (signal?.aborted) throw signal.reason;
+    if (signal?.aborted) {
+      if (probe) breaker.onProbeAbandoned();
+      throw signal.reason;
+    }
     // A token failure is not a network failure: retrying the API request would not fix it.
-    if (error instanceof AuthenticationError || error instanceof GenesysHttpError) throw error;
+    if (error instanceof AuthenticationError || error instanceof GenesysHttpError) {
+      if (probe) breaker.onProbeAbandoned();
+      throw error;
+    }
     record(undefined, true);
+    breaker.onNetworkError(error, probe);
     return { kind: 'transient', error: new GenesysHttpError({ method: 'GET', path, attempts: attempt }, { cause: error }) };
   }
   permit.release();
+  breaker.onResponse();
   const limits = parseRateLimitHeaders(response.headers);
   if (limits) context.limiter.observe(limits);
   if (response.ok) {

@@ -1,3 +1,4 @@
+import type { WaitTracker } from '../monitor/wait-tracker.js';
 import { backoffDelay, type RetryPolicy } from '../retry-policy.js';
 import type { Clock } from '../utils/clock.js';
 import type { Random } from '../utils/jitter.js';
@@ -15,6 +16,8 @@ export interface RetryContext {
   signal?: AbortSignal;
   /** Called before a 429 wait, so the limiter can hold back every other request too. */
   onRateLimited?(waitMs: number): void;
+  /** Where 429 waits are counted as rate-limit waiting (backoff after a failure is not). */
+  rateLimitWaits: WaitTracker;
 }
 
 /**
@@ -38,8 +41,7 @@ export async function withRetries<T>(
       rateLimitRetries++;
       const waitMs = outcome.retryAfterMs ?? backoffDelay(rateLimitRetries, context.policy, context.random);
       context.onRateLimited?.(waitMs);
-      await context.clock.sleep(waitMs, context.signal);
-      carriedWaitMs = waitMs;
+      carriedWaitMs = await context.rateLimitWaits.sleep(waitMs, context.signal);
     } else {
       if (transientRetries >= context.policy.transientRetries) throw outcome.error;
       transientRetries++;

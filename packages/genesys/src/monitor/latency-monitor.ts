@@ -1,4 +1,6 @@
+import type { Clock } from '../utils/clock.js';
 import { percentile } from './percentile.js';
+import { WaitTracker } from './wait-tracker.js';
 
 /** One HTTP attempt as it happened (retries are separate records). */
 export interface RequestRecord {
@@ -11,7 +13,7 @@ export interface RequestRecord {
   attempt: number;
   /** Time to response headers. */
   ms: number;
-  /** Time spent waiting for the rate limiter or a Retry-After before this attempt. */
+  /** Time this attempt spent waiting for the rate-limit window or a Retry-After before it left. */
   rateLimitWaitMs: number;
   /** True when the attempt failed (no response, non-2xx, or unreadable body). */
   failed: boolean;
@@ -34,7 +36,10 @@ export interface MonitorSummary {
     retries: number;
     rateLimited: number;
     errors: number;
+    /** Wall time during which at least one request waited for the rate limit (what the crawl lost). */
     rateLimitWaitMs: number;
+    /** Every request's rate-limit wait added up: concurrent waits count once each. */
+    rateLimitWaitSummedMs: number;
     cacheHits: number;
     tokenRefreshes: number;
   };
@@ -43,9 +48,15 @@ export interface MonitorSummary {
 
 /** Records every request the client makes; `summary()` is what fetch diagnostics show. */
 export class LatencyMonitor {
+  /** Every rate-limit wait of the client (window, Retry-After) goes through this. */
+  readonly rateLimitWaits: WaitTracker;
   readonly #records: RequestRecord[] = [];
   #cacheHits = 0;
   #tokenRefreshes = 0;
+
+  constructor(clock: Clock) {
+    this.rateLimitWaits = new WaitTracker(clock);
+  }
 
   record(entry: RequestRecord): void {
     this.#records.push(entry);
@@ -63,8 +74,9 @@ export class LatencyMonitor {
     return this.#records.length;
   }
 
+  /** Wall time with at least one request waiting for the rate limit. */
   get rateLimitWaitMs(): number {
-    return this.#records.reduce((sum, entry) => sum + entry.rateLimitWaitMs, 0);
+    return this.rateLimitWaits.wallMs;
   }
 
   records(): readonly RequestRecord[] {
@@ -87,7 +99,8 @@ export class LatencyMonitor {
         retries: this.#records.filter((entry) => entry.attempt > 1).length,
         rateLimited: this.#records.filter((entry) => entry.status === 429).length,
         errors: this.#records.filter((entry) => entry.failed).length,
-        rateLimitWaitMs: this.rateLimitWaitMs,
+        rateLimitWaitMs: this.rateLimitWaits.wallMs,
+        rateLimitWaitSummedMs: this.rateLimitWaits.summedMs,
         cacheHits: this.#cacheHits,
         tokenRefreshes: this.#tokenRefreshes,
       },
