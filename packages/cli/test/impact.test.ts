@@ -38,7 +38,8 @@ describe('[I] flowgraph impact', () => {
   it('prints paths by name in text', async () => {
     const run = await impact('--node', 'flow-billing');
     expect(run.stdout).toMatch(/Upstream\s+2 nodes/);
-    expect(run.stdout).toContain('Support → Main Line → Billing');
+    // Two flows are called Support: the id tells them apart.
+    expect(run.stdout).toContain('Support (UNKNOWN, support-1) → Main Line → Billing');
   });
 
   it('exits 2 listing the candidates of an ambiguous name', async () => {

@@ -46,8 +46,8 @@ export async function analyseSource(
   try {
     const loaded = await loadSource(source, options, io, progress);
     progress.phase('analysing');
-    const errors = [...loaded.settingIssues, ...loaded.issues];
-    const result = analyze(loaded.graph, toAnalyzeOptions(options), errors);
+    const issues = [...loaded.settingIssues, ...loaded.issues];
+    const result = analyze(loaded.graph, toAnalyzeOptions(options), issues);
     return { loaded, result, format: options.format === 'json' ? 'json' : 'text' };
   } finally {
     progress.stop();
@@ -68,7 +68,7 @@ export function writeAnalysis(run: AnalysisRun, io: CliIo, comparison?: Baseline
   }
   const colors = colorsFor(io);
   const nameOf = nameLookup(loaded.graph);
-  io.stdout.write(`${renderImportSummary(loaded.summary, result.errors, colors)}\n`);
+  io.stdout.write(`${renderImportSummary(loaded.summary, result.errors, result.warnings, colors)}\n`);
   io.stdout.write(renderAnalysisText(result, loaded.graph, nameOf, colors));
   if (comparison !== undefined) io.stdout.write(`\n${renderBaselineText(comparison, nameOf, colors)}`);
 }

@@ -3,8 +3,8 @@ import {
   type BaselineComparison,
   checkMarkdown,
   checkProblems,
+  checkFailures,
   compareWithBaseline,
-  hasBlockingProblems,
   hasNewBlockingProblems,
   toJunit,
   toSarif,
@@ -25,12 +25,15 @@ export interface CheckReportOptions {
   set: string[];
   substitutions?: string | undefined;
   analyze: AnalyzeOptions;
+  /** Pass when nothing was imported. */
+  allowEmpty: boolean;
 }
 
 /**
  * The gate: compares with the baseline when given, writes the report in its format, and says
- * whether CI fails. Without a baseline that is core's `hasBlockingProblems` (the CLI, server and
- * SPA agree); with one, an error-level problem the baseline does not list.
+ * whether CI fails, with the reasons on stderr. An input that failed to import, or nothing
+ * imported, always fails (core's `checkFailures`, so the CLI, server and SPA agree); findings fail
+ * without a baseline when core says they block, with one when the baseline does not list them.
  */
 export async function writeCheckReport(run: AnalysisRun, options: CheckReportOptions, io: CliIo): Promise<{ failed: boolean }> {
   let comparison: BaselineComparison | undefined;
@@ -43,7 +46,10 @@ export async function writeCheckReport(run: AnalysisRun, options: CheckReportOpt
       progress.stop();
     }
   }
-  const failed = comparison === undefined ? hasBlockingProblems(run.result) : hasNewBlockingProblems(comparison);
+  const importedFlows = Object.values(run.loaded.summary.flowsByType).reduce((sum, count) => sum + count, 0);
+  const reasons = checkFailures(run.result, { importedFlows, allowEmpty: options.allowEmpty, findings: comparison === undefined });
+  if (comparison !== undefined && hasNewBlockingProblems(comparison)) reasons.push('error-level problems the baseline does not list');
+  const failed = reasons.length > 0;
   const problems = checkProblems({ result: run.result, graph: run.loaded.graph, ...(comparison ? { baseline: comparison } : {}), failed });
 
   const sink = reportSink(io, options.out, options.format !== 'text');
@@ -60,5 +66,6 @@ export async function writeCheckReport(run: AnalysisRun, options: CheckReportOpt
     writeImportErrors(run.result.errors, io.stderr);
   }
   await sink.finish(problems);
+  if (failed) io.stderr.write(`flowgraph check: failed: ${reasons.join('; ')}\n`);
   return { failed };
 }

@@ -6,11 +6,13 @@ import { type Cell, firstOf, plural, renderTable } from './table.js';
 // A terminal is for reading: long lists are cut here, and `--format json` has everything.
 const LIST_LIMIT = 20;
 const FINDINGS_LIMIT = 100;
+// More findings than this of one code read as one line naming the first few: a screen, not a wall.
+const GROUP_AT = 6;
 
 /** The analysis as text for people: summary, cycles (by name), deployment waves, findings by severity. */
 export function renderAnalysisText(result: AnalysisResult, graph: FlowGraph, nameOf: NameOf, colors: Colors): string {
   const sections = [
-    renderSummary(result, colors),
+    renderSummary(result, graph, colors),
     renderCycles(result.cycles, graph, nameOf, colors),
     renderDeployment(result, nameOf, colors),
     renderFindings(result.findings, nameOf, colors),
@@ -18,14 +20,16 @@ export function renderAnalysisText(result: AnalysisResult, graph: FlowGraph, nam
   return `${sections.join('\n\n')}\n`;
 }
 
-function renderSummary(result: AnalysisResult, colors: Colors): string {
+function renderSummary(result: AnalysisResult, graph: FlowGraph, colors: Colors): string {
   const { summary } = result;
-  return `${colors.bold('Graph')}  ${[
-    plural(summary.flows, 'flow'),
-    plural(summary.steps, 'step'),
-    plural(summary.resources, 'resource'),
-    plural(summary.edges, 'edge'),
-  ].join(' · ')}`;
+  // The graph also holds flows only referenced (missing, deleted): say so, or the two flow counts disagree unexplained.
+  let external = 0;
+  for (const node of graph.nodes.values()) if (node.kind === 'flow' && node.file === undefined) external++;
+  const flows =
+    external === 0
+      ? plural(summary.flows, 'flow')
+      : `${plural(summary.flows, 'flow')} (${(summary.flows - external).toLocaleString('en-US')} imported, ${external.toLocaleString('en-US')} only referenced)`;
+  return `${colors.bold('Graph')}  ${[flows, plural(summary.steps, 'step'), plural(summary.resources, 'resource'), plural(summary.edges, 'edge')].join(' · ')}`;
 }
 
 function renderCycles(cycles: Cycle[], graph: FlowGraph, nameOf: NameOf, colors: Colors): string {
@@ -72,6 +76,14 @@ function renderDeployment(result: AnalysisResult, nameOf: NameOf, colors: Colors
   for (const group of firstOf(groups, LIST_LIMIT).shown) {
     lines.push(`  ${colors.yellow('together')}  ${group.map(nameOf).join(', ')}`);
   }
+  const dynamic = result.deployment.dynamic;
+  if (dynamic.length > 0) {
+    const names = firstOf(dynamic, 8);
+    const more = names.hidden > 0 ? ` +${names.hidden} more` : '';
+    lines.push(
+      `  ${colors.dim('run time')}  ${names.shown.map(nameOf).join(', ')}${more}  ${colors.dim('(chosen when the flow runs; nothing to deploy)')}`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -87,7 +99,19 @@ function renderFindings(findings: Finding[], nameOf: NameOf, colors: Colors): st
   const rows: Array<Array<Cell | string>> = [];
   const hiddenNotes: string[] = [];
   for (const severity of SEVERITIES) {
-    const { shown, hidden } = firstOf(bySeverity.get(severity) ?? [], FINDINGS_LIMIT);
+    const byCode = new Map<string, Finding[]>();
+    for (const finding of bySeverity.get(severity) ?? []) byCode.set(finding.code, [...(byCode.get(finding.code) ?? []), finding]);
+    for (const [code, group] of byCode) {
+      if (group.length < GROUP_AT) continue;
+      const names = firstOf(group, GROUP_AT - 1);
+      rows.push([
+        { text: severity, paint: paint[severity] },
+        { text: code, paint: colors.dim },
+        `${plural(group.length, 'finding')}: ${names.shown.map((finding) => nameOf(finding.subject)).join(', ')}${names.hidden > 0 ? ', …' : ''} (--format json lists each)`,
+      ]);
+    }
+    const single = (bySeverity.get(severity) ?? []).filter((finding) => (byCode.get(finding.code)?.length ?? 0) < GROUP_AT);
+    const { shown, hidden } = firstOf(single, FINDINGS_LIMIT);
     for (const finding of shown) {
       rows.push([
         { text: severity, paint: paint[severity] },

@@ -2,10 +2,12 @@ import { formatIssue, type ImportIssue, type ImportSummary } from '@flowgraph/co
 import type { Colors } from './colors.js';
 import { firstOf, plural, renderTable } from './table.js';
 
-const ISSUES_LIMIT = 30;
+// Errors are all shown (each is an input CI rejects); warnings up to one screen.
+const ERRORS_LIMIT = 50;
+const WARNINGS_LIMIT = 20;
 
 /** What was read: files by format, flows by type, steps, references by kind, what stayed unresolved, per-file errors. */
-export function renderImportSummary(summary: ImportSummary, issues: ImportIssue[], colors: Colors): string {
+export function renderImportSummary(summary: ImportSummary, errors: ImportIssue[], warnings: ImportIssue[], colors: Colors): string {
   const failed = summary.files.failed > 0 ? colors.red(` · ${summary.files.failed} failed`) : '';
   const rows = [
     [label('files', colors), `${summary.files.total}${breakdown(summary.files.byFormat)}${failed}`],
@@ -22,23 +24,18 @@ export function renderImportSummary(summary: ImportSummary, issues: ImportIssue[
     ],
   ];
   const lines = [colors.bold('Import'), ...renderTable(rows, '  ')];
-  lines.push(...renderIssues(issues, colors));
+  // Errors first and apart: an input that could not be used matters more than a field that was defaulted.
+  lines.push(...renderIssues('errors', errors, ERRORS_LIMIT, colors.red, colors));
+  lines.push(...renderIssues('warnings', warnings, WARNINGS_LIMIT, colors.yellow, colors));
   return `${lines.join('\n')}\n`;
 }
 
-function renderIssues(issues: ImportIssue[], colors: Colors): string[] {
+function renderIssues(heading: string, issues: ImportIssue[], limit: number, paint: (text: string) => string, colors: Colors): string[] {
   if (issues.length === 0) return [];
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  // Errors first: a file that failed matters more than a field that was defaulted.
-  const ordered = [...errors, ...issues.filter((issue) => issue.severity === 'warning')];
-  const { shown, hidden } = firstOf(ordered, ISSUES_LIMIT);
-  const heading = `  ${colors.bold('issues')}  ${paintIf(errors.length > 0, colors.red, plural(errors.length, 'error'))} · ${plural(issues.length - errors.length, 'warning')}`;
-  const lines = [heading];
-  for (const issue of shown) {
-    const mark = issue.severity === 'error' ? colors.red('error  ') : colors.yellow('warning');
-    lines.push(`    ${mark} ${formatIssue(issue)}`);
-  }
-  if (hidden > 0) lines.push(colors.dim(`    … ${plural(hidden, 'more issue')} (see --format json)`));
+  const { shown, hidden } = firstOf(issues, limit);
+  const lines = [`  ${paint(colors.bold(heading))}  ${issues.length.toLocaleString('en-US')}`];
+  for (const issue of shown) lines.push(`    ${formatIssue(issue)}`);
+  if (hidden > 0) lines.push(colors.dim(`    … ${plural(hidden, `more ${heading.replace(/s$/, '')}`)} (see --format json)`));
   return lines;
 }
 

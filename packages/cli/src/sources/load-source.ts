@@ -24,8 +24,8 @@ export async function loadSource(source: GraphSource, settings: SourceSettings, 
   let files: InputFile[];
   if (source.kind === 'files') {
     progress.phase('reading files');
+    // No flow file at all is not a usage error: `check` fails on it (nothing imported) unless --allow-empty.
     files = await collectInputFiles(source.paths, io.cwd);
-    if (files.length === 0) throw new InputError(`no flow files found in ${source.paths.join(', ')}`);
   } else {
     const snapshot = source.kind === 'live' ? await crawlLive(io, progress) : await crawlDemo(io, progress);
     // The crawl's snapshot goes through the same importer as a snapshot file, so both read the same.

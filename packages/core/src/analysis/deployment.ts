@@ -1,4 +1,4 @@
-import type { FlowGraph } from '../model/graph.js';
+import type { FlowGraph, GraphNode } from '../model/graph.js';
 import { compareStrings } from './compare.js';
 import { findFlowLoops } from './cycles.js';
 import { type OrgView, orgView } from './org-projection.js';
@@ -20,11 +20,14 @@ export interface DeploymentOptions {
  * connected component is one unit (a group when it has several members) placed whole in one wave.
  * The condensation is walked in the order Tarjan completes components, which is already a
  * topological order (everything a component reaches completes before it), so this is Kahn's
- * layering without a second queue: O(V + E).
+ * layering without a second queue: O(V + E). A target named only by a run-time expression is in
+ * no wave (nobody deploys `Task.Queue`) and does not delay what uses it; it is listed in `dynamic`.
  */
 export function planDeployment(graph: FlowGraph, options: DeploymentOptions = {}): Deployment {
   const { index } = options.org ?? orgView(graph);
   const { componentOf, count, offsets, members } = stronglyConnectedComponents(index);
+  const dynamic = new Uint8Array(index.ids.length);
+  for (let node = 0; node < index.ids.length; node++) if (isRunTime(index.nodes[node])) dynamic[node] = 1;
   const wave = new Int32Array(count);
   let orgCycle = false;
   const groups: string[][] = [];
@@ -36,7 +39,9 @@ export function planDeployment(graph: FlowGraph, options: DeploymentOptions = {}
     for (let m = start; m < end; m++) {
       const node = members[m] as number;
       for (let slot = index.outOffsets[node] as number; slot < (index.outOffsets[node + 1] as number); slot++) {
-        const dependency = componentOf[index.outTargets[slot] as number] as number;
+        const target = index.outTargets[slot] as number;
+        if (dynamic[target] === 1) continue;
+        const dependency = componentOf[target] as number;
         if (dependency !== c) level = Math.max(level, (wave[dependency] as number) + 1);
       }
     }
@@ -49,19 +54,25 @@ export function planDeployment(graph: FlowGraph, options: DeploymentOptions = {}
     }
   }
 
-  const waves = bucketByWave(index.ids, componentOf, wave);
+  const waves = bucketByWave(index.ids, componentOf, wave, dynamic);
   const flowLoop = options.strict === true && (options.cycles ?? findFlowLoops(graph)).some((c) => c.scope === 'flow');
   return {
     waves,
     order: waves.flat(),
     groups: groups.sort((a, b) => compareStrings(a[0] ?? '', b[0] ?? '')),
     blocked: orgCycle || flowLoop,
+    dynamic: index.ids.filter((_, node) => dynamic[node] === 1).sort(compareStrings),
   };
 }
 
-function bucketByWave(ids: readonly string[], componentOf: Int32Array, wave: Int32Array): string[][] {
+function isRunTime(node: GraphNode | undefined): boolean {
+  return node?.kind === 'resource' && node.expression !== undefined;
+}
+
+function bucketByWave(ids: readonly string[], componentOf: Int32Array, wave: Int32Array, dynamic: Uint8Array): string[][] {
   const waves: string[][] = [];
   for (let node = 0; node < ids.length; node++) {
+    if (dynamic[node] === 1) continue;
     const level = wave[componentOf[node] as number] as number;
     while (waves.length <= level) waves.push([]);
     (waves[level] as string[]).push(ids[node] as string);

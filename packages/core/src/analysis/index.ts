@@ -1,4 +1,4 @@
-export { analyze, hasBlockingProblems } from './analyze.js';
+export { analyze, type CheckOptions, checkFailures, hasBlockingProblems } from './analyze.js';
 export { compareStrings, compareVersions } from './compare.js';
 export { findCycles, findFlowLoops } from './cycles.js';
 export { type DeploymentOptions, planDeployment } from './deployment.js';

@@ -6,8 +6,10 @@ export interface AnalysisResult {
   cycles: Cycle[];
   deployment: Deployment;
   findings: Finding[];
-  /** Per-file / per-flow import errors and warnings. */
+  /** Import errors: a file or a flow that could not be used (`check` fails on any). */
   errors: ImportIssue[];
+  /** Import warnings: something was used with a default or a gap (a placeholder without a value, a skipped field). */
+  warnings: ImportIssue[];
 }
 
 export interface Summary {
@@ -50,6 +52,11 @@ export interface Deployment {
   groups: string[][];
   /** True when a cycle makes a strict order impossible (org cycles; any cycle under `strict`). */
   blocked: boolean;
+  /**
+   * Targets named only by a run-time expression (`Task.Queue`, `Flow.x`): not objects anyone
+   * deploys, so never in a wave; listed apart. Sorted ids.
+   */
+  dynamic: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -6,6 +6,11 @@ export interface InputFile {
   /** As the user gave it (relative paths stay relative): it names the file in every error. */
   path: string;
   text: string;
+  /**
+   * Set by the reader when the file or folder could not be read (`permission denied`): the input
+   * is reported as failed with this reason and the rest is still imported.
+   */
+  unreadable?: string;
 }
 
 export interface ImportContext {

@@ -24,6 +24,7 @@ export function importFiles(
 }
 
 export function importFile(file: InputFile, context: ImportContext, importers: readonly Importer[] = IMPORTERS): ImportUnit {
+  if (file.unreadable !== undefined) return failed(file, 'unknown', `cannot read: ${file.unreadable}`);
   if (file.text.trim() === '') return failed(file, 'unknown', 'the file is empty');
   let importer: Importer | undefined;
   try {

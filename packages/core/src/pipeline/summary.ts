@@ -17,15 +17,16 @@ export interface ImportSummary {
   steps: number;
   /** References the importers found, per action (callCommonModule, callData, transition, ...). */
   referencesByVia: Record<string, number>;
-  /** `uses` edges that end at a flow no file defines (state missing or deleted, external). */
+  /** Flows something references that no input defines: one `unresolved-reference` finding each. */
   unresolved: number;
-  /** `uses` edges flagged ambiguous: a name matched more than one object. */
+  /** References by a name that matched several objects: one `ambiguous-reference` finding each. */
   ambiguous: number;
   /** Nodes whose name still holds a template placeholder. */
   templated: number;
-  /** Import and link issues, and how many of them are errors. */
+  /** Import and link issues: errors (an input or a flow could not be used) and warnings. */
   issues: number;
   errors: number;
+  warnings: number;
 }
 
 export function buildImportSummary(units: readonly ImportUnit[], graph: FlowGraph, issues: readonly ImportIssue[]): ImportSummary {
@@ -41,20 +42,22 @@ export function buildImportSummary(units: readonly ImportUnit[], graph: FlowGrap
   const flowsByType: Record<string, number> = {};
   let steps = 0;
   let templated = 0;
+  let unresolved = 0;
   for (const node of graph.nodes.values()) {
     if (node.templateVariables?.length) templated++;
+    if (node.state === 'missing') unresolved++;
     if (node.kind === 'step') steps++;
     else if (node.kind === 'flow' && node.file !== undefined) flowsByType[node.type] = (flowsByType[node.type] ?? 0) + 1;
   }
 
-  let unresolved = 0;
-  let ambiguous = 0;
+  // The candidates of one ambiguous reference share its source, action and name (as the finding groups them).
+  const ambiguous = new Set<string>();
   for (const edge of graph.edges) {
-    if (edge.kind !== 'uses') continue;
-    if (edge.ambiguous) ambiguous++;
-    const target = graph.nodes.get(edge.target);
-    if (target?.kind === 'flow' && target.file === undefined) unresolved++;
+    if (edge.kind !== 'uses' || edge.ambiguous !== true) continue;
+    const name = (graph.nodes.get(edge.target)?.name ?? edge.target).toLowerCase();
+    ambiguous.add(`${edge.source}\u0000${edge.via ?? ''}\u0000${name}`);
   }
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
 
   return {
     files: { total: units.length, byFormat: sortedRecord(byFormat), failed },
@@ -62,10 +65,11 @@ export function buildImportSummary(units: readonly ImportUnit[], graph: FlowGrap
     steps,
     referencesByVia: sortedRecord(referencesByVia),
     unresolved,
-    ambiguous,
+    ambiguous: ambiguous.size,
     templated,
     issues: issues.length,
-    errors: issues.filter((issue) => issue.severity === 'error').length,
+    errors,
+    warnings: issues.length - errors,
   };
 }
 

@@ -116,7 +116,7 @@ export function checkProblems(input: CheckReportInput): ProblemReport {
     const node = graph.nodes.get(id);
     if (node !== undefined && nodes[id] === undefined) nodes[id] = reportNodeOf(node);
   };
-  const problems: Problem[] = result.errors.map(fromImportIssue);
+  const problems: Problem[] = [...result.errors, ...result.warnings].map(fromImportIssue);
   const existing = new Set(baseline?.existing.map(findingKey));
   for (const finding of result.findings) {
     if (finding.severity === 'info') continue;

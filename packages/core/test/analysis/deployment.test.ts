@@ -18,6 +18,17 @@ describe('[U] planDeployment', () => {
     expect(plan.blocked).toBe(false);
   });
 
+  it('lists run-time targets apart: in no wave, and not a dependency that delays their users', () => {
+    const graph = graphOf(
+      [flow('main'), flow('module'), resource('dynamic:QUEUE:Task.Queue', { type: 'UNKNOWN', expression: 'Task.Queue' }), resource('q')],
+      [uses('main', 'dynamic:QUEUE:Task.Queue'), uses('main', 'module'), uses('module', 'dynamic:QUEUE:Task.Queue'), uses('module', 'q')],
+    );
+    const plan = planDeployment(graph);
+    expect(plan.waves).toEqual([['q'], ['module'], ['main']]);
+    expect(plan.dynamic).toEqual(['dynamic:QUEUE:Task.Queue']);
+    expect(plan.order).not.toContain('dynamic:QUEUE:Task.Queue');
+  });
+
   it('ships a cycle as one group in one wave and blocks', () => {
     const graph = graphOf(
       [flow('a'), flow('b'), flow('c'), resource('r')],

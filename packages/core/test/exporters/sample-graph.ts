@@ -71,8 +71,9 @@ export function sampleResult(): AnalysisResult {
         cut: { source: 'module', target: 'main' },
       },
     ],
-    deployment: { waves: [], order: [], groups: [], blocked: true },
+    deployment: { waves: [], order: [], groups: [], blocked: true, dynamic: [] },
     findings: [],
     errors: [],
+    warnings: [],
   };
 }

@@ -22,6 +22,7 @@ describe('[I] loadGraph on the examples', () => {
       templated: 0,
       issues: 1,
       errors: 1,
+      warnings: 0,
     });
     expect(loaded.issues[0]).toMatchObject({ file: 'notes.md', severity: 'error' });
     expect(formatImportSummary(loaded.summary)).toContain('files: 3 (snapshot 1, tutorial-json 1, unknown 1), 1 failed');

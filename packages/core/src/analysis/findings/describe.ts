@@ -34,7 +34,8 @@ function describe(graph: FlowGraph, node: GraphNode): string {
   const name = `"${node.name || node.id}"`;
   switch (node.kind) {
     case 'flow':
-      return `flow ${name}`;
+      // A templated name is shared by many files until it is filled: the file says which flow.
+      return node.templateVariables?.length && node.file !== undefined ? `flow ${name} (${node.file})` : `flow ${name}`;
     case 'resource': {
       const label = node.type === 'OTHER' ? (node.rawType ?? 'resource') : (RESOURCE_LABELS[node.type] ?? node.type.toLowerCase());
       return `${label} ${name}`;
