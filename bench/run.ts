@@ -1,12 +1,13 @@
 /**
  * `pnpm bench`: prints speed and memory figures against their targets. Tests never assert
  * times; this does not fail either, it reports (exit 1 only when a run itself breaks).
- * `pnpm bench analyze`, `pnpm bench layout` or `pnpm bench crawl` runs one of them.
+ * `pnpm bench analyze`, `pnpm bench layout`, `pnpm bench binding` or `pnpm bench crawl` runs one of them.
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ANALYZE_TARGET, runAnalyzeBench } from './analyze-bench.js';
 import { CRAWL_TARGET_EFFICIENCY, runCrawlBench } from './crawl-bench.js';
+import { runBindingBench } from './binding-bench.js';
 import { runLayoutBench } from './layout-bench.js';
 import { median, table } from './stats.js';
 
@@ -52,6 +53,28 @@ if (only === undefined || only === 'layout') {
     ),
   );
   console.log('for comparison, in headless Chromium at 5,000 nodes: dagre and fcose > 60 s, ELK 19.8 s (toolchain.md)');
+  console.log();
+}
+
+if (only === undefined || only === 'binding') {
+  console.log('binding: react-cytoscapejs vs the one adapter, Chromium, React development build under StrictMode, 30 selections …');
+  const runs = await runBindingBench();
+  console.log(
+    table(
+      ['binding', 'elements', 'median ms', 'p95 ms', 'cy instances made', 'destroyed', 'live one drawn', 'taps seen (1 sent)'],
+      runs.map((run) => [
+        run.variant,
+        run.elements.toLocaleString('en-US'),
+        run.medianMs.toFixed(1),
+        run.p95Ms.toFixed(1),
+        String(run.instancesCreated),
+        String(run.instancesDestroyed),
+        run.liveInstanceIsDrawn ? 'yes' : 'no',
+        String(run.tapsSeen),
+      ]),
+    ),
+  );
+  console.log('one interaction = a selection set in React and committed (flushSync), classes of ~200 nodes applied to Cytoscape');
   console.log();
 }
 
