@@ -23,7 +23,7 @@ export interface CheckReportOptions {
   baseline?: string | undefined;
   out?: string | undefined;
   set: string[];
-  substitutions?: string | undefined;
+  substitutions: string[];
   analyze: AnalyzeOptions;
   /** Pass when nothing was imported. */
   allowEmpty: boolean;

@@ -6,8 +6,10 @@ export const SOURCE_HELP = `Input:
   --live                    crawl the org of GENESYSCLOUD_OAUTHCLIENT_ID / _SECRET / _REGION
   --demo                    crawl a built-in simulated org (no credentials needed)
   --set name=value          a template value for {{name}} / \${name} placeholders (repeatable)
-  --substitutions FILE      template values from Terraform genesyscloud_flow substitutions
-                            (.tf) or a JSON object; --set wins
+  --substitutions PATH      template values (repeatable): Terraform files or a folder of them
+                            (.tf, .tf.json, .tfvars): each genesyscloud_flow resource fills
+                            the flow file its filepath names; or a JSON object / name=value
+                            lines for every file. --set wins over both
 `;
 
 export const ANALYSIS_OPTIONS_HELP = `Analysis:

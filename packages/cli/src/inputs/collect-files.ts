@@ -27,13 +27,13 @@ export async function collectInputFiles(paths: string[], cwd: string): Promise<I
       return error;
     });
     if (!isStats(info)) {
-      files.push(unreadable(path, info));
+      files.push(unreadable(path, info, absolute));
       continue;
     }
     const listed = info.isDirectory() ? await listFlowFiles(absolute) : [{ path: absolute }];
     for (const entry of listed) {
       const shown = info.isDirectory() ? displayPath(entry.path, cwd) : path;
-      const file = entry.error === undefined ? await readInput(entry.path, shown, seen) : unreadable(shown, entry.error);
+      const file = entry.error === undefined ? await readInput(entry.path, shown, seen) : unreadable(shown, entry.error, entry.path);
       if (file !== undefined) files.push(file);
     }
   }
@@ -86,14 +86,14 @@ async function readInput(absolute: string, shownAs: string, seen: Set<string>): 
   if (seen.has(real)) return undefined;
   seen.add(real);
   try {
-    return { path: shownAs, text: await readFile(absolute, 'utf8') };
+    return { path: shownAs, text: await readFile(absolute, 'utf8'), location: absolute };
   } catch (error) {
-    return unreadable(shownAs, error);
+    return unreadable(shownAs, error, absolute);
   }
 }
 
-function unreadable(path: string, error: unknown): InputFile {
-  return { path, text: '', unreadable: describeFsError(error) };
+function unreadable(path: string, error: unknown, location: string): InputFile {
+  return { path, text: '', unreadable: describeFsError(error), location };
 }
 
 function isStats(value: unknown): value is Awaited<ReturnType<typeof stat>> {

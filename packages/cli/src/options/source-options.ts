@@ -6,7 +6,7 @@ export const sourceOptionsConfig = {
   live: { type: 'boolean' },
   demo: { type: 'boolean' },
   set: { type: 'string', multiple: true },
-  substitutions: { type: 'string' },
+  substitutions: { type: 'string', multiple: true },
 } satisfies ParseArgsOptionsConfig;
 
 const assignment = z.string().regex(/^[^=\s]+=/, 'expected name=value, e.g. --set queue_name=Support');
@@ -15,7 +15,7 @@ export const sourceOptionsShape = {
   live: z.boolean().default(false),
   demo: z.boolean().default(false),
   set: z.array(assignment).default([]),
-  substitutions: z.string().min(1).optional(),
+  substitutions: z.array(z.string().min(1)).default([]),
 };
 
 export type GraphSource = { kind: 'files'; paths: string[] } | { kind: 'live' } | { kind: 'demo' };

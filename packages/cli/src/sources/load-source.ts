@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { type ImportIssue, type InputFile, loadGraph, type ParsedSubstitutions, parseSubstitutions } from '@flowgraph/core';
-import { InputError } from '../errors.js';
-import { collectInputFiles, describeFsError } from '../inputs/collect-files.js';
+import { type ImportIssue, type InputFile, loadGraph } from '@flowgraph/core';
+import { collectInputFiles } from '../inputs/collect-files.js';
+import { readSubstitutionSources } from '../inputs/terraform-files.js';
 import type { CliIo } from '../io.js';
 import { parseAssignments, type GraphSource } from '../options/source-options.js';
 import type { Progress } from '../render/progress-bar.js';
@@ -10,17 +8,23 @@ import { crawlDemo, crawlLive } from './crawl-source.js';
 
 export interface SourceSettings {
   set: string[];
-  substitutions?: string | undefined;
+  substitutions: string[];
 }
 
 export type LoadedGraph = ReturnType<typeof loadGraph> & {
-  /** Problems with the substitutions file itself; reported with the import errors. */
+  /** Problems with the substitutions files themselves; reported with the import errors. */
   settingIssues: ImportIssue[];
 };
 
-/** Input paths, a live org or the demo simulator -> one imported graph with its import summary. */
+/**
+ * Input paths, a live org or the demo simulator -> one imported graph with its import summary.
+ * Template values: each flow file gets the substitutions of the Terraform `genesyscloud_flow`
+ * resource whose `filepath` names it, JSON / `name=value` files give values for every file, and
+ * `--set` wins over both.
+ */
 export async function loadSource(source: GraphSource, settings: SourceSettings, io: CliIo, progress: Progress): Promise<LoadedGraph> {
-  const { values, issues } = await readSubstitutions(settings, io.cwd);
+  if (settings.substitutions.length > 0) progress.phase('reading substitutions');
+  const substitutions = await readSubstitutionSources(settings.substitutions, io.cwd);
   let files: InputFile[];
   if (source.kind === 'files') {
     progress.phase('reading files');
@@ -32,19 +36,10 @@ export async function loadSource(source: GraphSource, settings: SourceSettings, 
     files = [{ path: `${source.kind}:${snapshot.source.region ?? snapshot.source.baseUrl ?? 'org'}`, text: JSON.stringify(snapshot) }];
   }
   progress.phase(`importing ${files.length} file${files.length === 1 ? '' : 's'}`);
-  const loaded = loadGraph(files, { substitutions: values });
-  return { ...loaded, settingIssues: issues };
-}
-
-/** `--substitutions FILE` (a Terraform file with `substitutions = {…}` maps, or JSON), then `--set`, which wins. */
-async function readSubstitutions(settings: SourceSettings, cwd: string): Promise<ParsedSubstitutions> {
-  let values: Record<string, string> = {};
-  let issues: ImportIssue[] = [];
-  if (settings.substitutions) {
-    const text = await readFile(resolve(cwd, settings.substitutions), 'utf8').catch((error: unknown) => {
-      throw new InputError(`cannot read --substitutions ${settings.substitutions}: ${describeFsError(error)}`);
-    });
-    ({ values, issues } = parseSubstitutions(text, settings.substitutions));
-  }
-  return { values: { ...values, ...parseAssignments(settings.set) }, issues };
+  const loaded = loadGraph(files, {
+    substitutions: substitutions.values,
+    overrides: parseAssignments(settings.set),
+    terraform: substitutions.terraform,
+  });
+  return { ...loaded, settingIssues: substitutions.issues };
 }

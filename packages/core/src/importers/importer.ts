@@ -11,11 +11,20 @@ export interface InputFile {
    * is reported as failed with this reason and the rest is still imported.
    */
   unreadable?: string;
+  /**
+   * Where the file is, for paths between files (a Terraform `filepath`): absolute, or relative to
+   * one folder shared by every input (a dropped folder in the web app). Defaults to `path`.
+   */
+  location?: string;
 }
 
 export interface ImportContext {
-  /** Template values for `{{name}}` / `${name}` placeholders (CX-as-Code substitutions, `--set`). */
+  /** Template values for this file's `{{name}}` / `${name}` placeholders (CX-as-Code substitutions, `--set`). */
   substitutions: Readonly<Record<string, string>>;
+  /** The `genesyscloud_flow` resource whose substitutions these are, for messages (`genesyscloud_flow.ivr in main.tf`). */
+  flowResource?: string;
+  /** Terraform files were given and none of their `genesyscloud_flow` resources names this file. */
+  withoutFlowResource?: boolean;
 }
 
 /** What one importer makes of one file: nodes and edges it can tell alone, references to resolve later. */

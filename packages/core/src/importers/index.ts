@@ -1,5 +1,5 @@
 export type { ImportContext, Importer, ImportUnit, InputFile } from './importer.js';
-export { importFile, importFiles, IMPORTERS } from './registry.js';
+export { importFile, importFiles, IMPORTERS, type ImportSettings } from './registry.js';
 export * from './snapshot/index.js';
 export * from './tutorial/index.js';
 export * from './archy-yaml/index.js';

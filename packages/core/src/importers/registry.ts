@@ -13,14 +13,32 @@ export const IMPORTERS: readonly Importer[] = [snapshotImporter, tutorialImporte
 
 const EXPECTED = 'expected a Flowgraph snapshot, a tutorial-style flow JSON, an Archy YAML flow or an Architect export';
 
+/** Template values for a set of files: for all, per file, and overrides; the later wins. */
+export interface ImportSettings {
+  /** Values for every file (a JSON or `name=value` substitutions file). */
+  substitutions?: Readonly<Record<string, string>>;
+  /** Values for one file, by its `path`: the substitutions of the `genesyscloud_flow` resource that deploys it. */
+  fileSubstitutions?: ReadonlyMap<string, { values: Readonly<Record<string, string>>; resource: string }>;
+  /** Values that win over both (`--set`). */
+  overrides?: Readonly<Record<string, string>>;
+  /** Terraform files were given: a templated file none of their resources names is told so. */
+  terraformGiven?: boolean;
+}
+
 /** Imports each file with the importer that recognises it; a file none recognises, or one that breaks an importer, is an issue. */
 export function importFiles(
   files: readonly InputFile[],
-  context: Partial<ImportContext> = {},
+  settings: ImportSettings = {},
   importers: readonly Importer[] = IMPORTERS,
 ): ImportUnit[] {
-  const full: ImportContext = { substitutions: context.substitutions ?? {} };
-  return files.map((file) => importFile(file, full, importers));
+  const shared: ImportContext = { substitutions: { ...settings.substitutions, ...settings.overrides } };
+  return files.map((file) => importFile(file, contextFor(file, settings, shared), importers));
+}
+
+function contextFor(file: InputFile, settings: ImportSettings, shared: ImportContext): ImportContext {
+  const own = settings.fileSubstitutions?.get(file.path);
+  if (own === undefined) return settings.terraformGiven ? { ...shared, withoutFlowResource: true } : shared;
+  return { substitutions: { ...settings.substitutions, ...own.values, ...settings.overrides }, flowResource: own.resource };
 }
 
 export function importFile(file: InputFile, context: ImportContext, importers: readonly Importer[] = IMPORTERS): ImportUnit {

@@ -6,10 +6,19 @@ import { templateVariablesIn } from './templates/placeholders.js';
 import type { VisitBudget } from './visit-budget.js';
 import type { Field } from './field-path.js';
 
-/** Collects one file's nodes, edges, references and issues, dropping exact repeats. */
+/** At most this many places are listed in a warning that stands for several. */
+const PLACES_LISTED = 3;
+
+/**
+ * Collects one file's nodes, edges, references and issues, dropping exact repeats. A warning of a
+ * kind already given for the same flow (the same message but for names and numbers: a second
+ * skipped action, a second jump to nowhere) joins the first as "and N more like it", so a flow
+ * has one message per problem, not one per step.
+ */
 export class UnitBuilder {
   readonly unit: ImportUnit;
   flowName: string | undefined;
+  private readonly warningsByKind = new Map<string, { issue: ImportIssue; message: string; places: string[] }>();
   private readonly edgeKeys = new Set<string>();
   private readonly referenceKeys = new Set<string>();
   private budgetReported = false;
@@ -26,6 +35,18 @@ export class UnitBuilder {
     const issue: ImportIssue = { file: this.file, message, severity };
     if (this.flowName !== undefined) issue.flow = this.flowName;
     if (field !== undefined) issue.field = String(field);
+    if (severity === 'warning') {
+      const kind = `${this.flowName ?? ''}\u0000${kindOf(message)}`;
+      const first = this.warningsByKind.get(kind);
+      if (first !== undefined) {
+        first.places.push(issue.field ?? message);
+        const listed = first.places.slice(0, PLACES_LISTED).join('; ');
+        const more = first.places.length > PLACES_LISTED ? '; …' : '';
+        first.issue.message = `${first.message} (and ${first.places.length} more like it: ${listed}${more})`;
+        return;
+      }
+      this.warningsByKind.set(kind, { issue, message, places: [] });
+    }
     this.unit.issues.push(issue);
   }
 
@@ -70,4 +91,12 @@ export class UnitBuilder {
     if (variables.length > 0) reference.templateVariables = variables;
     this.unit.references.push(reference);
   }
+}
+
+/** A message without its particulars (quoted names, ids, numbers): what kind of problem it is. */
+function kindOf(message: string): string {
+  return message
+    .replace(/"[^"]*"/g, '""')
+    .replace(/\b[0-9a-f]{8}-[0-9a-f-]{27}\b/gi, '#')
+    .replace(/\d+/g, '#');
 }

@@ -1,5 +1,7 @@
-import type { ImportContext, ImportUnit, InputFile } from '../importers/importer.js';
-import { importFiles } from '../importers/registry.js';
+import type { ImportUnit, InputFile } from '../importers/importer.js';
+import { type ImportSettings, importFiles } from '../importers/registry.js';
+import { normalisePath } from '../importers/templates/paths.js';
+import { planFlowSubstitutions, type TerraformFile } from '../importers/templates/terraform-flows.js';
 import { link } from '../linking/link.js';
 import type { FlowGraph } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
@@ -13,9 +15,34 @@ export interface LoadedGraph {
   summary: ImportSummary;
 }
 
+export interface LoadSettings extends ImportSettings {
+  /**
+   * Terraform files (parsed): each `genesyscloud_flow` resource gives the flow file its `filepath`
+   * names its own `substitutions` (see `planFlowSubstitutions`); `substitutions` and `overrides`
+   * still apply to every file, `overrides` winning.
+   */
+  terraform?: readonly TerraformFile[];
+}
+
 /** Files to one linked graph: each file through its importer, then every reference resolved. */
-export function loadGraph(files: readonly InputFile[], context: Partial<ImportContext> = {}): LoadedGraph {
-  const linked = link(importFiles(files, context));
-  const issues = [...linked.units.flatMap((unit) => unit.issues), ...linked.issues];
+export function loadGraph(files: readonly InputFile[], settings: LoadSettings = {}): LoadedGraph {
+  const { terraform, ...shared } = settings;
+  let importSettings: ImportSettings = shared;
+  const planIssues: ImportIssue[] = [];
+  if (terraform !== undefined && terraform.length > 0) {
+    const plan = planFlowSubstitutions(
+      terraform,
+      files.map((file) => file.location ?? file.path),
+    );
+    const fileSubstitutions = new Map<string, { values: Record<string, string>; resource: string }>();
+    for (const file of files) {
+      const found = plan.byLocation.get(normalisePath(file.location ?? file.path));
+      if (found !== undefined) fileSubstitutions.set(file.path, { values: found.values, resource: `${found.resource} in ${found.file}` });
+    }
+    importSettings = { ...shared, fileSubstitutions, terraformGiven: true };
+    planIssues.push(...plan.issues);
+  }
+  const linked = link(importFiles(files, importSettings));
+  const issues = [...planIssues, ...linked.units.flatMap((unit) => unit.issues), ...linked.issues];
   return { graph: linked.graph, issues, units: linked.units, summary: buildImportSummary(linked.units, linked.graph, issues) };
 }

@@ -218,3 +218,16 @@ outboundCall:
     expect(transitions(unit).some((edge) => edge.endsWith('-> Main Menu_10'))).toBe(true);
   });
 });
+
+describe('[U] one warning per problem and flow', () => {
+  it('joins warnings of one kind in one flow: the first names the others', () => {
+    const text =
+      'inboundCall:\n  name: Gaps\n  tasks:\n    - task:\n        name: Main\n        refId: Main_1\n        actions:\n          - 42\n          - nonsense\n          - [1, 2]\n          - jumpToTask:\n              targetTaskRef: "/inboundCall/tasks/task[Nowhere]"\n';
+    const unit = archyYamlImporter.parse({ path: 'gaps.yaml', text }, { substitutions: {} });
+    const warnings = unit.issues.filter((issue) => issue.severity === 'warning');
+    expect(warnings.map((issue) => issue.message)).toEqual([
+      'expected an action as a one-key map (`- callData: {…}`); skipped (and 2 more like it: inboundCall.tasks[0].task.actions[1]; inboundCall.tasks[0].task.actions[2])',
+      '"/inboundCall/tasks/task[Nowhere]" points at no task of this flow',
+    ]);
+  });
+});

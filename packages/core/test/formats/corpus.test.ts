@@ -4,7 +4,7 @@ import { loadGraph } from '../../src/pipeline/load-graph.js';
 import type { ImportUnit } from '../../src/importers/importer.js';
 import { CORPUS_DIR, corpusFile, corpusFiles, isEncodedExportPath, isYamlPath, PAIRS } from './corpus.js';
 import { reportSkip } from '../../../../testing/shared-data.js';
-import { comparableNames, countBy, difference, errorsOf, isTemplated, percent, scorePair, stepGraph } from './measures.js';
+import { comparableNames, countBy, difference, errorsOf, isTemplated, percent, scorePair, stepGraph, warningKind } from './measures.js';
 
 const context = { substitutions: {} };
 const INVALID = [
@@ -185,5 +185,15 @@ describe.skipIf(CORPUS_DIR === undefined)('[I] real flow corpus', () => {
     console.log(
       `\nCorpus graph: ${flows.length} flows from ${files.length} files (${templatedFlows.length} templated, one per file), ${graph.edges.length} edges, none twice`,
     );
+  });
+
+  it('warns in documented kinds only, at most once per flow and kind', () => {
+    const { issues } = loadGraph(files);
+    const warnings = issues.filter((issue) => issue.severity === 'warning');
+    expect(warnings.filter((issue) => warningKind(issue.message) === undefined)).toEqual([]);
+    const keys = warnings.map((issue) => `${issue.file} | ${issue.flow ?? ''} | ${warningKind(issue.message)}`);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    const byKind = countBy(warnings, (issue) => warningKind(issue.message)!);
+    console.log(`\nCorpus import warnings by kind: ${[...byKind].map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
   });
 });

@@ -138,3 +138,23 @@ export function difference(a: readonly string[], b: readonly string[]): { onlyA:
   });
   return { onlyA, onlyB: right };
 }
+
+/** The import warning kinds docs/archy-and-exports.md lists ("Import warnings"), by how their message starts. */
+export const WARNING_KINDS: ReadonlyArray<readonly [kind: string, start: RegExp]> = [
+  ['template placeholders', /^template placeholders without a value: /],
+  ['YAML', /^YAML: /],
+  ['more than one flow', /^more than one flow in one file/],
+  ['skipped action', /^(expected an action as a one-key map|not an Architect action)/],
+  ['jump to nowhere', /^("[^"]*" points at no |points at .*, which is not an action or sequence)/],
+  ['empty flow', /^the flow has no menus/],
+  ['repeated id', /^(refId "[^"]*" is used twice|id .* is used twice)/],
+  ['unknown flow type', /^unknown flow type/],
+  ['referenced flow without a name', /^referenced flow without a name/],
+  ['export structure', /^(initial sequence |no manifest|manifest entry )/],
+  ['duplicate id', /^duplicate id /],
+  ['Terraform', /^(substitutions without a value|filepath )/],
+];
+
+export function warningKind(message: string): string | undefined {
+  return WARNING_KINDS.find(([, start]) => start.test(message))?.[0];
+}

@@ -107,7 +107,7 @@ describe('[U] templates', () => {
     },
   );
 
-  it('reads substitutions from JSON, name=value lines and a Terraform genesyscloud_flow resource', () => {
+  it('reads substitutions for every file from JSON and name=value lines', () => {
     expect(parseSubstitutions('{"a": "x", "n": 3, "bad": {}}', 's.json')).toEqual({
       values: { a: 'x', n: '3' },
       issues: [{ file: 's.json', field: 'bad', message: 'value must be a string, number or boolean', severity: 'warning' }],
@@ -116,23 +116,5 @@ describe('[U] templates', () => {
       values: { flow_name: 'Main IVR', queue: 'Sales = West' },
       issues: [{ file: 'set', field: 'line 4', message: 'expected name=value, got "oops"', severity: 'error' }],
     });
-    const hcl = `resource "genesyscloud_flow" "inbound" {
-  filepath = "\${path.module}/flow.yaml"
-  substitutions = {
-    flow_name          = "Main IVR"   # literal
-    "division"         = "Home"
-    queue_name         = var.queue_name
-    greeting           = "Hi \${var.customer}"
-    nested             = { a = "b" }
-  }
-}`;
-    const parsed = parseSubstitutions(hcl, 'main.tf');
-    expect(parsed.values).toEqual({ flow_name: 'Main IVR', division: 'Home' });
-    expect(parsed.issues.map((issue) => issue.field)).toEqual([
-      'substitutions.queue_name',
-      'substitutions.greeting',
-      'substitutions.nested',
-    ]);
-    expect(parsed.issues[0]?.message).toContain('var.queue_name is not a literal string');
   });
 });

@@ -41,14 +41,18 @@ export function importArchyYaml(file: InputFile, context: ImportContext): ArchyY
       importDocument(document, builder, index);
     });
   }
-  if (loaded && loaded.unresolved.length > 0) {
-    builder.issue(
-      'warning',
-      undefined,
-      `template placeholders without a value: ${loaded.unresolved.join(', ')} (pass them with --set name=value or --substitutions FILE)`,
-    );
-  }
+  if (loaded && loaded.unresolved.length > 0) builder.issue('warning', undefined, placeholderMessage(loaded.unresolved, context));
   return { unit: builder.unit, visits: budget.visits };
+}
+
+/** One warning per file for its unfilled placeholders, saying where values were looked for. */
+function placeholderMessage(unresolved: readonly string[], context: ImportContext): string {
+  const names = unresolved.join(', ');
+  if (context.flowResource !== undefined)
+    return `template placeholders without a value: ${names} (not in the substitutions of ${context.flowResource}; pass them with --set name=value)`;
+  if (context.withoutFlowResource)
+    return `template placeholders without a value: ${names} (no genesyscloud_flow resource of the Terraform files has this file as its filepath; pass them with --set name=value)`;
+  return `template placeholders without a value: ${names} (pass them with --set name=value or --substitutions FILE)`;
 }
 
 /** The same import for an Archy flow already parsed into plain data (`{inboundCall: {…}}`). */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ImportIssue } from '../../model/issues.js';
-import { parseHclSubstitutions } from './hcl-substitutions.js';
 
 export interface ParsedSubstitutions {
   values: Record<string, string>;
@@ -10,14 +9,13 @@ export interface ParsedSubstitutions {
 const SubstitutionValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 /**
- * Template values for `{{name}}` / `${name}` placeholders, from what a user has at hand: a JSON
- * object, `name=value` lines (the CLI's repeated `--set`), or the Terraform `genesyscloud_flow`
- * resource whose `substitutions` map fills the placeholders at deploy time.
+ * Template values for `{{name}}` / `${name}` placeholders in every file, from a JSON object or
+ * `name=value` lines (the CLI's repeated `--set`). Terraform files give each flow file its own
+ * values instead: see `planFlowSubstitutions`.
  */
 export function parseSubstitutions(text: string, fileName: string): ParsedSubstitutions {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) return parseJson(trimmed, fileName);
-  if (/\bsubstitutions\s*=\s*\{/.test(text)) return parseHclSubstitutions(text, fileName);
   return parseKeyValueLines(text, fileName);
 }
 
