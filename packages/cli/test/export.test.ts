@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cyclicOrg, runCli, tempFolder } from './helpers.js';
@@ -15,6 +15,25 @@ describe('[I] flowgraph export', () => {
       expect(written).toMatchObject({ code: 0, stdout: '' });
       expect(written.stderr).toContain('wrote graph.dot');
       expect(await readFile(join(dir, 'graph.dot'), 'utf8')).toBe(printed.stdout);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('replaces an existing --out file atomically: a reader of the old one keeps it whole, permissions stay, no temp file', async () => {
+    const { dir, cleanup } = await tempFolder({ 'org.json': cyclicOrg });
+    try {
+      const out = join(dir, 'graph.dot');
+      await writeFile(out, 'the previous export');
+      await chmod(out, 0o640);
+      const reader = await open(out, 'r');
+      const run = await runCli(['export', 'org.json', '--format', 'dot', '--out', 'graph.dot'], { cwd: dir });
+      expect(run.code).toBe(0);
+      expect(await reader.readFile('utf8')).toBe('the previous export');
+      await reader.close();
+      expect(await readFile(out, 'utf8')).toMatch(/digraph/);
+      expect((await stat(out)).mode & 0o777).toBe(0o640);
+      expect((await readdir(dir)).sort()).toEqual(['graph.dot', 'org.json']);
     } finally {
       await cleanup();
     }

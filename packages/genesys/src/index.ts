@@ -25,3 +25,4 @@ export { type GenesysEndpoints, isLoopbackUrl, type KnownRegion, knownRegions, r
 export { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 export type { Clock } from './utils/clock.js';
 export { Secret } from './utils/secret.js';
+export { type AtomicWriteOptions, type FileContent, writeFileAtomic } from './utils/write-file-atomic.js';

@@ -1,12 +1,16 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { type FileContent, writeFileAtomic } from '@flowgraph/genesys';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../inputs/collect-files.js';
 import type { CliIo } from '../io.js';
 
-/** `--out FILE`, relative to the working directory; a file that cannot be written is an InputError naming it. */
-export async function writeOutFile(io: Pick<CliIo, 'cwd'>, path: string, text: string): Promise<void> {
-  await writeFile(resolve(io.cwd, path), text).catch((error: unknown) => {
+/**
+ * `--out FILE`, relative to the working directory, replaced atomically: a Ctrl-C, a kill or a full
+ * disk mid-write leaves the previous file whole, never a truncated one. A file that cannot be
+ * written is an InputError naming it.
+ */
+export async function writeOutFile(io: Pick<CliIo, 'cwd'>, path: string, content: FileContent): Promise<void> {
+  await writeFileAtomic(resolve(io.cwd, path), content).catch((error: unknown) => {
     throw new InputError(`cannot write --out ${path}: ${describeFsError(error)}`);
   });
 }
