@@ -1,11 +1,13 @@
 /**
  * `pnpm start`: reads the environment (plus a git-ignored `.env` at the repo root or in
- * apps/server), starts demo or live mode, listens, and prints one line: the URL and the mode.
+ * apps/server) and the credential flags, starts demo or live mode, listens, and prints one
+ * line: the URL and the mode.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@flowgraph/genesys';
+import { readServerArgs } from './args.js';
 import { loadServerConfig } from './config.js';
 import { consoleLog, createRedactor, redactingLog } from './logger.js';
 import { startDemoSource } from './modes/demo.js';
@@ -14,18 +16,27 @@ import type { CrawlSource } from './org/crawl-source.js';
 import { startServer } from './server.js';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Every secret this process knows, for the redactors (a startup error included). */
+const secrets: string[] = [];
 
 async function main(): Promise<void> {
   for (const file of [join(serverDir, '..', '..', '.env'), join(serverDir, '.env')]) {
     // Variables already in the environment win over the file.
     if (existsSync(file)) process.loadEnvFile(file);
   }
-  const config = loadServerConfig(process.env);
-  const secret = process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '';
+  const args = await readServerArgs(process.argv.slice(2), process.stdin, () => {
+    if (process.stdin.isTTY) process.stderr.write('Client secret (one line, shown as you type; pipe it in to hide it): ');
+  });
+  for (const warning of args.warnings) process.stderr.write(`flowgraph: ${warning}\n`);
+  // The flags win over the environment and .env.
+  const env = { ...process.env, ...args.env };
+  const secret = env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '';
+  secrets.push(secret);
+  const config = loadServerConfig(env);
   const log = redactingLog(consoleLog, [secret]);
 
   let source: CrawlSource;
-  if (config.mode === 'live') source = createLiveSource(loadConfig(process.env), log, config.maxFailedShare);
+  if (config.mode === 'live') source = createLiveSource(loadConfig(env), log, config.maxFailedShare);
   else source = await startDemoSource({ flows: config.demoFlows, log, maxFailedShare: config.maxFailedShare });
 
   const server = await startServer({
@@ -58,7 +69,7 @@ function isLoopback(host: string): boolean {
 
 main().catch((error: unknown) => {
   // Config and startup errors name variables, never their values; print the message only.
-  const redact = createRedactor([process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '']);
+  const redact = createRedactor([process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '', ...secrets]);
   process.stderr.write(`flowgraph: ${redact(error instanceof Error ? error.message : String(error))}\n`);
   process.exitCode = 1;
 });

@@ -30,4 +30,6 @@ process.exitCode = await executeCli(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   signal: interrupt.signal,
+  stdin: process.stdin,
+  stdinIsTTY: process.stdin.isTTY === true,
 });

@@ -15,4 +15,8 @@ export interface CliIo {
   stderrIsTTY?: boolean;
   /** Aborted on Ctrl-C; long-running commands (`simulate`, crawls) stop when it fires. */
   signal?: AbortSignal;
+  /** Standard input: read only for `--client-secret-stdin`. */
+  stdin?: AsyncIterable<string | Uint8Array>;
+  /** stdin is a terminal: ask for the secret instead of waiting silently. */
+  stdinIsTTY?: boolean;
 }

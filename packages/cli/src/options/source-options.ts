@@ -1,5 +1,6 @@
-import type { ParseArgsOptionsConfig } from './parse.js';
 import { z } from 'zod';
+import { type CredentialFlags, credentialOptionsConfig, credentialOptionsShape, hasCredentialFlags } from './credential-options.js';
+import type { ParseArgsOptionsConfig } from './parse.js';
 
 /** Where the graph comes from: input paths, a live org (`--live`) or the built-in simulator (`--demo`). */
 export const sourceOptionsConfig = {
@@ -7,6 +8,7 @@ export const sourceOptionsConfig = {
   demo: { type: 'boolean' },
   set: { type: 'string', multiple: true },
   substitutions: { type: 'string', multiple: true },
+  ...credentialOptionsConfig,
 } satisfies ParseArgsOptionsConfig;
 
 const assignment = z.string().regex(/^[^=\s]+=/, 'expected name=value, e.g. --set queue_name=Support');
@@ -16,16 +18,25 @@ export const sourceOptionsShape = {
   demo: z.boolean().default(false),
   set: z.array(assignment).default([]),
   substitutions: z.array(z.string().min(1)).default([]),
+  ...credentialOptionsShape,
 };
 
-export type GraphSource = { kind: 'files'; paths: string[] } | { kind: 'live' } | { kind: 'demo' };
+export type GraphSource = { kind: 'files'; paths: string[] } | { kind: 'live'; credentials: CredentialFlags } | { kind: 'demo' };
 
-/** Exactly one source: paths, or --live, or --demo. */
-export function selectSource(command: string, positionals: string[], flags: { live: boolean; demo: boolean }): GraphSource | string {
+/** Exactly one source: paths, or --live, or --demo; the credential flags only with --live. */
+export function selectSource(
+  command: string,
+  positionals: string[],
+  flags: { live: boolean; demo: boolean } & CredentialFlags,
+): GraphSource | string {
   const chosen = [positionals.length > 0, flags.live, flags.demo].filter(Boolean).length;
   if (chosen === 0) return `${command}: give input files or folders, --live or --demo`;
   if (chosen > 1) return `${command}: use input paths, --live or --demo, not several of them`;
-  if (flags.live) return { kind: 'live' };
+  if (!flags.live && hasCredentialFlags(flags)) return `${command}: --client-id and --client-secret(-stdin) go with --live`;
+  if (flags.live) {
+    const { 'client-id': clientId, 'client-secret': clientSecret, 'client-secret-stdin': fromStdin } = flags;
+    return { kind: 'live', credentials: { 'client-id': clientId, 'client-secret': clientSecret, 'client-secret-stdin': fromStdin } };
+  }
   if (flags.demo) return { kind: 'demo' };
   return { kind: 'files', paths: positionals };
 }

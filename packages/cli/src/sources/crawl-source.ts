@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import type { Snapshot } from '@flowgraph/core';
 import { createGenesysClient, DEFAULT_CACHE_DIR } from '@flowgraph/genesys';
 import type { CliIo } from '../io.js';
+import { type CredentialFlags, resolveCredentials } from '../options/credential-options.js';
 import type { Progress } from '../render/progress-bar.js';
 import { crawlWithProgress } from './crawl.js';
 
-/** `--live`: the org of the GENESYSCLOUD_* credentials, through the disk cache. */
-export async function crawlLive(io: CliIo, progress: Progress): Promise<Snapshot> {
-  const client = createGenesysClient({ env: { ...io.env }, cache: { dir: resolve(io.cwd, DEFAULT_CACHE_DIR) } });
+/** `--live`: the org of the GENESYSCLOUD_* credentials (or the credential flags), through the disk cache. */
+export async function crawlLive(flags: CredentialFlags, io: CliIo, progress: Progress): Promise<Snapshot> {
+  const credentials = await resolveCredentials(flags, io);
+  const client = createGenesysClient({ env: { ...io.env }, ...credentials, cache: { dir: resolve(io.cwd, DEFAULT_CACHE_DIR) } });
   return crawlWithProgress(client, progress, { signal: io.signal, sourceKind: 'live' });
 }
 

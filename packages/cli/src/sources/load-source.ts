@@ -31,7 +31,7 @@ export async function loadSource(source: GraphSource, settings: SourceSettings, 
     // No flow file at all is not a usage error: `check` fails on it (nothing imported) unless --allow-empty.
     files = await collectInputFiles(source.paths, io.cwd);
   } else {
-    const snapshot = source.kind === 'live' ? await crawlLive(io, progress) : await crawlDemo(io, progress);
+    const snapshot = source.kind === 'live' ? await crawlLive(source.credentials, io, progress) : await crawlDemo(io, progress);
     // The crawl's snapshot goes through the same importer as a snapshot file, so both read the same.
     files = [{ path: `${source.kind}:${snapshot.source.region ?? snapshot.source.baseUrl ?? 'org'}`, text: JSON.stringify(snapshot) }];
   }
