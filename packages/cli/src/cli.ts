@@ -5,6 +5,8 @@ import type { Command } from './commands/command.js';
 import { exportCommand } from './commands/export.js';
 import { fetchCommand } from './commands/fetch.js';
 import { impactCommand } from './commands/impact.js';
+import { pathCommand } from './commands/path.js';
+import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -14,7 +16,9 @@ export const commands: readonly Command[] = [
   checkCommand,
   baselineCommand,
   impactCommand,
+  pathCommand,
   exportCommand,
+  reportCommand,
   fetchCommand,
   simulateCommand,
 ];

@@ -4,6 +4,16 @@ import {
   analyze,
   buildGraphIndex,
   type Cycle,
+  type CycleFocus,
+  cycleFocus,
+  cycleOf,
+  findPaths,
+  type Focus,
+  type FocusOptions,
+  focus,
+  type OrgView,
+  type PathOptions,
+  type Paths,
   type ExportFormat,
   type ExportGraph,
   type ExportNode,
@@ -21,7 +31,7 @@ import {
 } from '@flowgraph/core';
 import { NotFoundError } from '../errors.js';
 import { BoundedCache } from './bounded-cache.js';
-import type { GraphSource, LoadedOrg, SourceInfo, StaleFlow } from './graph-source.js';
+import type { GraphSource, LoadedOrg, SourceInfo, StaleFlow, StepGraph } from './graph-source.js';
 
 export interface GraphResponse {
   source: SourceInfo & {
@@ -49,12 +59,16 @@ export interface StepsResponse {
 interface Derived {
   generation: number;
   org: FlowGraph;
-  /** Built once per crawl: every impact query reuses it. */
+  /** Built once per crawl: every impact, focus and path query reuses it. */
   orgIndex: GraphIndex;
+  /** The org projection with its index, as core's scoping functions take it. */
+  orgView: OrgView;
   orgExport: ExportGraph;
   orgLayout: Layout;
   analyses: BoundedCache<AnalysisResult>;
   steps: Map<string, Promise<StepsResponse>>;
+  /** Each flow's step graph, fetched once per crawl; shared by the step view, step focus and loop focus. */
+  stepGraphs: Map<string, Promise<StepGraph>>;
 }
 
 /**
@@ -97,6 +111,48 @@ export class OrgViews {
     return exporters[format](scope === 'org' ? derived.org : loaded.graph, result);
   }
 
+  /**
+   * A node's neighbourhood (core `focus`). A flow or resource is focused on the org projection; a
+   * step in its flow's step graph, fetched like the step view's when the org graph has no steps
+   * (`flowId` names the flow, else it is read off the step id `flowId:stepId`).
+   */
+  async focus(nodeId: string, options: FocusOptions, flowId?: string): Promise<Focus> {
+    const loaded = this.source.current();
+    const derived = this.#derive(loaded);
+    if (loaded.graph.nodes.has(nodeId)) return focus(loaded.graph, nodeId, { ...options, org: derived.orgView });
+    const flow = flowId ?? flowOfStepId(derived.org, nodeId);
+    if (flow === undefined) throw unknownNode(nodeId);
+    const { graph } = await this.#stepGraph(derived, flow);
+    if (!graph.nodes.has(nodeId)) throw new NotFoundError(`No step "${nodeId}" in flow "${flow}"; take ids from /api/flows/${flow}/steps.`);
+    return focus(graph, nodeId, options);
+  }
+
+  /** Paths between two nodes of the org graph (core `findPaths`). */
+  paths(from: string, to: string, options: PathOptions): Paths {
+    const loaded = this.source.current();
+    const derived = this.#derive(loaded);
+    for (const id of [from, to]) if (!loaded.graph.nodes.has(id)) throw unknownNode(id);
+    return findPaths(loaded.graph, from, to, { ...options, org: derived.orgView });
+  }
+
+  /**
+   * The cycle a node is in, drawn with its callers and callees (core `cycleFocus`): an org cycle of
+   * the analysis, or a loop inside a flow, found in that flow's step graph.
+   */
+  async cycleFocus(member: string, options: { group: boolean }, flowId?: string): Promise<CycleFocus> {
+    const loaded = this.source.current();
+    const derived = this.#derive(loaded);
+    const analysis = this.#analysis(loaded, derived, {});
+    const cycle = cycleOf(analysis.cycles, member);
+    if (cycle !== undefined) return cycleFocus(loaded.graph, cycle, { ...options, org: derived.orgView });
+    const flow = flowId ?? flowOfStepId(derived.org, member) ?? (derived.org.nodes.get(member)?.kind === 'flow' ? member : undefined);
+    if (flow === undefined) throw noCycle(member);
+    const { graph } = await this.#stepGraph(derived, flow);
+    const loop = cycleOf(findCycles(graph), member);
+    if (loop === undefined) throw noCycle(member);
+    return cycleFocus(graph, loop, options);
+  }
+
   /** Cached per crawl as a promise, so two clicks on one flow fetch its configuration once. */
   steps(flowId: string): Promise<StepsResponse> {
     const derived = this.#derive(this.source.current());
@@ -104,7 +160,7 @@ export class OrgViews {
     if (node === undefined || node.kind !== 'flow') return Promise.reject(unknownFlow(flowId));
     const cached = derived.steps.get(flowId);
     if (cached) return cached;
-    const pending = this.source.flowSteps(flowId).then(({ graph, issues }) => {
+    const pending = this.#stepGraph(derived, flowId).then(({ graph, issues }) => {
       const exported = toExportGraph(graph);
       const flow = exported.nodes.find((candidate) => candidate.id === flowId);
       if (flow === undefined) throw unknownFlow(flowId);
@@ -113,6 +169,18 @@ export class OrgViews {
     derived.steps.set(flowId, pending);
     // A failed fetch is not cached: the next click tries again.
     pending.catch(() => derived.steps.delete(flowId));
+    return pending;
+  }
+
+  /** One flow's step graph, fetched once per crawl; a failed fetch is not kept, so the next ask tries again. */
+  #stepGraph(derived: Derived, flowId: string): Promise<StepGraph> {
+    const node = derived.org.nodes.get(flowId);
+    if (node === undefined || node.kind !== 'flow') return Promise.reject(unknownFlow(flowId));
+    const cached = derived.stepGraphs.get(flowId);
+    if (cached) return cached;
+    const pending = this.source.flowSteps(flowId);
+    derived.stepGraphs.set(flowId, pending);
+    pending.catch(() => derived.stepGraphs.delete(flowId));
     return pending;
   }
 
@@ -132,14 +200,17 @@ export class OrgViews {
     if (cached) return cached;
     const org = projectToOrg(loaded.graph);
     const orgExport = toExportGraph(org);
+    const orgIndex = buildGraphIndex(org);
     const derived: Derived = {
       generation: loaded.generation,
       org,
-      orgIndex: buildGraphIndex(org),
+      orgIndex,
+      orgView: { graph: org, index: orgIndex },
       orgExport,
       orgLayout: layeredLayout(orgExport),
       analyses: new BoundedCache(16),
       steps: new Map(),
+      stepGraphs: new Map(),
     };
     this.#derived.set(key, derived);
     return derived;
@@ -148,6 +219,19 @@ export class OrgViews {
 
 function unknownNode(nodeId: string): NotFoundError {
   return new NotFoundError(`No node "${nodeId}" in the org graph; take ids from /api/graph.`);
+}
+
+function noCycle(nodeId: string): NotFoundError {
+  return new NotFoundError(`"${nodeId}" is in no cycle; take member ids from the cycles of /api/graph or /api/flows/:id/steps.`);
+}
+
+/** The flow a step id `flowId:stepId` belongs to, when one of its prefixes is a flow of the org. */
+function flowOfStepId(org: FlowGraph, nodeId: string): string | undefined {
+  for (let colon = nodeId.indexOf(':'); colon > 0; colon = nodeId.indexOf(':', colon + 1)) {
+    const prefix = nodeId.slice(0, colon);
+    if (org.nodes.get(prefix)?.kind === 'flow') return prefix;
+  }
+  return undefined;
 }
 
 function unknownFlow(flowId: string): NotFoundError {

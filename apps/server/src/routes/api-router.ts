@@ -1,4 +1,12 @@
-import type { ExportFormat } from '@flowgraph/core';
+import {
+  EXPORT_FILE_TYPES,
+  type FocusOptions,
+  mermaidSize,
+  type ScopeDiagram,
+  scopeExporters,
+  scopeFileName,
+  WHOLE_GRAPH_FILE_STEM,
+} from '@flowgraph/core';
 import { type RequestHandler, Router } from 'express';
 import { CrawlRunningError, TooManyRequestsError } from '../errors.js';
 import type { IntervalLimiter } from '../http/interval-limiter.js';
@@ -7,7 +15,19 @@ import { isRunning } from '../org/crawl-state.js';
 import type { GraphSource } from '../org/graph-source.js';
 import type { OrgViews } from '../org/org-views.js';
 import { progressRoute } from './progress.js';
-import { ExportQuerySchema, FlowParamsSchema, GraphQuerySchema, ImpactQuerySchema, NoQuerySchema } from './schemas.js';
+import {
+  CycleFocusQuerySchema,
+  CycleParamsSchema,
+  type ExportQuery,
+  ExportQuerySchema,
+  FlowParamsSchema,
+  type FocusQuery,
+  FocusQuerySchema,
+  GraphQuerySchema,
+  ImpactQuerySchema,
+  NoQuerySchema,
+  PathQuerySchema,
+} from './schemas.js';
 
 export interface ApiDependencies {
   source: GraphSource;
@@ -44,12 +64,35 @@ export function apiRouter({ source, views, refreshLimiter, refreshIntervalSecond
     res.json(await views.steps(id));
   });
 
-  router.get('/export', (req, res) => {
+  router.get('/focus', async (req, res) => {
+    const query = parseQuery(FocusQuerySchema, req.query);
+    res.json(await views.focus(query.node, focusOptions(query), query.flow));
+  });
+
+  router.get('/path', (req, res) => {
+    const query = parseQuery(PathQuerySchema, req.query);
+    res.json(views.paths(query.from, query.to, { all: query.all, limit: query.limit }));
+  });
+
+  router.get('/cycles/:member/focus', async (req, res) => {
+    const { member } = parseQuery(CycleParamsSchema, req.params);
+    const query = parseQuery(CycleFocusQuerySchema, req.query);
+    res.json(await views.cycleFocus(member, { group: query.group }, query.flow));
+  });
+
+  router.get('/export', async (req, res) => {
     const query = parseQuery(ExportQuerySchema, req.query);
-    const text = views.export(query.format, query.scope);
-    const { extension, contentType } = FILE_TYPES[query.format];
+    const scope = await scopeOf(views, query);
+    const text = scope === undefined ? views.export(query.format, query.scope) : scopeExporters[query.format](scope);
+    const { extension, contentType } = EXPORT_FILE_TYPES[query.format];
+    const fileName = scopeFileName(scope?.fileStem ?? WHOLE_GRAPH_FILE_STEM, extension);
     res.setHeader('Content-Type', `${contentType}; charset=utf-8`);
-    res.setHeader('Content-Disposition', `attachment; filename="flowgraph.${extension}"`);
+    res.setHeader('Content-Disposition', contentDisposition(fileName));
+    if (query.format === 'mermaid') {
+      const size = mermaidSize(text);
+      // Still sent: the client decides; the header says it will not render and what to do.
+      if (!size.fits) res.setHeader('Flowgraph-Warning', size.advice ?? 'too large for Mermaid renderers');
+    }
     res.send(text);
   });
 
@@ -76,12 +119,33 @@ export function apiRouter({ source, views, refreshLimiter, refreshIntervalSecond
   return router;
 }
 
-// Keyed by core's format list, so a new exporter does not compile until it has a file type here.
-const FILE_TYPES: Record<ExportFormat, { extension: string; contentType: string }> = {
-  dot: { extension: 'dot', contentType: 'text/vnd.graphviz' },
-  mermaid: { extension: 'mmd', contentType: 'text/plain' },
-  json: { extension: 'json', contentType: 'application/json' },
-};
+function focusOptions(query: Omit<FocusQuery, 'node'>): FocusOptions {
+  const options: FocusOptions = { direction: query.direction, flowsOnly: query.flowsOnly, group: query.group };
+  if (query.depth !== undefined) options.depth = query.depth;
+  if (query.kinds !== undefined) options.kinds = query.kinds;
+  if (query.types !== undefined) options.resourceTypes = query.types;
+  if (query.collapse !== undefined) options.collapse = query.collapse;
+  return options;
+}
+
+/** The one scope an export names (focus, cycle or paths), or undefined for the whole graph. */
+async function scopeOf(views: OrgViews, query: ExportQuery): Promise<ScopeDiagram | undefined> {
+  if (query.focus !== undefined) return views.focus(query.focus, focusOptions(query), query.flow);
+  if (query.cycle !== undefined) return views.cycleFocus(query.cycle, { group: query.group }, query.flow);
+  if (query.from !== undefined && query.to !== undefined) return views.paths(query.from, query.to, { all: query.all, limit: query.limit });
+  return undefined;
+}
+
+/**
+ * `attachment` with the file name: ASCII in `filename` (other characters as `_`), and the exact
+ * name in RFC 5987 `filename*` when it has any, so a Japanese flow name survives the download.
+ */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return ascii === fileName
+    ? `attachment; filename="${fileName}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 /** For routes that take no parameters: an unknown one is a 400 naming it, as everywhere else. */
 const noQuery: RequestHandler = (req, _res, next) => {

@@ -4,10 +4,11 @@ import { UsageError } from '../errors.js';
 const SUGGESTIONS = 5;
 
 /**
- * The node a user means by `--node`: an exact id first, else an exact name (case-insensitive).
- * Several nodes with that name, or none, is a UsageError listing the candidates or close matches.
+ * The node a user means by `--node` (or `--focus`, `--from`, `--to`: `flag` names it in messages):
+ * an exact id first, else an exact name (case-insensitive). Several nodes with that name, or none,
+ * is a UsageError listing the candidates or close matches.
  */
-export function findNode(graph: FlowGraph, query: string): GraphNode {
+export function findNode(graph: FlowGraph, query: string, flag = '--node'): GraphNode {
   const byId = graph.nodes.get(query);
   if (byId) return byId;
   const wanted = query.toLowerCase();
@@ -18,12 +19,12 @@ export function findNode(graph: FlowGraph, query: string): GraphNode {
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length > 1) {
     throw new UsageError(
-      `--node "${query}" matches ${candidates.length} nodes; give one of these ids:\n${candidates.map(describe).join('\n')}`,
+      `${flag} "${query}" matches ${candidates.length} nodes; give one of these ids:\n${candidates.map(describe).join('\n')}`,
     );
   }
   const close = closeMatches(graph, wanted);
   const hint = close.length > 0 ? `; did you mean:\n${close.map(describe).join('\n')}` : '';
-  throw new UsageError(`--node "${query}" is neither a node id nor a node name in the graph${hint}`);
+  throw new UsageError(`${flag} "${query}" is neither a node id nor a node name in the graph${hint}`);
 }
 
 function describe(node: GraphNode): string {

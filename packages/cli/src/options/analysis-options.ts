@@ -1,6 +1,7 @@
 import type { ParseArgsOptionsConfig } from './parse.js';
 import type { AnalyzeOptions } from '@flowgraph/core';
 import { z } from 'zod';
+import { commaList } from './comma-list.js';
 
 export const analysisOptionsConfig = {
   format: { type: 'string' },
@@ -13,16 +14,7 @@ export const analysisOptionsShape = {
   format: z.enum(['text', 'json']).default('text'),
   strict: z.boolean().default(false),
   'target-version': z.string().min(1).optional(),
-  'allowed-status': z
-    .string()
-    .transform((text) =>
-      text
-        .split(',')
-        .map((status) => status.trim())
-        .filter((status) => status !== ''),
-    )
-    .refine((statuses) => statuses.length > 0, 'expected a comma-separated list, e.g. published,draft')
-    .optional(),
+  'allowed-status': commaList('published,draft').optional(),
 };
 
 export function toAnalyzeOptions(options: {

@@ -22,7 +22,8 @@ export function quoteDot(text: string): string {
   return `${out}"`;
 }
 
-function isLoneSurrogate(char: string): boolean {
+/** Half of a UTF-16 pair without the other half: not valid text for Graphviz or XML. */
+export function isLoneSurrogate(char: string): boolean {
   const code = char.charCodeAt(0);
   return char.length === 1 && code >= 0xd800 && code <= 0xdfff;
 }

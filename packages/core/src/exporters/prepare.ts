@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../analysis/result.js';
-import type { EdgeKind, FlowGraph, GraphNode } from '../model/graph.js';
+import type { EdgeKind, FlowGraph, GraphNode, NodeKind, PublishState } from '../model/graph.js';
 import { compareStrings } from '../analysis/compare.js';
+import type { FlowType } from '../model/flow-types.js';
 import { flowLookKey, type NodeLook, THEME } from './theme.js';
 
 export interface PreparedNode {
@@ -40,22 +41,31 @@ export interface PreparedGraph {
   edges: PreparedEdge[];
 }
 
+/** What drawing a node reads: a graph node, an export node or a scope node all fit. */
+export interface DrawableNode {
+  id: string;
+  kind: NodeKind;
+  type: string;
+  name: string;
+  state: PublishState;
+  /** A resource's dependency-tracking type name when `type` is OTHER. */
+  rawType?: string;
+}
+
+/** A node's fill, border and shape, with the border of a state that needs attention. */
+export function nodeLook(node: DrawableNode): { look: NodeLook; dashed: boolean } {
+  const stateLook = node.state in THEME.state ? THEME.state[node.state as keyof typeof THEME.state] : undefined;
+  const base = lookOf(node);
+  return { look: stateLook ? { ...base, border: stateLook.border } : base, dashed: stateLook?.dashed ?? false };
+}
+
 /** The shared first half of every drawn export: stable order, labels, looks, cycle marks. */
 export function prepareGraph(graph: FlowGraph, result?: AnalysisResult): PreparedGraph {
   const ids = [...graph.nodes.keys()].sort(compareStrings);
   const prepared = new Map<string, PreparedNode>();
   ids.forEach((id, index) => {
     const node = graph.nodes.get(id)!;
-    const stateLook = node.state in THEME.state ? THEME.state[node.state as keyof typeof THEME.state] : undefined;
-    const base = lookOf(node);
-    prepared.set(id, {
-      id,
-      key: `n${index}`,
-      lines: labelLines(node),
-      look: stateLook ? { ...base, border: stateLook.border } : base,
-      dashed: stateLook?.dashed ?? false,
-      node,
-    });
+    prepared.set(id, { id, key: `n${index}`, lines: nodeLabelLines(node), ...nodeLook(node), node });
   });
 
   const topLevel: PreparedNode[] = [];
@@ -114,16 +124,17 @@ function hop(source: string, target: string): string {
   return `${source}\u0000${target}`;
 }
 
-function lookOf(node: GraphNode): NodeLook {
-  if (node.kind === 'flow') return THEME.flowByType[flowLookKey(node.type)];
+function lookOf(node: DrawableNode): NodeLook {
+  if (node.kind === 'flow') return THEME.flowByType[flowLookKey(node.type as FlowType)];
   if (node.kind === 'step') return THEME.step;
   return node.type === 'UNKNOWN' ? THEME.dynamicResource : THEME.resource;
 }
 
-function labelLines(node: GraphNode): string[] {
+/** Label lines: the name (the id when it has none), then the type and a state that needs attention. */
+export function nodeLabelLines(node: DrawableNode): string[] {
   const name = node.name === '' ? node.id : node.name;
   if (node.kind === 'step') return [name, node.type];
-  const type = node.kind === 'resource' ? (node.rawType ?? node.type) : node.type;
+  const type = node.rawType ?? node.type;
   const state = node.state === 'published' || node.state === 'unknown' ? '' : ` · ${node.state}`;
   return [name, `${type}${state}`];
 }

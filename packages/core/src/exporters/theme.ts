@@ -49,3 +49,40 @@ export function flowLookKey(type: FlowType): FlowLookKey {
   if (type === 'WORKFLOW') return 'WORKFLOW';
   return 'other';
 }
+
+/** What a cluster of one kind and type is called in a drawn scope: `Common modules`, `Queues`. */
+const TYPE_TITLES: Readonly<Record<string, string>> = {
+  'flow BOT': 'Bot flows',
+  'flow COMMONMODULE': 'Common modules',
+  'flow DIGITALBOT': 'Digital bot flows',
+  'flow EMAILSEND': 'Email send flows',
+  'flow INBOUNDCALL': 'Inbound call flows',
+  'flow INBOUNDCHAT': 'Inbound chat flows',
+  'flow INBOUNDEMAIL': 'Inbound email flows',
+  'flow INBOUNDSHORTMESSAGE': 'Inbound message flows',
+  'flow INQUEUECALL': 'In-queue call flows',
+  'flow INQUEUEEMAIL': 'In-queue email flows',
+  'flow INQUEUESHORTMESSAGE': 'In-queue message flows',
+  'flow OUTBOUNDCALL': 'Outbound call flows',
+  'flow SECURECALL': 'Secure call flows',
+  'flow SURVEYINVITE': 'Survey invite flows',
+  'flow VOICEMAIL': 'Voicemail flows',
+  'flow WORKFLOW': 'Workflows',
+  'flow WORKITEM': 'Work item flows',
+  'flow UNKNOWN': 'Flows of unknown type',
+  'resource DATAACTION': 'Data actions',
+  'resource DATATABLE': 'Data tables',
+  'resource QUEUE': 'Queues',
+  'resource USERPROMPT': 'Prompts',
+  'resource SYSTEMPROMPT': 'System prompts',
+  'resource SCHEDULE': 'Schedules',
+  'resource SCHEDULEGROUP': 'Schedule groups',
+  'resource ACDSKILL': 'Skills',
+  'resource ACDLANGUAGE': 'Languages (ACD)',
+  'resource ACDWRAPUPCODE': 'Wrap-up codes',
+  'resource UNKNOWN': 'Named at run time',
+};
+
+export function clusterLabel(kind: string, type: string): string {
+  return TYPE_TITLES[`${kind} ${type}`] ?? `${type} ${kind === 'flow' ? 'flows' : 'resources'}`;
+}

@@ -131,6 +131,14 @@ function explainCut(level: LevelGraph, cycle: Cycle, members: ReadonlySet<number
   return cut;
 }
 
+/**
+ * The cycle a node names: the cycle it is a member of (an org cycle, or the loop a step is in),
+ * else, for a flow, the first loop inside it. Undefined when it is in none.
+ */
+export function cycleOf(cycles: readonly Cycle[], nodeId: string): Cycle | undefined {
+  return cycles.find((cycle) => cycle.members.includes(nodeId)) ?? cycles.find((cycle) => cycle.flowId === nodeId);
+}
+
 function degreeAmong(
   index: GraphIndex,
   node: number,

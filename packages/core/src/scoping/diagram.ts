@@ -98,6 +98,7 @@ export function buildDiagram(input: DiagramInput): ScopeDiagram {
     if (existing !== undefined) {
       existing.count = (existing.count ?? 1) + 1;
       if (edge.via !== undefined) existing.via = joinVia(existing.via, edge.via);
+      if (edge.label !== undefined && edge.label !== '') existing.label = joinVia(existing.label, edge.label);
       return;
     }
     const scoped: ScopeEdge = { source, target, kind: edge.kind };
@@ -153,6 +154,7 @@ function mergeSides(a: ScopeSide, b: ScopeSide): ScopeSide {
   return 'both';
 }
 
+/** `a, b` + `b, c` -> `a, b, c`: the distinct actions (or outputs) of merged edges. */
 function joinVia(existing: string | undefined, via: string): string {
   if (existing === undefined) return via;
   const parts = existing.split(', ');
