@@ -7,7 +7,7 @@ table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:
 th{background:#f4f4f4}.verdict{padding:.6rem .8rem;border-radius:4px;font-weight:bold}.blocking{background:#fde8e8;color:#8a1010}
 .ok{background:#e6f4ea;color:#135c26}.diagram{overflow:auto;border:1px solid #eee;margin:.5rem 0 1rem}.diagram svg{max-width:none}
 .note{color:#555}.severity-error{color:#a00;font-weight:bold}.severity-warning{color:#a60}
-@media print{.diagram{overflow:visible}body{max-width:none}}`;
+@media print{.diagram{overflow:visible}.diagram svg{max-width:100%;height:auto}body{max-width:none}}`;
 
 /**
  * The review document as one self-contained HTML file: inline CSS, diagrams as inline SVG drawn by
