@@ -10,7 +10,7 @@ export * from './layout/index.js';
 export * from './linking/index.js';
 export * from './model/index.js';
 export * from './pipeline/index.js';
-export * from './reports/index.js';
+export * from './review/index.js';
 export * from './scoping/index.js';
 export * from './diff/index.js';
 export * from './baseline/index.js';
