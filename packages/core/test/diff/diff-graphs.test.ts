@@ -245,7 +245,14 @@ describe('[U] diffGraphs properties', () => {
           expect(set.removed).toEqual(minus(oldIds, newIds));
           for (const id of set.changed.map((changed) => changed.id)) expect(oldIds.has(id) && newIds.has(id)).toBe(true);
         }
-        // A flow on both sides whose state or org-level uses differ is changed, and one whose do not, with no steps, is not.
+        // A flow on both sides whose state, org-level uses or step (its step's uses included: a step's
+        // signature holds its edges) differ is changed, and one whose do not is not.
+        const stepUses = (graph: FlowGraph, id: string) =>
+          graph.edges
+            .filter((edge) => edge.source === `${id}:s`)
+            .map((edge) => edge.target)
+            .sort()
+            .join(' ');
         const oldPairs = orgPairs(before);
         const newPairs = orgPairs(after);
         const usesOf = (pairs: ReadonlySet<string>, id: string) =>
@@ -259,7 +266,8 @@ describe('[U] diffGraphs properties', () => {
           const differs =
             before.nodes.get(id)?.state !== after.nodes.get(id)?.state ||
             usesOf(oldPairs, id) !== usesOf(newPairs, id) ||
-            before.nodes.has(`${id}:s`) !== after.nodes.has(`${id}:s`);
+            before.nodes.has(`${id}:s`) !== after.nodes.has(`${id}:s`) ||
+            stepUses(before, id) !== stepUses(after, id);
           expect(changedIds.has(id)).toBe(differs);
         }
 
