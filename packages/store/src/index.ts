@@ -1,0 +1,14 @@
+export { DEFAULT_DATA_DIR, resolveDataDir } from './data-dir.js';
+export { MIGRATIONS, type Migration, migrate, SCHEMA_VERSION, StoreVersionError, schemaVersion } from './migrations.js';
+export { demoOrgKey, orgKey, sourceLabel } from './org-key.js';
+export { type CrawlStats, CrawlStatsSchema, type SnapshotRecord } from './records.js';
+export { isSnapshotRef, parseSnapshotRef, type SnapshotRef } from './refs.js';
+export {
+  type OpenStoreOptions,
+  openExistingStore,
+  openStore,
+  STORE_FILE,
+  StoreError,
+  SnapshotStore,
+  type VersionLookup,
+} from './snapshot-store.js';
