@@ -10,6 +10,7 @@ export { FAULT_PROFILES, type FaultProfile, type FaultProfileInput, type FaultPr
 export { DEMO_ORG_FLOWS, DEMO_ORG_SEED, generateOrg, type GenerateOrgOptions, MIN_ORG_FLOWS } from './org/generate-org.js';
 export { buildConfiguration } from './org/configuration/build-configuration.js';
 export { consumedResources, consumingResources } from './org/dependencies.js';
+export { flowsToChange, type PublishedVersion, publishNewVersions } from './org/publish.js';
 export { MANIFEST_KEY_TO_DEPENDENCY_TYPE } from './org/flow-kinds.js';
 export type { PlantedProblems, SimulatedFlow, SimulatedOrg, SimulatedReference, SimulatedResource, SimulatedVersion } from './org/types.js';
 export type { SimulatorStats } from './stats.js';

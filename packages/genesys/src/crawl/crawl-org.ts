@@ -17,6 +17,7 @@ import { mapConcurrent } from '../utils/map-concurrent.js';
 import { CONSUMED_RESOURCES_PAGE_SIZE, CONSUMED_RESOURCES_PATH, fetchConsumedResources } from './consumed-resources.js';
 import { dependencyTypeOf, versionToCrawl } from './flow-version.js';
 import type { CrawlPhase, CrawlProgress } from './progress.js';
+import { reusableResources, type StoredFlowVersions } from './reuse.js';
 
 export const FLOWS_PATH = '/api/v2/flows';
 /** Genesys' Terraform exporter lists flows 500 at a time; the simulator caps pageSize there. */
@@ -31,6 +32,11 @@ export interface CrawlOptions {
   sourceKind?: Snapshot['source']['kind'];
   /** Clock for `fetchedAt`; default now. */
   now?(): Date;
+  /**
+   * Consumed resources an earlier crawl stored by flow id and published version id: a flow whose
+   * published version is there is not asked for again (an incremental crawl). Omit for a full crawl.
+   */
+  reuse?: StoredFlowVersions;
 }
 
 /**
@@ -63,6 +69,7 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
     options.onProgress?.({ ...progress });
   };
 
+  const requestsBefore = client.monitor.requestCount;
   emit('token');
   await client.getToken(signal);
   emit('listing');
@@ -85,6 +92,7 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
 
   const consumedResources: Snapshot['consumedResources'] = {};
   let failed = 0;
+  let reused = 0;
   try {
     await mapConcurrent(flows, FLOW_WORKERS, async (flow) => {
       const version = versionToCrawl(flow);
@@ -101,13 +109,19 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
         });
       } else if (version) {
         // A flow with no version at all has nothing to track; it is still listed and fetched.
-        try {
-          const resources = await fetchConsumedResources(client, { flowId: flow.id, version: version.id, objectType }, { signal });
-          consumedResources[flow.id] = { version: version.id, objectType, resources };
-        } catch (error) {
-          if (isFatal(error)) throw error;
-          failed++;
-          errors.push({ flowId: flow.id, flowName: flow.name, ...toFetchError(error, request) });
+        const stored = reusableResources(options.reuse, flow, version, objectType);
+        if (stored !== undefined) {
+          consumedResources[flow.id] = { version: version.id, objectType, resources: stored };
+          reused++;
+        } else {
+          try {
+            const resources = await fetchConsumedResources(client, { flowId: flow.id, version: version.id, objectType }, { signal });
+            consumedResources[flow.id] = { version: version.id, objectType, resources };
+          } catch (error) {
+            if (isFatal(error)) throw error;
+            failed++;
+            errors.push({ flowId: flow.id, flowName: flow.name, ...toFetchError(error, request) });
+          }
         }
       }
       progress.flowsDone++;
@@ -126,7 +140,13 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
     flows,
     consumedResources,
     errors,
-    stats: { listed: flows.length, fetched: flows.length - failed, failed },
+    stats: {
+      listed: flows.length,
+      fetched: flows.length - failed,
+      failed,
+      reused,
+      requests: client.monitor.requestCount - requestsBefore,
+    },
   };
   emit('done');
   return snapshot;

@@ -5,12 +5,14 @@ import { resolveFaultProfile } from '../faults/profiles.js';
 import { normalizeSimulatorOptions, type SimulatorOptions } from '../options.js';
 import { ConfigurationCache } from '../org/configuration/configuration-cache.js';
 import { generateOrg } from '../org/generate-org.js';
+import { flowsToChange, type PublishedVersion, publishNewVersions } from '../org/publish.js';
 import type { SimulatedOrg } from '../org/types.js';
 import { createStats, type SimulatorStats } from '../stats.js';
 import { apiGuard } from './api-guard.js';
 import { sendError } from './errors.js';
 import { oauthRouter } from './oauth.js';
 import { RateLimiter } from './rate-limiter.js';
+import { adminRouter } from './routes/admin.js';
 import { dependencyTrackingRouter } from './routes/dependency-tracking.js';
 import { flowsRouter } from './routes/flows.js';
 import { TokenStore } from './tokens.js';
@@ -22,6 +24,12 @@ export interface Simulator {
   credentials: { clientId: string; clientSecret: string };
   /** Revokes every issued token now (what a rotated client secret does to a running crawl). */
   revokeTokens(): void;
+  /**
+   * Publishes a new version of each flow (or of `count` flows spread over the org), as an
+   * architect editing and publishing them: what a re-crawl then sees changed. Also
+   * `POST /__simulator/publish`.
+   */
+  publishNewVersions(flows: readonly string[] | { count: number }): PublishedVersion[];
 }
 
 /** Builds the simulator as an Express app (no listening), so tests can run it in-process. */
@@ -50,6 +58,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.use('/api/v2', apiGuard(tokens, limiter, faults, stats));
   app.use(flowsRouter(org, new ConfigurationCache(org)));
   app.use(dependencyTrackingRouter(org, new Date(settings.clock())));
+  app.use(adminRouter(org, settings.clock));
   app.use((req: Request, res: Response) => {
     sendError(res, 404, 'not.found', `HTTP 404 Not Found: ${req.method} ${req.path}`);
   });
@@ -66,5 +75,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         : 'The server encountered an unexpected condition.',
     );
   });
-  return { app, org, stats, credentials: settings.credentials, revokeTokens: () => tokens.revokeAll() };
+  return {
+    app,
+    org,
+    stats,
+    credentials: settings.credentials,
+    revokeTokens: () => tokens.revokeAll(),
+    publishNewVersions: (flows) => publishNewVersions(org, 'count' in flows ? flowsToChange(org, flows.count) : flows, settings.clock()),
+  };
 }

@@ -50,6 +50,10 @@ export const SnapshotSchema = z.object({
       listed: z.number().int(),
       fetched: z.number().int(),
       failed: z.number().int(),
+      /** Of `fetched`: flows whose consumed resources an incremental crawl reused from an earlier one. */
+      reused: z.number().int().optional(),
+      /** HTTP requests the crawl made (retries included). */
+      requests: z.number().int().optional(),
     })
     .optional(),
 });
