@@ -9,6 +9,7 @@ import { ANALYZE_TARGET, runAnalyzeBench } from './analyze-bench.js';
 import { CRAWL_TARGET_EFFICIENCY, runCrawlBench } from './crawl-bench.js';
 import { runBindingBench } from './binding-bench.js';
 import { runLayoutBench } from './layout-bench.js';
+import { RECRAWL_TARGET_SHARE, runRecrawlBench } from './recrawl-bench.js';
 import { median, table } from './stats.js';
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
@@ -119,6 +120,31 @@ if (only === undefined || only === 'crawl') {
     `efficiency = (requests / ${crawl.allowedPerSecond} allowed per s) / wall s (a fixed window lets the first burst through, so it can pass 100%);\n` +
       `best possible = full windows × 60 s + the last window's requests at 8 in flight × 100 ms; ` +
       `baseline from ${crawl.baselineSample} sequential requests, ${crawl.baselineMsPerRequest.toFixed(0)} ms each`,
+  );
+}
+
+if (only === undefined || only === 'crawl' || only === 'recrawl') {
+  console.log(
+    'recrawl: the same 1,000-flow org crawled into a store, re-crawled unchanged, re-crawled after 10 flows published new versions …',
+  );
+  const { first, unchanged, changed } = await runRecrawlBench();
+  const share = (figures: { requests: number }) => `${((figures.requests / first.requests) * 100).toFixed(1)}%`;
+  console.log(
+    table(
+      ['crawl', 'requests', 'flows reused', 'wall (s)', "of first crawl's requests", 'target'],
+      [
+        ['first (empty store)', String(first.requests), String(first.reused), s(first.wallMs), '100%', ''],
+        [
+          'unchanged org',
+          String(unchanged.requests),
+          String(unchanged.reused),
+          s(unchanged.wallMs),
+          share(unchanged),
+          `≤ ${pct(RECRAWL_TARGET_SHARE)}`,
+        ],
+        [`${changed.flowsChanged} flows changed`, String(changed.requests), String(changed.reused), s(changed.wallMs), share(changed), ''],
+      ],
+    ),
   );
 }
 

@@ -1,9 +1,11 @@
 import { analyzeCommand } from './commands/analyze.js';
 import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import type { Command } from './commands/command.js';
 import { exportCommand } from './commands/export.js';
 import { fetchCommand } from './commands/fetch.js';
+import { historyCommand } from './commands/history.js';
 import { impactCommand } from './commands/impact.js';
 import { pathCommand } from './commands/path.js';
 import { reportCommand } from './commands/report.js';
@@ -15,11 +17,13 @@ export const commands: readonly Command[] = [
   analyzeCommand,
   checkCommand,
   baselineCommand,
+  diffCommand,
   impactCommand,
   pathCommand,
   exportCommand,
   reportCommand,
   fetchCommand,
+  historyCommand,
   simulateCommand,
 ];
 

@@ -1,10 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, BASELINE_FORMAT, type Baseline, BaselineSchema, createBaseline } from '@flowgraph/core';
-import { InputError, UsageError } from '../errors.js';
+import { isSnapshotRef } from '@flowgraph/store';
+import { InputError } from '../errors.js';
 import { describeFsError } from '../inputs/collect-files.js';
 import type { CliIo } from '../io.js';
 import type { Progress } from '../render/progress-bar.js';
+import { loadSide } from '../sources/diff-side.js';
 import { loadSource, type SourceSettings } from '../sources/load-source.js';
 
 /** Files this small are read whole to see whether they are a baseline; anything larger is an input. */
@@ -13,7 +15,7 @@ const BASELINE_SNIFF_BYTES = 64 * 1024 * 1024;
 /**
  * `--baseline X`: a baseline file (`flowgraph baseline --out`), or anything the CLI reads as
  * input (a snapshot, a flow file, a folder), whose problems, analysed with the same options,
- * are the baseline. Store ids (`@3`, `@latest`) are resolved by the caller first.
+ * are the baseline, or a stored snapshot (`@3`, `@latest`, `@previous`).
  */
 export async function loadBaseline(
   spec: string,
@@ -21,7 +23,10 @@ export async function loadBaseline(
   io: CliIo,
   progress: Progress,
 ): Promise<Baseline> {
-  if (spec.startsWith('@')) throw new UsageError(`--baseline ${spec}: store ids need the snapshot store (see "flowgraph history")`);
+  if (isSnapshotRef(spec)) {
+    const side = await loadSide({ kind: 'store', ref: spec }, { settings: options.settings }, io, progress);
+    return createBaseline(analyze(side.graph, options.analyze), side.graph);
+  }
   const path = resolve(io.cwd, spec);
   const info = await stat(path).catch((error: unknown) => {
     throw new InputError(`cannot read --baseline ${spec}: ${describeFsError(error)}`);

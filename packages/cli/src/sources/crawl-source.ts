@@ -4,13 +4,25 @@ import { createGenesysClient, DEFAULT_CACHE_DIR } from '@flowgraph/genesys';
 import type { CliIo } from '../io.js';
 import { type CredentialFlags, resolveCredentials } from '../options/credential-options.js';
 import type { Progress } from '../render/progress-bar.js';
+import { crawlStatsOf, crawlStore } from '../store/save-crawl.js';
 import { crawlWithProgress } from './crawl.js';
 
-/** `--live`: the org of the GENESYSCLOUD_* credentials (or the credential flags), through the disk cache. */
+/**
+ * `--live`: the org of the GENESYSCLOUD_* credentials (or the credential flags), through the disk
+ * cache; incremental from the store, and kept there like a `fetch`.
+ */
 export async function crawlLive(flags: CredentialFlags, io: CliIo, progress: Progress): Promise<Snapshot> {
   const credentials = await resolveCredentials(flags, io);
   const client = createGenesysClient({ env: { ...io.env }, ...credentials, cache: { dir: resolve(io.cwd, DEFAULT_CACHE_DIR) } });
-  return crawlWithProgress(client, progress, { signal: io.signal, sourceKind: 'live' });
+  const store = crawlStore(io, client, { store: true, full: false, sourceKind: 'live' });
+  try {
+    const startedAt = performance.now();
+    const snapshot = await crawlWithProgress(client, progress, { signal: io.signal, sourceKind: 'live', reuse: store.reuse });
+    store.save(snapshot, crawlStatsOf(snapshot, 'incremental', performance.now() - startedAt));
+    return snapshot;
+  } finally {
+    store.close();
+  }
 }
 
 /** `--demo`: an in-process simulator on a free loopback port, crawled through the real client. */

@@ -1,4 +1,4 @@
-import { type CrawlProgress, crawlOrg, type GenesysClient } from '@flowgraph/genesys';
+import { type CrawlProgress, crawlOrg, type GenesysClient, type StoredFlowVersions } from '@flowgraph/genesys';
 import type { Snapshot } from '@flowgraph/core';
 import type { Progress } from '../render/progress-bar.js';
 
@@ -6,10 +6,11 @@ import type { Progress } from '../render/progress-bar.js';
 export function crawlWithProgress(
   client: GenesysClient,
   progress: Progress,
-  options: { signal?: AbortSignal | undefined; sourceKind: Snapshot['source']['kind'] },
+  options: { signal?: AbortSignal | undefined; sourceKind: Snapshot['source']['kind']; reuse?: StoredFlowVersions | undefined },
 ): Promise<Snapshot> {
   return crawlOrg(client, {
     sourceKind: options.sourceKind,
+    ...(options.reuse ? { reuse: options.reuse } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (event) => showCrawlProgress(progress, event),
   });

@@ -2,7 +2,7 @@ export { CHANGE_DIAGRAM_LIMITS, type ChangeDiagram, changeDiagram, type DiagramL
 export { toGithubAnnotations } from './github-annotations.js';
 export { toJunit } from './junit.js';
 export { checkMarkdown } from './markdown-check.js';
-export { type DiffMarkdownOptions, describeChange, diffMarkdown } from './markdown-diff.js';
+export { type DiffMarkdownOptions, describeChange, describeChanges, diffMarkdown } from './markdown-diff.js';
 export {
   type CheckReportInput,
   checkProblems,

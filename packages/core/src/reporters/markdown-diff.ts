@@ -59,14 +59,11 @@ export function diffMarkdown(diff: GraphDiff, options: DiffMarkdownOptions = {})
   const changes: string[] = [];
   for (const id of diff.flows.added) changes.push(`- ➕ flow **${name(id)}** added`);
   for (const id of diff.flows.removed) changes.push(`- ➖ flow **${name(id)}** removed`);
-  for (const changed of diff.flows.changed)
-    changes.push(`- ✏️ flow **${name(changed.id)}**: ${changed.changes.map((c) => describeChange(c, name)).join('; ')}`);
+  for (const changed of diff.flows.changed) changes.push(`- ✏️ flow **${name(changed.id)}**: ${describeChanges(changed.changes, name)}`);
   for (const id of diff.resources.added) changes.push(`- ➕ ${typeOf(diff, id)} **${name(id)}** added`);
   for (const id of diff.resources.removed) changes.push(`- ➖ ${typeOf(diff, id)} **${name(id)}** removed`);
   for (const changed of diff.resources.changed) {
-    changes.push(
-      `- ✏️ ${typeOf(diff, changed.id)} **${name(changed.id)}**: ${changed.changes.map((c) => describeChange(c, name)).join('; ')}`,
-    );
+    changes.push(`- ✏️ ${typeOf(diff, changed.id)} **${name(changed.id)}**: ${describeChanges(changed.changes, name)}`);
   }
   if (changes.length > 0) out.push(`### What changed`, '', ...capped(changes, LIST_LIMIT, 'changes'), '');
 
@@ -89,6 +86,20 @@ export function diffMarkdown(diff: GraphDiff, options: DiffMarkdownOptions = {})
 
 function typeOf(diff: GraphDiff, id: string): string {
   return (diff.nodes[id]?.type ?? 'resource').toLowerCase();
+}
+
+/** Changes for people: property changes with the same before and after said once (`publishedVersion, savedVersion 5.0 → 6.0`). */
+export function describeChanges(changes: readonly NodeChange[], name: (id: string) => string): string {
+  const parts: string[] = [];
+  const properties = new Map<string, string[]>();
+  for (const change of changes) {
+    if (change.kind !== 'property') continue;
+    const transition = `${change.before ?? '(none)'} → ${change.after ?? '(none)'}`;
+    properties.set(transition, [...(properties.get(transition) ?? []), change.property]);
+  }
+  for (const [transition, names] of properties) parts.push(`${names.join(', ')} ${transition}`);
+  for (const change of changes) if (change.kind !== 'property') parts.push(describeChange(change, name));
+  return parts.join('; ');
 }
 
 export function describeChange(change: NodeChange, name: (id: string) => string): string {
