@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // The real server in demo mode, serving the built SPA: what a user gets from `pnpm start`.
@@ -6,6 +8,9 @@ const port = Number(process.env.FLOWGRAPH_E2E_PORT ?? 8181);
 const baseURL = `http://127.0.0.1:${port}`;
 // `pnpm test` builds the web app first; a lone `playwright test` builds it when dist is missing.
 const build = existsSync('apps/web/dist/index.html') ? '' : 'pnpm --filter @flowgraph/web build && ';
+// A fresh snapshot store per run: the server restores its last stored crawl on start, and a run
+// must not start from what an earlier run (or \`pnpm start\`) left in .flowgraph/.
+const dataDir = mkdtempSync(join(tmpdir(), 'flowgraph-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -49,7 +54,7 @@ export default defineConfig({
   webServer: {
     command: `${build}node --conditions=@flowgraph/source --import tsx apps/server/src/main.ts`,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', FLOWGRAPH_MODE: 'demo' },
+    env: { PORT: String(port), HOST: '127.0.0.1', FLOWGRAPH_MODE: 'demo', FLOWGRAPH_DATA_DIR: dataDir },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',

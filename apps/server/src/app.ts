@@ -5,6 +5,7 @@ import { loopbackHostsOnly, sameOriginWrites, securityHeaders } from './http/sec
 import { spaRouter } from './http/spa.js';
 import { createRedactor, type Log, redactingLog } from './logger.js';
 import type { GraphSource } from './org/graph-source.js';
+import type { HistoryViews } from './org/history-views.js';
 import { OrgViews } from './org/org-views.js';
 import { apiRouter } from './routes/api-router.js';
 
@@ -25,6 +26,8 @@ export interface AppOptions {
   shutdown?: AbortSignal;
   /** Refuse Host names other than loopback ones (DNS rebinding) when listening on loopback. */
   loopbackOnly?: boolean;
+  /** The org's stored crawls: `/api/history` and `/api/diff` (404 without). */
+  history?: HistoryViews;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -56,6 +59,7 @@ export function createApp(options: AppOptions): express.Express {
       refreshIntervalSeconds: Math.ceil(refreshIntervalMs / 1000),
       heartbeatMs: options.heartbeatMs ?? 15_000,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),
+      ...(options.history ? { history: options.history } : {}),
     }),
     notFound,
   );

@@ -12,6 +12,12 @@ export interface ServerConfig {
   refreshIntervalMs: number;
   /** A refresh with a larger share of failed flows (or a failed listing page) does not replace the graph. */
   maxFailedShare: number;
+  /** The snapshot store's folder (relative to the repository root), or `off` for no history. */
+  dataDir: string | 'off' | undefined;
+  /** Stored crawls kept per org. */
+  historyKeep: number;
+  /** Demo only: flows that publish a new version before each refresh, so the demo org changes. */
+  demoChangesPerRefresh: number;
 }
 
 const EnvSchema = z.object({
@@ -25,6 +31,9 @@ const EnvSchema = z.object({
     .min(0)
     .max(100)
     .default(DEFAULT_MAX_FAILED_SHARE * 100),
+  FLOWGRAPH_DATA_DIR: z.string().trim().min(1).optional(),
+  FLOWGRAPH_HISTORY_KEEP: z.coerce.number().int().min(2).max(10_000).default(30),
+  FLOWGRAPH_DEMO_CHANGES: z.coerce.number().int().min(0).max(1_000).default(0),
 });
 
 const CREDENTIALS = ['GENESYSCLOUD_OAUTHCLIENT_ID', 'GENESYSCLOUD_OAUTHCLIENT_SECRET', 'GENESYSCLOUD_REGION'] as const;
@@ -66,5 +75,8 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
     demoFlows: settings.FLOWGRAPH_DEMO_FLOWS,
     refreshIntervalMs: settings.FLOWGRAPH_REFRESH_INTERVAL_S * 1000,
     maxFailedShare: settings.FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT / 100,
+    dataDir: settings.FLOWGRAPH_DATA_DIR,
+    historyKeep: settings.FLOWGRAPH_HISTORY_KEEP,
+    demoChangesPerRefresh: settings.FLOWGRAPH_DEMO_CHANGES,
   };
 }

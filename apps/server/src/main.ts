@@ -6,18 +6,23 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@flowgraph/genesys';
+import { type GenesysConfig, loadConfig } from '@flowgraph/genesys';
+import { DEMO_ORG_SEED } from '@flowgraph/simulator';
+import { demoOrgKey, openStore, orgKey, resolveDataDir } from '@flowgraph/store';
 import { readServerArgs } from './args.js';
-import { loadServerConfig } from './config.js';
-import { consoleLog, createRedactor, redactingLog } from './logger.js';
+import { loadServerConfig, type ServerConfig } from './config.js';
+import { consoleLog, createRedactor, type Log, redactingLog } from './logger.js';
 import { startDemoSource } from './modes/demo.js';
 import { createLiveSource } from './modes/live.js';
+import { OrgHistory } from './org/crawl-history.js';
 import type { CrawlSource } from './org/crawl-source.js';
+import { HistoryViews } from './org/history-views.js';
 import { startServer } from './server.js';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every secret this process knows, for the redactors (a startup error included). */
 const secrets: string[] = [];
+const repoRoot = join(serverDir, '..', '..');
 
 async function main(): Promise<void> {
   for (const file of [join(serverDir, '..', '..', '.env'), join(serverDir, '.env')]) {
@@ -35,9 +40,19 @@ async function main(): Promise<void> {
   const config = loadServerConfig(env);
   const log = redactingLog(consoleLog, [secret]);
 
+  const genesys = config.mode === 'live' ? loadConfig(env) : undefined;
+  const history = openHistory(config, genesys, log);
   let source: CrawlSource;
-  if (config.mode === 'live') source = createLiveSource(loadConfig(env), log, config.maxFailedShare);
-  else source = await startDemoSource({ flows: config.demoFlows, log, maxFailedShare: config.maxFailedShare });
+  if (genesys) source = createLiveSource(genesys, log, config.maxFailedShare, history);
+  else {
+    source = await startDemoSource({
+      flows: config.demoFlows,
+      log,
+      maxFailedShare: config.maxFailedShare,
+      ...(history ? { history } : {}),
+      changesPerRefresh: config.demoChangesPerRefresh,
+    });
+  }
 
   const server = await startServer({
     source,
@@ -48,19 +63,49 @@ async function main(): Promise<void> {
     log,
     secrets: [secret],
     loopbackOnly: isLoopback(config.host),
+    ...(history ? { history: new HistoryViews(history) } : {}),
   });
   source.refresh();
   const where = source.info.region ? ` (region ${source.info.region})` : '';
   log(`flowgraph: ${server.url} - ${config.mode} mode${where}`);
 
   const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    server
+      .close()
+      .finally(() => history?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The org's history in the store (FLOWGRAPH_DATA_DIR, default .flowgraph/ at the repository
+ * root): every crawl is saved there, and a restart serves the last one at once. A store that
+ * cannot be opened is logged, and the server runs without history.
+ */
+function openHistory(config: ServerConfig, genesys: GenesysConfig | undefined, log: Log): OrgHistory | undefined {
+  if (config.dataDir === 'off') return undefined;
+  const dir = resolveDataDir({ FLOWGRAPH_DATA_DIR: config.dataDir }, repoRoot);
+  const org = genesys
+    ? orgKey(
+        genesys.endpoints.region
+          ? { kind: 'live', region: genesys.endpoints.region }
+          : { kind: 'live', baseUrl: genesys.endpoints.apiBaseUrl },
+        genesys.clientId,
+      )
+    : demoOrgKey(DEMO_ORG_SEED, config.demoFlows);
+  try {
+    return new OrgHistory(openStore({ dir }), org, config.historyKeep, log);
+  } catch (error) {
+    log(
+      `flowgraph: running without history: the store in ${dir} cannot be opened: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return undefined;
+  }
 }
 
 function isLoopback(host: string): boolean {

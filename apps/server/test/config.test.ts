@@ -16,7 +16,12 @@ describe('[U] loadServerConfig', () => {
       demoFlows: 300,
       refreshIntervalMs: 30_000,
       maxFailedShare: 0.02,
+      dataDir: undefined,
+      historyKeep: 30,
+      demoChangesPerRefresh: 0,
     });
+    expect(loadServerConfig({ FLOWGRAPH_DATA_DIR: 'off', FLOWGRAPH_HISTORY_KEEP: '5' })).toMatchObject({ dataDir: 'off', historyKeep: 5 });
+    expect(() => loadServerConfig({ FLOWGRAPH_HISTORY_KEEP: '1' })).toThrow(/FLOWGRAPH_HISTORY_KEEP/);
     expect(loadServerConfig({ FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT: '10' }).maxFailedShare).toBe(0.1);
     expect(() => loadServerConfig({ FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT: '150' })).toThrow(/FLOWGRAPH_REFRESH_MAX_FAILED_PERCENT/);
   });

@@ -1,7 +1,7 @@
 export { DEFAULT_DATA_DIR, resolveDataDir } from './data-dir.js';
 export { MIGRATIONS, type Migration, migrate, SCHEMA_VERSION, StoreVersionError, schemaVersion } from './migrations.js';
 export { demoOrgKey, orgKey, sourceLabel } from './org-key.js';
-export { type CrawlStats, CrawlStatsSchema, type SnapshotRecord } from './records.js';
+export { type CrawlStats, CrawlStatsSchema, crawlStatsOf, type SnapshotRecord } from './records.js';
 export { isSnapshotRef, parseSnapshotRef, type SnapshotRef } from './refs.js';
 export {
   type OpenStoreOptions,

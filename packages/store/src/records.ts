@@ -1,3 +1,4 @@
+import type { Snapshot } from '@flowgraph/core';
 import { z } from 'zod';
 
 /** What a crawl did, beside what it found: requests and how many flows it could reuse. */
@@ -29,4 +30,19 @@ export interface SnapshotRecord {
   /** Size of the snapshot JSON, and of what is stored (compressed). */
   bytes: number;
   storedBytes: number;
+}
+
+/** What a crawl reports beside its snapshot, from the snapshot's stats and the crawl's wall time. */
+export function crawlStatsOf(snapshot: Snapshot, mode: CrawlStats['mode'], durationMs: number): CrawlStats {
+  const stats = snapshot.stats ?? { listed: snapshot.flows.length, fetched: 0, failed: snapshot.errors.length };
+  const reused = stats.reused ?? 0;
+  return {
+    requests: stats.requests ?? 0,
+    flowsListed: stats.listed,
+    flowsFetched: stats.fetched - reused,
+    flowsReused: reused,
+    failed: stats.failed,
+    durationMs: Math.round(durationMs),
+    ...(mode ? { mode } : {}),
+  };
 }

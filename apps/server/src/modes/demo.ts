@@ -1,6 +1,7 @@
 import { createGenesysClient } from '@flowgraph/genesys';
 import { DEMO_CREDENTIALS, DEMO_ORG_SEED, startSimulator } from '@flowgraph/simulator';
 import type { Log } from '../logger.js';
+import type { OrgHistory } from '../org/crawl-history.js';
 import { CrawlSource } from '../org/crawl-source.js';
 import { genesysOrgClient } from '../org/genesys-org-client.js';
 
@@ -8,6 +9,9 @@ export interface DemoOptions {
   flows: number;
   log: Log;
   maxFailedShare?: number;
+  history?: OrgHistory;
+  /** Flows that publish a new version before each refresh (not the first crawl), so Changes has something to show. */
+  changesPerRefresh?: number;
 }
 
 /** Demo budget: the real per-token limit (300/min) would make a 300-flow demo take over a minute. */
@@ -35,12 +39,22 @@ export async function startDemoSource(options: DemoOptions): Promise<CrawlSource
     env: {},
     rateLimit: { requestsPerMinute: DEMO_REQUESTS_PER_MINUTE },
   });
+  const orgClient = genesysOrgClient(client, 'demo');
+  let crawls = 0;
+  const changes = options.changesPerRefresh ?? 0;
   return new CrawlSource({
     info: { kind: 'demo' },
-    client: genesysOrgClient(client, 'demo'),
+    client: {
+      ...orgClient,
+      crawl: (onProgress, signal, reuse) => {
+        if (crawls++ > 0 && changes > 0) simulator.publishNewVersions({ count: changes });
+        return orgClient.crawl(onProgress, signal, reuse);
+      },
+    },
     log: options.log,
     redact: (text) => text,
     ...(options.maxFailedShare !== undefined ? { maxFailedShare: options.maxFailedShare } : {}),
+    ...(options.history ? { history: options.history } : {}),
     onClose: () => simulator.close(),
   });
 }

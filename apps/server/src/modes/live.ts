@@ -1,5 +1,6 @@
 import { createGenesysClient, type GenesysConfig } from '@flowgraph/genesys';
 import { createRedactor, type Log } from '../logger.js';
+import type { OrgHistory } from '../org/crawl-history.js';
 import { CrawlSource } from '../org/crawl-source.js';
 import { genesysOrgClient } from '../org/genesys-org-client.js';
 
@@ -7,7 +8,7 @@ import { genesysOrgClient } from '../org/genesys-org-client.js';
  * A real org. The client reaches only the configured region's api./login. hosts (or a loopback
  * base URL, which @flowgraph/genesys refuses for anything but 127.0.0.0/8, localhost, [::1]).
  */
-export function createLiveSource(config: GenesysConfig, log: Log, maxFailedShare?: number): CrawlSource {
+export function createLiveSource(config: GenesysConfig, log: Log, maxFailedShare?: number, history?: OrgHistory): CrawlSource {
   const client = createGenesysClient({ config, cache: false });
   return new CrawlSource({
     info: { kind: 'live', ...(config.endpoints.region ? { region: config.endpoints.region } : {}) },
@@ -15,5 +16,6 @@ export function createLiveSource(config: GenesysConfig, log: Log, maxFailedShare
     log,
     redact: createRedactor([config.clientSecret.reveal()]),
     ...(maxFailedShare !== undefined ? { maxFailedShare } : {}),
+    ...(history ? { history } : {}),
   });
 }

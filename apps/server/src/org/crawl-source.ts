@@ -1,8 +1,10 @@
 import type { FlowGraph, Snapshot, SnapshotFetchError } from '@flowgraph/core';
 import { assessCrawl, DEFAULT_MAX_FAILED_SHARE } from '@flowgraph/genesys';
+import { crawlStatsOf } from '@flowgraph/store';
 import { CrawlFailedError, CrawlPendingError, NotFoundError } from '../errors.js';
 import type { Log } from '../logger.js';
 import { graphFromSnapshot, stepGraphOf } from './core-graph.js';
+import type { OrgHistory } from './crawl-history.js';
 import { CrawlState } from './crawl-state.js';
 import type {
   ClientMetrics,
@@ -27,6 +29,11 @@ export interface CrawlSourceOptions {
   maxFailedShare?: number;
   /** Runs after the crawl stopped on close (the demo stops its simulator here). */
   onClose?: () => Promise<void>;
+  /**
+   * The org's stored history: its newest snapshot is served at once, crawls reuse its flow
+   * versions, and every crawl that replaces the graph is saved there.
+   */
+  history?: OrgHistory;
 }
 
 /** Errors listed in progress and health; the analysis has all of them. */
@@ -54,6 +61,12 @@ export class CrawlSource implements GraphSource {
   constructor(options: CrawlSourceOptions) {
     this.info = options.info;
     this.#options = options;
+    // A restart loses nothing: the last stored crawl is served until the first new one replaces it.
+    const stored = options.history?.latest();
+    if (stored !== undefined) {
+      this.#loaded = this.#load(stored.snapshot, [], undefined, { snapshotId: stored.record.id, restored: true });
+      this.#fallback = fallbackOf(stored.snapshot, []);
+    }
   }
 
   progress(): CrawlProgress {
@@ -109,9 +122,10 @@ export class CrawlSource implements GraphSource {
   }
 
   async #crawl(): Promise<void> {
-    const { client, log, redact } = this.#options;
+    const { client, log, redact, history } = this.#options;
+    const startedAt = performance.now();
     try {
-      const snapshot = await client.crawl((report) => this.#state.update(report), this.#abort.signal);
+      const snapshot = await client.crawl((report) => this.#state.update(report), this.#abort.signal, history?.reuse());
       this.#state.update({ phase: 'analyzing' });
       const assessment = assessCrawl(snapshot, this.#options.maxFailedShare ?? DEFAULT_MAX_FAILED_SHARE);
       const report = { failedFlows: assessment.failedFlows, errors: summarise(snapshot.errors, redact) };
@@ -126,7 +140,8 @@ export class CrawlSource implements GraphSource {
         return;
       }
       const carried = carryOverStale(snapshot, this.#fallback);
-      this.#loaded = this.#load(carried.snapshot, carried.stale);
+      const stored = history?.save(carried.snapshot, crawlStatsOf(snapshot, 'incremental', performance.now() - startedAt));
+      this.#loaded = this.#load(carried.snapshot, carried.stale, undefined, stored ? { snapshotId: stored.id } : {});
       this.#fallback = fallbackOf(carried.snapshot, carried.stale);
       this.#partial = undefined;
       this.#state.finish(doneMessage(assessment.failedFlows, carried.stale.length), {
@@ -146,9 +161,22 @@ export class CrawlSource implements GraphSource {
     }
   }
 
-  #load(snapshot: Snapshot, staleFlows: StaleFlow[], partial?: { reason: string }): LoadedOrg {
+  #load(
+    snapshot: Snapshot,
+    staleFlows: StaleFlow[],
+    partial?: { reason: string },
+    stored: Pick<LoadedOrg, 'snapshotId' | 'restored'> = {},
+  ): LoadedOrg {
     const { graph, issues } = graphFromSnapshot(snapshot);
-    return { graph, issues, fetchedAt: snapshot.fetchedAt, generation: ++this.#generation, staleFlows, ...(partial ? { partial } : {}) };
+    return {
+      graph,
+      issues,
+      fetchedAt: snapshot.fetchedAt,
+      generation: ++this.#generation,
+      staleFlows,
+      ...(partial ? { partial } : {}),
+      ...stored,
+    };
   }
 }
 

@@ -5,7 +5,8 @@ import type { CrawlReport, OrgClient } from './org-client.js';
 /** The OrgClient over @flowgraph/genesys; demo and live differ only in where the client points. */
 export function genesysOrgClient(client: GenesysClient, sourceKind: 'demo' | 'live'): OrgClient {
   return {
-    crawl: (onProgress, signal) => crawlOrg(client, { signal, sourceKind, onProgress: (progress) => onProgress(toReport(progress)) }),
+    crawl: (onProgress, signal, reuse) =>
+      crawlOrg(client, { signal, sourceKind, ...(reuse ? { reuse } : {}), onProgress: (progress) => onProgress(toReport(progress)) }),
     flowConfiguration: (flowId, signal) => fetchFlowConfiguration(client, flowId, { signal }),
     metrics: () => toMetrics(client),
   };

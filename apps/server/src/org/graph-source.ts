@@ -61,6 +61,10 @@ export interface LoadedOrg {
   staleFlows: StaleFlow[];
   /** Set on a crawl refused as too partial to replace the graph (served only on request). */
   partial?: { reason: string };
+  /** Its id in the snapshot store (`/api/history`), when stored. */
+  snapshotId?: number;
+  /** Served from the store on start, while the first crawl of this run is under way. */
+  restored?: boolean;
 }
 
 /** One flow's steps with the problems found reading its configuration. */

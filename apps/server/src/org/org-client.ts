@@ -1,4 +1,5 @@
 import type { Snapshot } from '@flowgraph/core';
+import type { StoredFlowVersions } from '@flowgraph/genesys';
 import type { ClientMetrics, CrawlProgress } from './graph-source.js';
 
 /** A progress report of the crawl, in the API's terms (the adapter maps the client's events). */
@@ -9,7 +10,8 @@ export type CrawlReport = Partial<Omit<CrawlProgress, 'message'>>;
  * @flowgraph/genesys, and the same adapter serves demo mode, pointed at the in-process simulator.
  */
 export interface OrgClient {
-  crawl(onProgress: (report: CrawlReport) => void, signal: AbortSignal): Promise<Snapshot>;
+  /** `reuse`: stored flow versions an incremental crawl takes instead of asking again. */
+  crawl(onProgress: (report: CrawlReport) => void, signal: AbortSignal, reuse?: StoredFlowVersions): Promise<Snapshot>;
   /** `GET /api/v2/flows/{id}/latestconfiguration`, unvalidated (core's importer validates it). */
   flowConfiguration(flowId: string, signal: AbortSignal): Promise<unknown>;
   metrics(): ClientMetrics;

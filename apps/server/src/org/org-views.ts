@@ -40,6 +40,10 @@ export interface GraphResponse {
     staleFlows?: StaleFlow[];
     /** Only with `?partial=true`: this crawl was refused as too partial to replace the graph. */
     partial?: { reason: string };
+    /** Its id in the snapshot store, when stored (see /api/history). */
+    snapshotId?: number;
+    /** Served from the store on start while a new crawl runs: `fetchedAt` says how old it is. */
+    restored?: boolean;
   };
   graph: ExportGraph;
   analysis: AnalysisResult;
@@ -91,6 +95,8 @@ export class OrgViews {
         fetchedAt: loaded.fetchedAt,
         ...(loaded.staleFlows.length > 0 ? { staleFlows: loaded.staleFlows } : {}),
         ...(loaded.partial ? { partial: loaded.partial } : {}),
+        ...(loaded.snapshotId !== undefined ? { snapshotId: loaded.snapshotId } : {}),
+        ...(loaded.restored ? { restored: true } : {}),
       },
       graph: derived.orgExport,
       analysis: this.#analysis(loaded, derived, options),

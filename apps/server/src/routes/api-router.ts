@@ -8,16 +8,18 @@ import {
   WHOLE_GRAPH_FILE_STEM,
 } from '@flowgraph/core';
 import { type RequestHandler, Router } from 'express';
-import { CrawlRunningError, TooManyRequestsError } from '../errors.js';
+import { CrawlRunningError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import type { IntervalLimiter } from '../http/interval-limiter.js';
 import { parseQuery } from '../http/query.js';
 import { isRunning } from '../org/crawl-state.js';
 import type { GraphSource } from '../org/graph-source.js';
+import type { HistoryViews } from '../org/history-views.js';
 import type { OrgViews } from '../org/org-views.js';
 import { progressRoute } from './progress.js';
 import {
   CycleFocusQuerySchema,
   CycleParamsSchema,
+  DiffQuerySchema,
   type ExportQuery,
   ExportQuerySchema,
   FlowParamsSchema,
@@ -36,10 +38,20 @@ export interface ApiDependencies {
   refreshIntervalSeconds: number;
   heartbeatMs: number;
   shutdown?: AbortSignal;
+  /** Stored crawls of the org and what changed between two; absent when the server runs without a store. */
+  history?: HistoryViews;
 }
 
 /** Each handler: parse input, ask the views or the source, write JSON. Errors go to the one handler. */
-export function apiRouter({ source, views, refreshLimiter, refreshIntervalSeconds, heartbeatMs, shutdown }: ApiDependencies): Router {
+export function apiRouter({
+  source,
+  views,
+  refreshLimiter,
+  refreshIntervalSeconds,
+  heartbeatMs,
+  shutdown,
+  history,
+}: ApiDependencies): Router {
   const router = Router();
 
   router.get('/health', noQuery, (_req, res) => {
@@ -112,6 +124,15 @@ export function apiRouter({ source, views, refreshLimiter, refreshIntervalSecond
 
   router.get('/progress', noQuery, progressRoute(source, heartbeatMs, shutdown));
 
+  router.get('/history', noQuery, (_req, res) => {
+    res.json(requireHistory(history).list());
+  });
+
+  router.get('/diff', (req, res) => {
+    const { from, to } = parseQuery(DiffQuerySchema, req.query);
+    res.json(requireHistory(history).diff(from, to));
+  });
+
   router.get('/metrics', noQuery, (_req, res) => {
     res.json(source.metrics());
   });
@@ -152,6 +173,11 @@ const noQuery: RequestHandler = (req, _res, next) => {
   parseQuery(NoQuerySchema, req.query);
   next();
 };
+
+function requireHistory(history: HistoryViews | undefined): HistoryViews {
+  if (history === undefined) throw new NotFoundError('This server keeps no history (it runs without a snapshot store).');
+  return history;
+}
 
 function regionOf(source: GraphSource): { region?: string } {
   return source.info.region === undefined ? {} : { region: source.info.region };

@@ -131,3 +131,11 @@ export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 export const FlowParamsSchema = z.object({ id: z.string().min(1).max(200, 'a flow id is at most 200 characters') });
 
 export const NoQuerySchema = z.strictObject({});
+
+const snapshotId = z.preprocess(
+  unsetWhenEmpty,
+  z.coerce.number({ message: 'expected a snapshot id from /api/history' }).int().positive().optional(),
+);
+
+/** `/api/diff`: two stored crawls of the org; default the previous and the latest. */
+export const DiffQuerySchema = z.strictObject({ from: snapshotId, to: snapshotId });

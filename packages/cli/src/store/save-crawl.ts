@@ -1,23 +1,10 @@
 import type { Snapshot } from '@flowgraph/core';
 import type { GenesysClient, StoredFlowVersions } from '@flowgraph/genesys';
 import { type CrawlStats, openStore, orgKey, type SnapshotRecord, type SnapshotStore } from '@flowgraph/store';
+
+export { crawlStatsOf } from '@flowgraph/store';
 import type { CliIo } from '../io.js';
 import { dataDirOf } from './data-dir.js';
-
-/** What a crawl reports beside its snapshot: `fetch --format json` prints it. */
-export function crawlStatsOf(snapshot: Snapshot, mode: CrawlStats['mode'], durationMs: number): CrawlStats {
-  const stats = snapshot.stats ?? { listed: snapshot.flows.length, fetched: 0, failed: snapshot.errors.length };
-  const reused = stats.reused ?? 0;
-  return {
-    requests: stats.requests ?? 0,
-    flowsListed: stats.listed,
-    flowsFetched: stats.fetched - reused,
-    flowsReused: reused,
-    failed: stats.failed,
-    durationMs: Math.round(durationMs),
-    ...(mode ? { mode } : {}),
-  };
-}
 
 /**
  * A crawl with the store: the org's stored flow versions to reuse (unless `full`), and `save` to
