@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgHistory } from '../src/org/crawl-history.js';
 import { CrawlSource } from '../src/org/crawl-source.js';
 import { HistoryViews } from '../src/org/history-views.js';
+import { OrgViews } from '../src/org/org-views.js';
 import type { OrgClient } from '../src/org/org-client.js';
 import { startServer } from '../src/server.js';
 import { FakeSource } from './fake-source.js';
@@ -72,6 +73,7 @@ describe('[I] server history', () => {
     const client = scripted([nextDay(before)]);
     const second = new CrawlSource({ info: { kind: 'live' }, client, log: () => {}, redact: (text) => text, history });
     expect(second.current()).toMatchObject({ snapshotId: 1, restored: true, fetchedAt: before.fetchedAt });
+    expect(new OrgViews(second).graph({}).source).toMatchObject({ restored: true, snapshotId: 1, fetchedAt: before.fetchedAt });
     second.refresh();
     await second.settled();
     expect(second.current()).toMatchObject({ snapshotId: 2, fetchedAt: '2026-11-21T09:30:00.000Z' });

@@ -63,6 +63,9 @@ export const graphResponseSchema = z.looseObject({
     fetchedAt: z.string(),
     // Flows whose last refresh failed: their dependencies are an earlier crawl's.
     staleFlows: z.array(staleFlowSchema).optional(),
+    // The org's last stored crawl, served on start while a new crawl runs.
+    restored: z.boolean().optional(),
+    snapshotId: z.number().optional(),
   }),
   graph: graphSchema,
   analysis: z.looseObject({

@@ -11,7 +11,8 @@ interface Props {
 /**
  * Says when the graph on screen is not the org as it is now: the last refresh failed (the
  * server kept the previous graph), or a few flows could not be refreshed and show an earlier
- * crawl's dependencies. With the age of what is shown and a retry. Nothing to say, nothing shown.
+ * crawl's dependencies, or (after a restart) the last stored crawl is shown while a new one
+ * runs. With the age of what is shown and, for failures, a retry. Nothing to say, nothing shown.
  */
 export function RefreshBanner({ data, progress }: Props) {
   const now = useNow(30_000);
@@ -20,6 +21,17 @@ export function RefreshBanner({ data, progress }: Props) {
   if (!data) return null;
   const stale = data.source.staleFlows ?? [];
   const failed = progress?.phase === 'failed';
+  if (!failed && stale.length === 0 && data.source.restored) {
+    // A restart: the last stored crawl is on screen at once, and the new one replaces it when done.
+    return (
+      <div className="refresh-banner info" role="status" data-testid="refresh-banner">
+        <div className="refresh-banner-text">
+          <strong>Showing the last stored crawl</strong>, fetched {age(data.source.fetchedAt, now)} (
+          {new Date(data.source.fetchedAt).toLocaleString()}); a new crawl is under way and replaces it when done.
+        </div>
+      </div>
+    );
+  }
   if (!failed && stale.length === 0) return null;
 
   const retry = (
