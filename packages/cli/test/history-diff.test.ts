@@ -39,8 +39,8 @@ describe('[I] fetch into the store, history and diff', () => {
     expect(first).toMatchObject({ flowsReused: 0, failed: 0, snapshot: { ref: '@1' } });
     expect(first.flowsFetched).toBe(first.flowsListed);
     const second = await fetch();
-    // The token, the listing page and the one never-published module the simulator plants.
-    expect(second).toMatchObject({ requests: 3, flowsFetched: 1, flowsReused: first.flowsListed - 1, snapshot: { ref: '@2' } });
+    // The token, the listing page, the deleted-resource consumers and the one never-published module the simulator plants.
+    expect(second).toMatchObject({ requests: 4, flowsFetched: 1, flowsReused: first.flowsListed - 1, snapshot: { ref: '@2' } });
     expect(await readdir(data)).toContain('.gitignore');
 
     const published = simulator.publishNewVersions({ count: 3 });

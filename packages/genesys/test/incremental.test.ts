@@ -73,8 +73,8 @@ describe('[I] incremental crawl against the simulator', () => {
     const unchanged = await crawl(versionsOf(first));
     const published = first.flows.filter((flow) => flow.publishedVersion !== undefined).length;
     expect(unchanged.stats?.reused).toBe(published);
-    // Only the listing and the drafts (flows never published) are asked for again.
-    expect(unchanged.stats?.requests).toBeLessThanOrEqual(first.flows.length - published + 3);
+    // Only the token, the listing, the deleted-resource consumers and the drafts (flows never published) are asked for again.
+    expect(unchanged.stats?.requests).toBeLessThanOrEqual(first.flows.length - published + 4);
     expect(normalised(unchanged)).toEqual(normalised(first));
 
     const changes = simulator.publishNewVersions({ count: CHANGED });
@@ -91,6 +91,33 @@ describe('[I] incremental crawl against the simulator', () => {
     // And the changed flows really changed: the graph after is not the graph before.
     expect(graphJson(second)).not.toBe(graphJson(first));
     for (const change of changes) expect(second.consumedResources[change.id]?.version).toBe(change.version);
+  });
+
+  it('fetches again the unchanged versions that use an object deleted since they were stored', async () => {
+    const first = await crawl();
+    // A data action several published flows use, deleted in the org after the first crawl.
+    const uses = new Map<string, string[]>();
+    for (const [flowId, consumed] of Object.entries(first.consumedResources)) {
+      for (const dependency of consumed.resources) {
+        if (dependency.type === 'DATAACTION' && !dependency.deleted) uses.set(dependency.id, [...(uses.get(dependency.id) ?? []), flowId]);
+      }
+    }
+    const [actionId, consumers] = [...uses].sort((a, b) => b[1].length - a[1].length)[0] as [string, string[]];
+    const action = simulator.org.resourcesById.get(actionId);
+    if (action === undefined) throw new Error('the simulator lost the data action');
+    action.deleted = true;
+    try {
+      const again = await crawl(versionsOf(first));
+      const full = await crawl();
+      expect(normalised(again)).toEqual(normalised(full));
+      for (const flowId of consumers) {
+        expect(again.consumedResources[flowId]?.resources.find((dependency) => dependency.id === actionId)?.deleted).toBe(true);
+      }
+      // The other unchanged flows are still reused.
+      expect(again.stats?.reused).toBeGreaterThan((first.stats?.fetched ?? 0) - consumers.length - 5);
+    } finally {
+      action.deleted = false;
+    }
   });
 
   it('fetches again what an earlier crawl failed to fetch', async () => {

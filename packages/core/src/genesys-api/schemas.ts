@@ -98,6 +98,8 @@ export const DependencyObjectSchema = z.looseObject({
   selfUri: z.string().optional(),
 });
 
+export const DependencyObjectListingSchema = entityListingSchema(DependencyObjectSchema);
+
 export const ErrorBodySchema = z.looseObject({
   message: z.string().optional(),
   code: z.string().optional(),

@@ -17,7 +17,7 @@ import { mapConcurrent } from '../utils/map-concurrent.js';
 import { CONSUMED_RESOURCES_PAGE_SIZE, CONSUMED_RESOURCES_PATH, fetchConsumedResources } from './consumed-resources.js';
 import { dependencyTypeOf, versionToCrawl } from './flow-version.js';
 import type { CrawlPhase, CrawlProgress } from './progress.js';
-import { reusableResources, type StoredFlowVersions } from './reuse.js';
+import { fetchDeletedConsumers, reusableResources, type StoredFlowVersions } from './reuse.js';
 
 export const FLOWS_PATH = '/api/v2/flows';
 /** Genesys' Terraform exporter lists flows 500 at a time; the simulator caps pageSize there. */
@@ -90,6 +90,8 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
   progress.flowsTotal = flows.length;
   emit('dependencies');
 
+  // Reuse needs to know which stored versions a deletion has made out of date; unknown means no reuse.
+  const deletedConsumers = options.reuse ? await fetchDeletedConsumers(client, signal) : undefined;
   const consumedResources: Snapshot['consumedResources'] = {};
   let failed = 0;
   let reused = 0;
@@ -109,7 +111,7 @@ export async function crawlOrg(client: GenesysClient, options: CrawlOptions = {}
         });
       } else if (version) {
         // A flow with no version at all has nothing to track; it is still listed and fetched.
-        const stored = reusableResources(options.reuse, flow, version, objectType);
+        const stored = reusableResources(options.reuse, deletedConsumers, flow, version, objectType);
         if (stored !== undefined) {
           consumedResources[flow.id] = { version: version.id, objectType, resources: stored };
           reused++;

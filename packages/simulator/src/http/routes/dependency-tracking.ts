@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { consumedResources, consumingResources, dependencyOf } from '../../org/dependencies.js';
+import { consumedResources, consumingResources, dependencyOf, flowDependency } from '../../org/dependencies.js';
 import type { SimulatedOrg } from '../../org/types.js';
 import { sendBadParameter, sendError } from '../errors.js';
 import { listing } from '../paging.js';
@@ -15,6 +15,14 @@ const ConsumingQuery = z.looseObject({
   resourceType: multi,
   version: z.string().optional(),
   flowFilter: z.enum(['checkedIn', 'published']).optional(),
+  ...pagingParams,
+});
+const DeletedConsumersQuery = z.looseObject({
+  name: z.string().optional(),
+  objectType: multi,
+  flowFilter: z.enum(['checkedIn', 'published']).optional(),
+  consumedResources: booleanParam,
+  consumedResourceType: multi,
   ...pagingParams,
 });
 const ObjectQuery = z.looseObject({
@@ -82,6 +90,29 @@ export function dependencyTrackingRouter(org: SimulatedOrg, buildCompleted: Date
         ? { consumingResources: ofTypes(consumingResources(org, query.id, false), query.consumingResourceType) }
         : {}),
     });
+  });
+
+  // Flow versions (published, and unless `flowFilter=published` the latest) that consume a deleted object.
+  router.get(`${BASE}/deletedresourceconsumers`, (req: Request, res: Response) => {
+    const query = parseQuery(req, res, DeletedConsumersQuery);
+    if (!query) return;
+    const types = new Set(query.objectType.map((type) => type.toUpperCase()));
+    const consumers = org.flows.flatMap((flow) => {
+      if (flow.entity.deleted || (query.name !== undefined && !flow.entity.name.toLowerCase().includes(query.name.toLowerCase())))
+        return [];
+      const published = flow.entity.publishedVersion?.id;
+      const versions = flow.versions.filter(
+        (version, i) => version.id === published || (query.flowFilter !== 'published' && i === flow.versions.length - 1),
+      );
+      return versions.flatMap((version) => {
+        const consumed = consumedResources(org, version);
+        if (!consumed.some((dependency) => dependency.deleted)) return [];
+        const object = flowDependency(flow, version.id);
+        if (types.size > 0 && !types.has(object.type)) return [];
+        return [{ ...object, ...(query.consumedResources ? { consumedResources: ofTypes(consumed, query.consumedResourceType) } : {}) }];
+      });
+    });
+    res.json(listing(req, consumers, query.pageNumber, query.pageSize));
   });
 
   router.get(`${BASE}/build`, (_req: Request, res: Response) => {
