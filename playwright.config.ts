@@ -9,7 +9,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 // `pnpm test` builds the web app first; a lone `playwright test` builds it when dist is missing.
 const build = existsSync('apps/web/dist/index.html') ? '' : 'pnpm --filter @flowgraph/web build && ';
 // A fresh snapshot store per run: the server restores its last stored crawl on start, and a run
-// must not start from what an earlier run (or \`pnpm start\`) left in .flowgraph/.
+// must not start from what an earlier run (or \`pnpm start\`) left in .flowgraph/. Each refresh
+// publishes new versions of 3 demo flows (never the ones carrying planted problems), so Changes
+// mode has a change to show.
 const dataDir = mkdtempSync(join(tmpdir(), 'flowgraph-e2e-'));
 
 export default defineConfig({
@@ -54,7 +56,7 @@ export default defineConfig({
   webServer: {
     command: `${build}node --conditions=@flowgraph/source --import tsx apps/server/src/main.ts`,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', FLOWGRAPH_MODE: 'demo', FLOWGRAPH_DATA_DIR: dataDir },
+    env: { PORT: String(port), HOST: '127.0.0.1', FLOWGRAPH_MODE: 'demo', FLOWGRAPH_DATA_DIR: dataDir, FLOWGRAPH_DEMO_CHANGES: '3' },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',

@@ -17,6 +17,7 @@ import { RefreshBanner } from './panels/RefreshBanner.js';
 import { StatusMessage } from './panels/StatusMessage.js';
 import { useDispatch, useGraphSelector, useGraphUiStore } from './state/store-context.js';
 import { useUrlSync } from './state/use-url-sync.js';
+import { ChangesView } from './changes/ChangesView.js';
 
 /** Wires server state, UI state and panels; it draws nothing itself. */
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
   const progress = useCrawlProgress();
   const canvas = useRef<CanvasHandle>(null);
   const [view, setView] = useState<ViewRequest | null>(null);
+  const [changesOpen, setChangesOpen] = useState(false);
   const jumpTo = useCallback((ids: readonly string[]) => setView((last) => ({ ids, seq: (last?.seq ?? 0) + 1 })), []);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function App() {
   const data = graph.data;
   return (
     <div className="app">
-      <Header data={data} progress={progress} canvas={canvas} jumpTo={jumpTo} />
+      <Header data={data} progress={progress} canvas={canvas} jumpTo={jumpTo} onChanges={() => setChangesOpen(true)} />
       <RefreshBanner data={data} progress={progress} />
       <main className="workspace">
         <aside className="sidebar sidebar-left">
@@ -66,6 +68,7 @@ export function App() {
         </aside>
       </main>
       {openFlow !== null && <FlowStepsView flowId={openFlow} />}
+      {changesOpen && <ChangesView onClose={() => setChangesOpen(false)} />}
     </div>
   );
 }

@@ -114,6 +114,20 @@ export const stylesheet: StylesheetJson = [
     // Same font as every label: a wider one would overflow the width the layout reserved.
     style: { 'border-width': 5, 'border-color': C.selected, 'text-background-opacity': 1, 'z-index': 10 },
   },
+  // Changes mode: what a diff added, changed and removed, and the cycles it introduced.
+  { selector: 'node.change-added', style: { 'border-width': 5, 'border-color': '#1a7f37', 'background-color': '#4ade80' } },
+  { selector: 'node.change-changed', style: { 'border-width': 5, 'border-color': '#bf8700', 'background-color': '#fbbf24' } },
+  {
+    selector: 'node.change-removed',
+    style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8c959f', 'background-color': '#e5e7eb', color: '#6b7280' },
+  },
+  { selector: 'edge.change-added', style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', width: 3, opacity: 1 } },
+  {
+    selector: 'edge.change-removed',
+    style: { 'line-color': '#8c959f', 'target-arrow-color': '#8c959f', 'line-style': 'dashed', width: 2, opacity: 1 },
+  },
+  { selector: 'node.change-cycle', style: { 'border-width': 5, 'border-color': C.cycle } },
+  { selector: 'edge.change-cycle', style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3.5, opacity: 1 } },
   { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
   { selector: 'edge.faded', style: { opacity: 0.04 } },
   { selector: '.hidden', style: { display: 'none' } },

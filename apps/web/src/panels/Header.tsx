@@ -11,10 +11,12 @@ interface Props {
   progress: CrawlProgress | undefined;
   canvas: RefObject<CanvasHandle | null>;
   jumpTo(ids: readonly string[]): void;
+  /** Opens Changes mode (two stored crawls compared). */
+  onChanges(): void;
 }
 
 /** Brand, where the data came from, the headline numbers, search and export. */
-export function Header({ data, progress, canvas, jumpTo }: Props) {
+export function Header({ data, progress, canvas, jumpTo, onChanges }: Props) {
   const analysis = data?.analysis;
   const errors = analysis?.findings.filter((finding) => finding.severity === 'error').length ?? 0;
   const orgCycles = analysis?.cycles.filter((cycle) => cycle.scope === 'org').length ?? 0;
@@ -44,6 +46,9 @@ export function Header({ data, progress, canvas, jumpTo }: Props) {
       <div className="header-actions">
         {data && <SearchBox graph={data.graph} jumpTo={jumpTo} />}
         <ExportMenu canvas={canvas} />
+        <button type="button" className="button" data-testid="open-changes" onClick={onChanges} title="Compare two stored crawls">
+          Changes
+        </button>
         <RefreshButton />
       </div>
       <ProgressBar progress={progress} />

@@ -1,0 +1,24 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getJson } from '../api/client.js';
+import { diffResponseSchema, historySchema } from './schemas.js';
+
+export const historyQuery = () =>
+  queryOptions({
+    queryKey: ['history'],
+    queryFn: () => getJson('history', historySchema),
+    retry: false,
+  });
+
+/** Two stored crawls compared; both ids in the key (undefined: the server's default, the last two). */
+export const diffQuery = (from: number | undefined, to: number | undefined) =>
+  queryOptions({
+    queryKey: ['diff', from ?? null, to ?? null],
+    queryFn: () => {
+      const params = new URLSearchParams();
+      if (from !== undefined) params.set('from', String(from));
+      if (to !== undefined) params.set('to', String(to));
+      return getJson('diff', diffResponseSchema, params);
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
