@@ -52,7 +52,9 @@ export async function loadSide(
       store.close();
     }
   }
-  const loaded = await loadSource(spec.kind === 'live' ? { kind: 'live' } : spec, options.settings, io, progress);
+  // `--live` takes its credentials from the environment (GENESYSCLOUD_*), as documented for diff.
+  const source = spec.kind === 'live' ? { kind: 'live' as const, credentials: { 'client-secret-stdin': false } } : spec;
+  const loaded = await loadSource(source, options.settings, io, progress);
   return {
     graph: loaded.graph,
     issues: [...loaded.settingIssues, ...loaded.issues],
