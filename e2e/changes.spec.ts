@@ -30,10 +30,11 @@ test.describe('[E] Changes mode', () => {
     expect(changed).toHaveLength(3);
     for (const flow of changed) expect(await classesOf(page, flow.id, 'changes')).toContain('change-changed');
 
-    const entries = page.getByTestId('change-entry');
-    await expect(entries.filter({ hasText: 'changed' })).toHaveCount(3);
+    // The "What changed" entries of changed objects (entry flows and problems are listed below them).
+    const changedEntries = page.locator('[data-testid="change-entry"].changed');
+    await expect(changedEntries).toHaveCount(3);
     const target = changed[0] as { id: string; name: string };
-    await entries.filter({ hasText: target.name }).first().click();
+    await changedEntries.filter({ hasText: target.name }).click();
     await expect.poll(() => classesOf(page, target.id, 'changes')).toContain('selected');
     await expect.poll(() => inView(page, target.id, 'changes')).toBe(true);
 
