@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { type CycleFocus, type Focus, flowStepGraph, type Paths, projectToOrg } from '@flowgraph/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepGraph } from '../src/org/graph-source.js';
@@ -118,6 +119,9 @@ describe('[I] scoped views: /api/focus, /api/path, /api/cycles/:member/focus, sc
     const focused = await (await get('/api/export?format=dot&focus=module&depth=1&direction=down')).text();
     expect(focused).toContain('"module" -> "action"');
     expect(focused).not.toContain('"main"');
+    const rendered = spawnSync('/usr/bin/dot', ['-Tsvg'], { input: focused, encoding: 'utf8' });
+    expect(rendered).toMatchObject({ status: 0, stderr: '' });
+    expect(rendered.stdout.match(/class="node"/g)).toHaveLength(2);
     for (const query of ['focus=module&cycle=loop-a', 'from=main', 'focus=module&from=main&to=action']) {
       expect((await get(`/api/export?format=dot&${query}`)).status, query).toBe(400);
     }
