@@ -91,18 +91,17 @@ export function buildReportModel(input: ReportInput): ReportModel {
     findingCounts: findingCounts(result.findings),
     findings: table(
       ['Severity', 'Code', 'About', 'Message'],
-      [...result.findings]
-        .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-        .map((finding) => [finding.severity, finding.code, nameOf(finding.subject), finding.message]),
+      [...result.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+      (finding) => [finding.severity, finding.code, nameOf(finding.subject), finding.message],
     ),
     waves: table(
       ['Wave', 'Deploy', 'Count'],
-      result.deployment.waves.map((wave, i) => {
-        const names = wave.map(nameOf);
-        const shown = names.slice(0, REPORT_WAVE_NAME_LIMIT).join(', ');
-        const more = names.length > REPORT_WAVE_NAME_LIMIT ? ` +${count(names.length - REPORT_WAVE_NAME_LIMIT)} more` : '';
+      result.deployment.waves.map((wave, i) => ({ wave, i })),
+      ({ wave, i }) => {
+        const shown = wave.slice(0, REPORT_WAVE_NAME_LIMIT).map(nameOf).join(', ');
+        const more = wave.length > REPORT_WAVE_NAME_LIMIT ? ` +${count(wave.length - REPORT_WAVE_NAME_LIMIT)} more` : '';
         return [String(i + 1), `${shown}${more}`, count(wave.length)];
-      }),
+      },
     ),
     deploymentNote:
       result.deployment.groups.length === 0
@@ -113,17 +112,15 @@ export function buildReportModel(input: ReportInput): ReportModel {
             .join('; ')}.`,
     importErrors: table(
       ['Severity', 'File', 'Message'],
-      result.errors.filter((issue) => issue.severity === 'error').map((issue) => [issue.severity, issue.file ?? '', issue.message]),
+      result.errors.filter((issue) => issue.severity === 'error'),
+      (issue) => [issue.severity, issue.file ?? '', issue.message],
     ),
   };
   if (input.generatedAt !== undefined) model.generatedAt = input.generatedAt;
   if (input.focus !== undefined) {
     const { scope, impact } = input.focus;
     const impactRows = (entries: Impact['downstream']) =>
-      table(
-        ['Depth', 'Node', 'Path'],
-        entries.map((entry) => [String(entry.depth), nameOf(entry.id), entry.path.map(nameOf).join(' → ')]),
-      );
+      table(['Depth', 'Node', 'Path'], entries, (entry) => [String(entry.depth), nameOf(entry.id), entry.path.map(nameOf).join(' → ')]);
     model.focus = {
       scope,
       heading: scope.title,
@@ -160,8 +157,9 @@ function findingCounts(findings: readonly Finding[]): ReportModel['findingCounts
   return [...counts.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count);
 }
 
-function table(header: string[], rows: string[][]): TableRows {
-  return { header, rows: rows.slice(0, REPORT_ROW_LIMIT), more: Math.max(0, rows.length - REPORT_ROW_LIMIT) };
+/** The first REPORT_ROW_LIMIT items as rows, the rest counted: rows are built only for what is shown (an impact path is built when read). */
+function table<T>(header: string[], items: readonly T[], row: (item: T) => string[]): TableRows {
+  return { header, rows: items.slice(0, REPORT_ROW_LIMIT).map(row), more: Math.max(0, items.length - REPORT_ROW_LIMIT) };
 }
 
 function count(value: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { impact } from '../../src/analysis/impact.js';
+import type { ImpactEntry } from '../../src/analysis/result.js';
 import { projectToOrg } from '../../src/analysis/org-projection.js';
 import { reportHtml } from '../../src/review/html.js';
 import { reportMarkdown } from '../../src/review/markdown.js';
@@ -49,6 +50,23 @@ describe('[U] review reports', () => {
     expect(md).toMatch(/> Mermaid renderers stop drawing at about 500 edges or 50,000 characters; this diagram has 601 edges/);
     expect(md).toContain(`… ${600 - REPORT_ROW_LIMIT} more rows`);
     expect(reportMarkdown(input())).toBe(md);
+  });
+
+  it('builds impact paths only for the rows it shows', () => {
+    const base = input();
+    let built = 0;
+    const entries = Array.from({ length: 5000 }, (_, i) =>
+      Object.defineProperty({ id: `da${i % 600}`, depth: 2 }, 'path', {
+        enumerable: true,
+        get: () => {
+          built++;
+          return ['hub', `da${i % 600}`];
+        },
+      }),
+    ) as ImpactEntry[];
+    const focus = base.focus!;
+    reportMarkdown({ ...base, focus: { ...focus, impact: { ...focus.impact, downstream: entries } } });
+    expect(built).toBe(REPORT_ROW_LIMIT);
   });
 
   it('HTML: one document, every name escaped, diagrams inline, nothing fetched', () => {
