@@ -1,30 +1,13 @@
+import { type ExportNode, type GraphResponse, graphResponseSchema, stepsResponseSchema } from '@flowgraph/core';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
-/** Just the parts of `GET /api/graph` the tests read to find the demo org's planted problems. */
-export interface OrgNode {
-  id: string;
-  kind: 'flow' | 'resource' | 'step';
-  type: string;
-  name: string;
-  state: string;
-}
-export interface Org {
-  graph: { nodes: OrgNode[]; edges: { source: string; target: string; kind: string; via?: string }[] };
-  analysis: {
-    cycles: { scope: 'org' | 'flow'; members: string[]; path: string[]; flowId?: string }[];
-    findings: { code: string; severity: string; subject: string }[];
-  };
-}
+export type Org = GraphResponse;
+export type OrgNode = ExportNode;
 
-/** Reads the org the page shows, waiting out the first crawl (503 crawl-pending). */
+/** Reads the org the page shows in the contract's shape, once the first crawl is done (503 crawl-pending until then). */
 export async function loadOrg(request: APIRequestContext): Promise<Org> {
-  let response = await request.get('/api/graph');
-  for (let attempt = 0; response.status() === 503 && attempt < 60; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    response = await request.get('/api/graph');
-  }
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Org;
+  await expect.poll(async () => (await request.get('/api/graph')).status(), { timeout: 60_000 }).toBe(200);
+  return graphResponseSchema.parse(await (await request.get('/api/graph')).json());
 }
 
 /**
@@ -36,7 +19,7 @@ export async function findFlowWithLoop(request: APIRequestContext, org: Org): Pr
   for (const flow of org.graph.nodes.filter((node) => node.kind === 'flow' && node.type === 'INBOUNDCALL')) {
     const response = await request.get(`/api/flows/${encodeURIComponent(flow.id)}/steps`);
     if (!response.ok()) continue;
-    const steps = (await response.json()) as { cycles: { members: string[] }[] };
+    const steps = stepsResponseSchema.parse(await response.json());
     const loop = steps.cycles[0];
     if (loop) return { flow, members: loop.members };
   }

@@ -2,17 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Impact } from '@flowgraph/core';
+import { apiErrorSchema, graphResponseSchema, impactSchema, jsonExportSchema, stepsResponseSchema } from '@flowgraph/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CrawlProgress } from '../src/org/graph-source.js';
-import type { GraphResponse, StepsResponse } from '../src/org/org-views.js';
 import { type RunningServer, startServer } from '../src/server.js';
 import { FakeSource } from './fake-source.js';
-import { readEvents } from './sse.js';
-
-interface ErrorBody {
-  error: { code: string; message: string };
-}
+import { readProgress } from './sse.js';
 
 describe('[I] HTTP API over an injected source', () => {
   const source = new FakeSource();
@@ -30,7 +24,7 @@ describe('[I] HTTP API over an injected source', () => {
   it('answers 503 crawl-pending before the first crawl, and health says idle', async () => {
     const graph = await get('/api/graph');
     expect(graph.status).toBe(503);
-    expect(((await graph.json()) as ErrorBody).error.code).toBe('crawl-pending');
+    expect(apiErrorSchema.parse(await graph.json()).error.code).toBe('crawl-pending');
     const health = await (await get('/api/health')).json();
     expect(health).toMatchObject({ status: 'ok', mode: 'demo', crawl: { phase: 'idle' } });
   });
@@ -38,7 +32,7 @@ describe('[I] HTTP API over an injected source', () => {
   it('streams the current state at once, then each progress event until done', async () => {
     const response = await get('/api/progress');
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events = readEvents<CrawlProgress>(response, (seen) => seen.some((event) => event.phase === 'done'));
+    const events = readProgress(response, (seen) => seen.some((event) => event.phase === 'done'));
     // The first event is the state on connect; give it time to arrive before crawling.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(source.refresh()).toBe(true);
@@ -52,7 +46,7 @@ describe('[I] HTTP API over an injected source', () => {
   it('serves the org graph, the analysis on the full graph and a layout of every node', async () => {
     const response = await get('/api/graph');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as GraphResponse;
+    const body = graphResponseSchema.parse(await response.json());
     const ids = body.graph.nodes.map((node) => node.id).sort();
     expect(ids).toEqual(['action', 'loop-a', 'loop-b', 'main', 'module', 'other']);
     expect(body.graph.edges).toContainEqual(expect.objectContaining({ source: 'main', target: 'module', kind: 'uses' }));
@@ -63,11 +57,13 @@ describe('[I] HTTP API over an injected source', () => {
   });
 
   it('applies policy options and rejects bad ones naming the parameter', async () => {
-    const strict = (await (await get('/api/graph?strict=true')).json()) as GraphResponse;
+    const strict = graphResponseSchema.parse(await (await get('/api/graph?strict=true')).json());
     expect(strict.analysis.deployment.blocked).toBe(true);
-    const unset = (await (await get('/api/graph?strict=&targetVersion=&allowedStatus=')).json()) as GraphResponse;
+    const unset = graphResponseSchema.parse(await (await get('/api/graph?strict=&targetVersion=&allowedStatus=')).json());
     expect(unset.analysis.findings.some((finding) => finding.code.endsWith('-policy'))).toBe(false);
-    const policy = (await (await get('/api/graph?targetVersion=2.0&allowedStatus=published,%20unpublished')).json()) as GraphResponse;
+    const policy = graphResponseSchema.parse(
+      await (await get('/api/graph?targetVersion=2.0&allowedStatus=published,%20unpublished')).json(),
+    );
     const codes = policy.analysis.findings.map((finding) => finding.code);
     expect(codes.filter((code) => code === 'version-policy')).toHaveLength(5);
     expect(codes).not.toContain('status-policy');
@@ -78,7 +74,7 @@ describe('[I] HTTP API over an injected source', () => {
     ]) {
       const response = await get(`/api/graph?${query}`);
       expect(response.status).toBe(400);
-      const body = (await response.json()) as ErrorBody;
+      const body = apiErrorSchema.parse(await response.json());
       expect(body.error.code).toBe('bad-request');
       expect(body.error.message).toContain(name);
     }
@@ -86,21 +82,21 @@ describe('[I] HTTP API over an injected source', () => {
 
   it('lists the callers of a common module upstream and 404s an unknown node', async () => {
     const response = await get('/api/impact?node=module&direction=up');
-    const impact = (await response.json()) as Impact;
+    const impact = impactSchema.parse(await response.json());
     expect(impact.upstream.map((entry) => entry.id).sort()).toEqual(['main', 'other']);
     expect(impact.downstream).toEqual([]);
     const unknown = await get('/api/impact?node=nope');
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as ErrorBody).error.message).toContain('nope');
+    expect(apiErrorSchema.parse(await unknown.json()).error.message).toContain('nope');
     const bad = await get('/api/impact?node=module&direction=sideways');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as ErrorBody).error.message).toContain('direction');
+    expect(apiErrorSchema.parse(await bad.json()).error.message).toContain('direction');
     expect((await get('/api/impact')).status).toBe(400);
   });
 
   it('serves a flow step graph with its loop, fetched once', async () => {
     const before = source.stepFetches;
-    const body = (await (await get('/api/flows/main/steps')).json()) as StepsResponse;
+    const body = stepsResponseSchema.parse(await (await get('/api/flows/main/steps')).json());
     expect(body.flow).toMatchObject({ id: 'main', kind: 'flow' });
     expect(body.graph.nodes.map((node) => node.id)).toEqual(expect.arrayContaining(['main:menu', 'main:retry', 'module']));
     expect(body.cycles[0]?.members).toEqual(['main:menu', 'main:retry']);
@@ -111,7 +107,7 @@ describe('[I] HTTP API over an injected source', () => {
     expect((await get('/api/flows/nope/steps')).status).toBe(404);
     const long = await get(`/api/flows/${'x'.repeat(201)}/steps`);
     expect(long.status).toBe(400);
-    expect(((await long.json()) as ErrorBody).error.message).toContain('id');
+    expect(apiErrorSchema.parse(await long.json()).error.message).toContain('id');
   });
 
   it('exports every format as an attachment', async () => {
@@ -128,11 +124,11 @@ describe('[I] HTTP API over an injected source', () => {
       expect(text).toMatch(start);
       expect(text).toContain('main');
     }
-    const org = (await (await get('/api/export?format=json&scope=org')).json()) as GraphResponse['graph'];
+    const org = jsonExportSchema.parse(await (await get('/api/export?format=json&scope=org')).json());
     expect(org.nodes.map((node) => node.kind)).not.toContain('step');
     const bad = await get('/api/export?format=pdf');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as ErrorBody).error.message).toContain('format');
+    expect(apiErrorSchema.parse(await bad.json()).error.message).toContain('format');
   });
 
   it('starts a refresh, refuses one while running, and limits them to one per 30 s', async () => {
@@ -145,7 +141,7 @@ describe('[I] HTTP API over an injected source', () => {
     const limited = await get('/api/refresh', { method: 'POST' });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('20');
-    expect(((await limited.json()) as ErrorBody).error.code).toBe('rate-limited');
+    expect(apiErrorSchema.parse(await limited.json()).error.code).toBe('rate-limited');
     clock += 20_000;
     expect((await get('/api/refresh', { method: 'POST' })).status).toBe(202);
     source.completeCrawl();
@@ -180,21 +176,21 @@ describe('[I] HTTP API over an injected source', () => {
     for (const path of ['/api/progress?since=0', '/api/metrics?verbose=1', '/api/health?x=1']) {
       const response = await get(path);
       expect(response.status, path).toBe(400);
-      expect(((await response.json()) as ErrorBody).error.code).toBe('bad-request');
+      expect(apiErrorSchema.parse(await response.json()).error.code).toBe('bad-request');
     }
   });
 
   it('answers unknown API paths and oversized bodies in the error shape', async () => {
     const missing = await get('/api/nothing');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as ErrorBody).error.code).toBe('not-found');
+    expect(apiErrorSchema.parse(await missing.json()).error.code).toBe('not-found');
     const large = await get('/api/refresh', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ padding: 'x'.repeat(4096) }),
     });
     expect(large.status).toBe(413);
-    expect(((await large.json()) as ErrorBody).error.code).toBe('bad-request');
+    expect(apiErrorSchema.parse(await large.json()).error.code).toBe('bad-request');
   });
 });
 
@@ -207,7 +203,7 @@ describe('[I] a first crawl that fails', () => {
       source.state.fail('token request refused: invalid_client. Check that GENESYSCLOUD_REGION is the org’s region.');
       const response = await fetch(`${server.url}/api/graph`);
       expect(response.status).toBe(502);
-      const body = (await response.json()) as ErrorBody;
+      const body = apiErrorSchema.parse(await response.json());
       expect(body.error.code).toBe('crawl-failed');
       expect(body.error.message).toContain('invalid_client');
       // The client's sentence and ours are joined with one full stop, not "region.. Fix".
@@ -215,7 +211,7 @@ describe('[I] a first crawl that fails', () => {
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     } finally {
       const stream = await fetch(`${server.url}/api/progress`);
-      const events = readEvents<CrawlProgress>(stream, () => false);
+      const events = readProgress(stream, () => false);
       await server.close();
       // Closing the server ends open progress streams instead of hanging on them.
       expect((await events).map((event) => event.phase)).toEqual(['failed']);
@@ -233,7 +229,7 @@ describe('[I] many progress streams', () => {
     const server = await startServer({ source, heartbeatMs: 50 });
     try {
       const streams = await Promise.all(Array.from({ length: 30 }, () => fetch(`${server.url}/api/progress`)));
-      const events = streams.map((stream) => readEvents<CrawlProgress>(stream, () => false));
+      const events = streams.map((stream) => readProgress(stream, () => false));
       await vi.waitFor(() => expect(source.activeListeners).toBe(31));
       await server.close();
       for (const received of await Promise.all(events)) expect(received.map((event) => event.phase)).toEqual(['idle']);
@@ -273,7 +269,7 @@ describe('[I] the web app', () => {
       ] as const) {
         const response = await fetch(`${server.url}${path}`, init);
         expect(response.status, path).toBe(404);
-        expect(((await response.json()) as ErrorBody).error.code, path).toBe('not-found');
+        expect(apiErrorSchema.parse(await response.json()).error.code, path).toBe('not-found');
       }
     } finally {
       await server.close();

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, SnapshotSchema } from '@flowgraph/core';
+import { type CrawlProgress, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, SnapshotSchema } from '@flowgraph/core';
 import { describe, expect, it } from 'vitest';
 import { CrawlFailedError, CrawlPendingError, NotFoundError } from '../src/errors.js';
 import { CrawlSource } from '../src/org/crawl-source.js';
-import type { CrawlProgress } from '../src/org/graph-source.js';
 import type { OrgClient } from '../src/org/org-client.js';
 import { createRedactor } from '../src/logger.js';
 
@@ -20,13 +19,23 @@ function scriptedClient(outcomes: Array<'ok' | 'fail'>): OrgClient & { signals: 
     signals,
     async crawl(onProgress, signal) {
       signals.push(signal);
-      onProgress({ phase: 'listing', pages: 1, requests: 2 });
+      onProgress({ phase: 'listing', pagesDone: 1, requests: 2 });
       onProgress({ phase: 'dependencies', flowsDone: 3, flowsTotal: 3, requests: 5 });
       if (outcomes.shift() === 'fail') throw new Error(`token refused for secret ${SECRET}`);
       return snapshot;
     },
     flowConfiguration: async () => ({}),
-    metrics: () => ({ requests: 5, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, endpoints: [] }),
+    metrics: () => ({
+      requests: 5,
+      retries: 0,
+      rateLimitWaits: 0,
+      rateLimitWaitMs: 0,
+      rateLimitWaitSummedMs: 0,
+      errors: 0,
+      cacheHits: 0,
+      tokenRefreshes: 0,
+      endpoints: [],
+    }),
   };
 }
 
@@ -137,7 +146,17 @@ function snapshotsClient(snapshots: Snapshot[]): OrgClient {
       return next;
     },
     flowConfiguration: async () => ({}),
-    metrics: () => ({ requests: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, endpoints: [] }),
+    metrics: () => ({
+      requests: 0,
+      retries: 0,
+      rateLimitWaits: 0,
+      rateLimitWaitMs: 0,
+      rateLimitWaitSummedMs: 0,
+      errors: 0,
+      cacheHits: 0,
+      tokenRefreshes: 0,
+      endpoints: [],
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
+import type { CrawlProgress } from '@flowgraph/core';
 import { describe, expect, it } from 'vitest';
 import { CrawlState } from '../src/org/crawl-state.js';
-import type { CrawlProgress } from '../src/org/graph-source.js';
 
 describe('[U] CrawlState', () => {
   it('walks idle -> running -> done and tells listeners every step', () => {
@@ -8,11 +8,11 @@ describe('[U] CrawlState', () => {
     const seen: CrawlProgress[] = [];
     state.subscribe((progress) => seen.push(progress));
     expect(state.start()).toBe(true);
-    state.update({ phase: 'listing', pages: 2 });
+    state.update({ phase: 'listing', pagesDone: 2 });
     state.update({ phase: 'dependencies', flowsDone: 3, flowsTotal: 10 });
     state.finish();
     expect(seen.map((progress) => progress.phase)).toEqual(['token', 'listing', 'dependencies', 'done']);
-    expect(state.progress).toMatchObject({ phase: 'done', pages: 2, flowsDone: 3, flowsTotal: 10 });
+    expect(state.progress).toMatchObject({ phase: 'done', pagesDone: 2, flowsDone: 3, flowsTotal: 10 });
     expect(state.running).toBe(false);
   });
 

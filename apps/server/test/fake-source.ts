@@ -1,4 +1,6 @@
 import {
+  type ClientMetrics,
+  type CrawlProgress,
   type FlowGraph,
   type FlowNode,
   flowStepGraph,
@@ -9,7 +11,7 @@ import {
 } from '@flowgraph/core';
 import { CrawlFailedError, CrawlPendingError, NotFoundError } from '../src/errors.js';
 import { CrawlState } from '../src/org/crawl-state.js';
-import type { ClientMetrics, CrawlProgress, GraphSource, LoadedOrg, StepGraph } from '../src/org/graph-source.js';
+import type { GraphSource, LoadedOrg, StepGraph } from '../src/org/graph-source.js';
 
 const flow = (id: string, type: FlowNode['type'], state: FlowNode['state'] = 'published'): FlowNode => ({
   kind: 'flow',
@@ -101,7 +103,7 @@ export class FakeSource implements GraphSource {
   /** Runs a whole crawl: progress events, then the fixture graph. */
   completeCrawl(graph: FlowGraph = fixtureGraph()): void {
     if (!this.state.running) this.state.start();
-    this.state.update({ phase: 'listing', pages: 1, requests: 2, flowsTotal: 5 });
+    this.state.update({ phase: 'listing', pagesDone: 1, pagesTotal: 1, requests: 2, flowsTotal: 5 });
     this.state.update({ phase: 'dependencies', flowsDone: 5, requests: 7 });
     this.state.update({ phase: 'analyzing' });
     const fetchedAt = '2026-01-01T00:00:00.000Z';
@@ -126,7 +128,17 @@ export class FakeSource implements GraphSource {
   }
 
   metrics(): ClientMetrics {
-    return { requests: 7, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, endpoints: [] };
+    return {
+      requests: 7,
+      retries: 0,
+      rateLimitWaits: 0,
+      rateLimitWaitMs: 0,
+      rateLimitWaitSummedMs: 0,
+      errors: 0,
+      cacheHits: 0,
+      tokenRefreshes: 0,
+      endpoints: [],
+    };
   }
 
   async close(): Promise<void> {

@@ -55,7 +55,17 @@ function scripted(snapshots: Snapshot[]): OrgClient & { reused: Array<StoredFlow
       return next;
     },
     flowConfiguration: async () => ({}),
-    metrics: () => ({ requests: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, endpoints: [] }),
+    metrics: () => ({
+      requests: 0,
+      retries: 0,
+      rateLimitWaits: 0,
+      rateLimitWaitMs: 0,
+      rateLimitWaitSummedMs: 0,
+      errors: 0,
+      cacheHits: 0,
+      tokenRefreshes: 0,
+      endpoints: [],
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Impact } from '@flowgraph/core';
+import { apiErrorSchema, clientMetricsSchema, graphResponseSchema, impactSchema, stepsResponseSchema } from '@flowgraph/core';
 import { createGenesysClient, loadConfig } from '@flowgraph/genesys';
 import { DEMO_CREDENTIALS, type RunningSimulator, startSimulator } from '@flowgraph/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,8 @@ import { startDemoSource } from '../src/modes/demo.js';
 import { createLiveSource } from '../src/modes/live.js';
 import { CrawlSource } from '../src/org/crawl-source.js';
 import { genesysOrgClient } from '../src/org/genesys-org-client.js';
-import type { CrawlProgress } from '../src/org/graph-source.js';
-import type { GraphResponse, StepsResponse } from '../src/org/org-views.js';
 import { type RunningServer, startServer } from '../src/server.js';
-import { readEvents } from './sse.js';
+import { readProgress } from './sse.js';
 
 // Distinctive, so a leak anywhere is found by a plain substring search.
 const SECRET = 'zq-LEAK-CANARY-7f3e9b1d-secret';
@@ -52,7 +50,7 @@ describe('[I] server over the real Genesys client and the simulator', () => {
   it('streams the crawl from the first state to done', async () => {
     // Not through `get`: reading a clone of an endless stream would never finish.
     const response = await fetch(`${server.url}/api/progress`);
-    const events = readEvents<CrawlProgress>(response, (all) => all.some((event) => event.phase === 'done' || event.phase === 'failed'));
+    const events = readProgress(response, (all) => all.some((event) => event.phase === 'done' || event.phase === 'failed'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await get('/api/refresh', { method: 'POST' })).status).toBe(202);
     const all = await events;
@@ -63,7 +61,7 @@ describe('[I] server over the real Genesys client and the simulator', () => {
   });
 
   it('serves the org with the planted cycle and the callers of the planted module', async () => {
-    const body = (await (await get('/api/graph')).json()) as GraphResponse;
+    const body = graphResponseSchema.parse(await (await get('/api/graph')).json());
     const listed = simulator.org.flows.filter((flow) => !flow.entity.deleted).length;
     expect(body.graph.nodes.filter((node) => node.kind === 'flow').length).toBeGreaterThanOrEqual(listed);
     expect(body.source.kind).toBe('live');
@@ -73,14 +71,14 @@ describe('[I] server over the real Genesys client and the simulator', () => {
     );
 
     const { callerId, moduleId } = simulator.org.planted.unpublishedModule;
-    const impact = (await (await get(`/api/impact?node=${moduleId}&direction=up`)).json()) as Impact;
+    const impact = impactSchema.parse(await (await get(`/api/impact?node=${moduleId}&direction=up`)).json());
     expect(impact.upstream.map((entry) => entry.id)).toContain(callerId);
     expect(impact.upstream.find((entry) => entry.id === callerId)?.path).toEqual([callerId, moduleId]);
   });
 
   it('fetches a flow configuration on demand and finds its menu loop', async () => {
     const { flowId } = simulator.org.planted.menuLoop;
-    const body = (await (await get(`/api/flows/${flowId}/steps`)).json()) as StepsResponse;
+    const body = stepsResponseSchema.parse(await (await get(`/api/flows/${flowId}/steps`)).json());
     expect(body.flow.id).toBe(flowId);
     expect(body.graph.nodes.filter((node) => node.kind === 'step').length).toBeGreaterThan(1);
     expect(body.cycles.some((cycle) => cycle.scope === 'flow')).toBe(true);
@@ -90,7 +88,7 @@ describe('[I] server over the real Genesys client and the simulator', () => {
     const dot = await get('/api/export?format=dot&scope=full');
     expect(dot.headers.get('content-disposition')).toBe('attachment; filename="flowgraph.dot"');
     expect(await dot.text()).toMatch(/^digraph/m);
-    const metrics = (await (await get('/api/metrics')).json()) as { requests: number; endpoints: { endpoint: string }[] };
+    const metrics = clientMetricsSchema.parse(await (await get('/api/metrics')).json());
     expect(metrics.requests).toBeGreaterThan(40);
     expect(metrics.endpoints.map((entry) => entry.endpoint)).toContain('GET /api/v2/flows');
   });
@@ -165,7 +163,7 @@ describe('[I] a configuration Genesys no longer has', () => {
       (simulator.org.flowsById as Map<string, unknown>).delete(flow.entity.id);
       const response = await fetch(`${server.url}/api/flows/${flow.entity.id}/steps`);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toContain('Genesys Cloud answered');
+      expect(apiErrorSchema.parse(await response.json()).error.message).toContain('Genesys Cloud answered');
     } finally {
       await server.close();
       await simulator.close();

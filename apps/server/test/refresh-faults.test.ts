@@ -1,21 +1,15 @@
+import type { GraphResponse, Health } from '@flowgraph/core';
 import { createGenesysClient } from '@flowgraph/genesys';
 import { DEMO_CREDENTIALS, type RunningSimulator, startSimulator } from '@flowgraph/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CrawlSource } from '../src/org/crawl-source.js';
 import { genesysOrgClient } from '../src/org/genesys-org-client.js';
-import type { CrawlProgress } from '../src/org/graph-source.js';
-import type { GraphResponse } from '../src/org/org-views.js';
 import { type RunningServer, startServer } from '../src/server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-interface Health {
-  status: string;
-  crawl: CrawlProgress;
-}
 
 /**
  * The fault report's scenario: live mode against the simulator, first crawl done, then a refresh

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { type CycleFocus, type Focus, flowStepGraph, type Paths, projectToOrg } from '@flowgraph/core';
+import { AnalysisContext, type CycleFocus, type Focus, flowStepGraph, type Paths } from '@flowgraph/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepGraph } from '../src/org/graph-source.js';
 import { type RunningServer, startServer } from '../src/server.js';
@@ -29,7 +29,7 @@ describe('[I] scoped views: /api/focus, /api/path, /api/cycles/:member/focus, sc
 
   beforeAll(async () => {
     server = await startServer({ source, now: () => 0, heartbeatMs: 50 });
-    source.completeCrawl(projectToOrg(fixtureGraph()));
+    source.completeCrawl(new AnalysisContext(fixtureGraph()).org.graph);
   });
   afterAll(async () => {
     await server.close();

@@ -1,7 +1,12 @@
-/** Reads server-sent `data:` events from a fetch response until `stop` says enough. */
-export async function readEvents<T>(response: Response, stop: (events: T[]) => boolean): Promise<T[]> {
+import { type CrawlProgress, crawlProgressSchema } from '@flowgraph/core';
+
+/**
+ * Reads the server-sent `data:` events of `/api/progress` until `stop` says enough, each one
+ * validated against the contract's `crawlProgressSchema`.
+ */
+export async function readProgress(response: Response, stop: (events: CrawlProgress[]) => boolean): Promise<CrawlProgress[]> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const events: T[] = [];
+  const events: CrawlProgress[] = [];
   let buffer = '';
   try {
     while (!stop(events)) {
@@ -17,7 +22,7 @@ export async function readEvents<T>(response: Response, stop: (events: T[]) => b
           .filter((line) => line.startsWith('data: '))
           .map((line) => line.slice(6))
           .join('\n');
-        if (data !== '') events.push(JSON.parse(data) as T);
+        if (data !== '') events.push(crawlProgressSchema.parse(JSON.parse(data)));
         end = buffer.indexOf('\n\n');
       }
     }

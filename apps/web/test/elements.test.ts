@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GraphData } from '../src/api/schemas.js';
+import type { ExportGraph } from '@flowgraph/core';
 import { segmentsThrough, toElements } from '../src/graph/elements.js';
 
 const point = fc.record({ x: fc.double({ min: -1000, max: 1000, noNaN: true }), y: fc.double({ min: -1000, max: 1000, noNaN: true }) });
@@ -26,7 +26,7 @@ describe('[U] graph elements', () => {
   });
 
   it('gives a routed edge its bends and leaves other edges straight', () => {
-    const graph: GraphData = {
+    const graph: ExportGraph = {
       nodes: ['a', 'b', 'c'].map((id) => ({ id, kind: 'flow' as const, type: 'COMMONMODULE', name: id, state: 'published' as const })),
       edges: [
         { source: 'a', target: 'c', kind: 'uses' },

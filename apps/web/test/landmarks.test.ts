@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphData } from '../src/api/schemas.js';
+import type { ExportGraph } from '@flowgraph/core';
 import { importance, pickLandmarks } from '../src/graph/landmarks.js';
 
 const node = (id: string, kind: 'flow' | 'resource', type: string) => ({ id, kind, type, name: `Name ${id}`, state: 'published' as const });
 
 describe('[U] label by importance', () => {
   // Two entry flows; module m used by both; data action d used by m only; q unused.
-  const graph: GraphData = {
+  const graph: ExportGraph = {
     nodes: [
       node('in1', 'flow', 'INBOUNDCALL'),
       node('in2', 'flow', 'INBOUNDCALL'),

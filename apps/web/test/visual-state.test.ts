@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphData, Impact } from '../src/api/schemas.js';
+import type { ExportGraph, Impact } from '@flowgraph/core';
 import { computeClasses, searchMatches } from '../src/graph/visual-state.js';
 import { initialUiState, type Mode } from '../src/state/types.js';
 
 const node = (id: string, kind: 'flow' | 'resource', type: string) => ({ id, kind, type, name: `Name ${id}`, state: 'published' as const });
 // a -> b -> c, b -> d(resource), x <-> y (a cycle), e isolated
-const graph: GraphData = {
+const graph: ExportGraph = {
   nodes: [
     node('a', 'flow', 'INBOUNDCALL'),
     node('b', 'flow', 'COMMONMODULE'),
@@ -40,7 +40,7 @@ function classesFor(mode: Mode, extra: Partial<Parameters<typeof computeClasses>
 
 describe('[U] visual state', () => {
   it('marks nothing when idle except error findings', () => {
-    const classes = classesFor({ kind: 'idle' }, { findings: [{ code: 'x', severity: 'error', subject: 'd', message: '' }] });
+    const classes = classesFor({ kind: 'idle' }, { findings: [{ code: 'org-cycle', severity: 'error', subject: 'd', message: '' }] });
     expect([...classes]).toEqual([['d', 'finding-error']]);
   });
 

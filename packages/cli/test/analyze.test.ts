@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanOrg, cyclicOrg, runCli, tempFolder } from './helpers.js';
-import { AnalyzeJsonSchema } from './schemas.js';
+import { analysisReportSchema } from '@flowgraph/core';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
@@ -17,7 +17,7 @@ describe('[I] flowgraph analyze', () => {
       await writeFile(join(dir, 'nested', 'more.json'), JSON.stringify([{ ...cleanOrg[1], id: 'flow-sales', name: 'Sales' }]));
       const run = await runCli(['analyze', '.', '--format', 'json'], { cwd: dir });
       expect(run.code).toBe(0);
-      const json = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+      const json = analysisReportSchema.parse(JSON.parse(run.stdout));
       expect(json.imports).toMatchObject({ files: { total: 3, failed: 1 } });
       expect(json.errors).toEqual([expect.objectContaining({ file: 'broken.json', severity: 'error' })]);
       expect(json.summary.flows).toBe(3);
@@ -45,9 +45,9 @@ describe('[I] flowgraph analyze', () => {
   });
 
   it('reads the example org and applies the version policy', async () => {
-    const plain = AnalyzeJsonSchema.parse(JSON.parse((await runCli(['analyze', examples, '--format', 'json'])).stdout));
+    const plain = analysisReportSchema.parse(JSON.parse((await runCli(['analyze', examples, '--format', 'json'])).stdout));
     const run = await runCli(['analyze', examples, '--format', 'json', '--target-version', '99.0']);
-    const withPolicy = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+    const withPolicy = analysisReportSchema.parse(JSON.parse(run.stdout));
     expect(plain.summary.flows).toBeGreaterThan(0);
     expect(withPolicy.findings.length).toBeGreaterThan(plain.findings.length);
   });
@@ -78,7 +78,7 @@ describe('[I] flowgraph check', () => {
       expect((await runCli(['check', 'clean.json', '--strict'], { cwd: dir })).code).toBe(1);
       const json = await runCli(['check', 'cyclic.json', '--format', 'json'], { cwd: dir });
       expect(json.code).toBe(1);
-      expect(AnalyzeJsonSchema.parse(JSON.parse(json.stdout)).deployment.blocked).toBe(true);
+      expect(analysisReportSchema.parse(JSON.parse(json.stdout)).deployment.blocked).toBe(true);
     } finally {
       await cleanup();
     }

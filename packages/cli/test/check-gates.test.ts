@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanOrg, runCli, tempFolder } from './helpers.js';
-import { AnalyzeJsonSchema } from './schemas.js';
+import { analysisReportSchema } from '@flowgraph/core';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const MODULE =
@@ -50,7 +50,7 @@ describe('[I] flowgraph check: an honest CI gate', () => {
   it('exits 1 when one input failed and the others imported, and reports errors apart from warnings', async () => {
     const run = await check('clean.json', 'broken.yaml', '--format', 'json');
     expect(run.code).toBe(1);
-    const json = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+    const json = analysisReportSchema.parse(JSON.parse(run.stdout));
     expect([...new Set(json.errors.map((issue) => issue.file))]).toEqual(['broken.yaml']);
     expect(json.errors.every((issue) => issue.severity === 'error')).toBe(true);
     expect(json.warnings.every((issue) => issue.severity === 'warning')).toBe(true);
@@ -64,7 +64,7 @@ describe('[I] flowgraph check: an honest CI gate', () => {
     await symlink('..', join(dir, 'flows', 'loop'));
     await symlink(join(dir, 'flows', 'module.yaml'), join(dir, 'again.yaml'));
     const run = await runCli(['analyze', 'linked', '--format', 'json'], { cwd: folder.dir });
-    const json = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+    const json = analysisReportSchema.parse(JSON.parse(run.stdout));
     expect(json.imports.files.total).toBe(1);
     expect(json.findings.filter((finding) => finding.code === 'duplicate-flow')).toEqual([]);
   });
@@ -104,7 +104,7 @@ describe.skipIf(!canDropPrivileges)('[E] flowgraph check on unreadable inputs', 
   it('reports an unreadable file and folder each as a failed input, analyses the rest and exits 1', async () => {
     const run = await runBinAs(NOBODY, ['check', folder.dir, '--format', 'json']);
     expect(run.code, run.stderr).toBe(1);
-    const json = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+    const json = analysisReportSchema.parse(JSON.parse(run.stdout));
     expect(json.imports.files).toMatchObject({ total: 3, failed: 2 });
     expect(json.errors.map((issue) => [issue.file.replace(`${folder.dir}/`, ''), issue.message])).toEqual([
       ['locked', 'cannot read: permission denied'],

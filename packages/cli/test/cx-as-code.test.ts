@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFolder } from './helpers.js';
-import { AnalyzeJsonSchema } from './schemas.js';
+import { analysisReportSchema } from '@flowgraph/core';
 
 // A CX-as-Code repository in small: genesyscloud_flow resources with filepath and substitutions in
 // the root module and in a local module, variables from terraform.tfvars, defaults, locals and
@@ -12,7 +12,7 @@ const repo = fileURLToPath(new URL('./fixtures/cx-as-code/', import.meta.url));
 async function analyze(...extra: string[]) {
   const run = await runCli(['analyze', '.', '--substitutions', '.', '--format', 'json', ...extra], { cwd: repo });
   expect(run.code, run.stderr).toBe(0);
-  const json = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+  const json = analysisReportSchema.parse(JSON.parse(run.stdout));
   const graph = await runCli(['export', '.', '--substitutions', '.', '--format', 'json', ...extra], { cwd: repo });
   const nodes = (JSON.parse(graph.stdout) as { nodes: Array<{ kind: string; name: string; type: string; file?: string }> }).nodes;
   return { json, nodes };
@@ -76,7 +76,7 @@ describe("[I] CX-as-Code: each flow file gets its own genesyscloud_flow resource
     try {
       const run = await runCli(['check', 'flow.yaml', '--substitutions', 'broken.tf', '--format', 'json'], { cwd: folder.dir });
       expect(run.code).toBe(1);
-      const json = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+      const json = analysisReportSchema.parse(JSON.parse(run.stdout));
       expect(json.errors).toEqual([expect.objectContaining({ file: 'broken.tf', severity: 'error' })]);
       expect(json.errors[0]!.message).toContain('Unclosed configuration block');
     } finally {

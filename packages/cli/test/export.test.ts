@@ -1,5 +1,6 @@
 import { chmod, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { jsonExportSchema } from '@flowgraph/core';
 import { describe, expect, it } from 'vitest';
 import { cyclicOrg, runCli, tempFolder } from './helpers.js';
 
@@ -47,6 +48,18 @@ describe('[I] flowgraph export', () => {
       expect(full.stdout).toContain('Main Menu');
       expect(org.stdout).not.toContain('Main Menu');
       expect(org.stdout).toContain('Main Line');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("writes JSON in the contract's shape, with the analysis", async () => {
+    const { dir, cleanup } = await tempFolder({ 'org.json': cyclicOrg });
+    try {
+      const run = await runCli(['export', 'org.json', '--format', 'json', '--scope', 'org'], { cwd: dir });
+      const document = jsonExportSchema.parse(JSON.parse(run.stdout));
+      expect(document.nodes.map((node) => node.id)).toEqual(['flow-billing', 'flow-main']);
+      expect(document.analysis?.cycles.some((cycle) => cycle.scope === 'org')).toBe(true);
     } finally {
       await cleanup();
     }

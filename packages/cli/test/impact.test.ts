@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanOrg, runCli, tempFolder, tutorialFlow } from './helpers.js';
-import { ImpactJsonSchema } from './schemas.js';
+import { impactSchema } from '@flowgraph/core';
 
 // Main Line -> Billing, plus two flows that share the name "Support".
 const org = [
@@ -21,16 +21,14 @@ describe('[I] flowgraph impact', () => {
   it('traces both directions with paths, by exact name in any case', async () => {
     const run = await impact('--node', 'main line', '--format', 'json');
     expect(run.code).toBe(0);
-    const json = ImpactJsonSchema.parse(JSON.parse(run.stdout));
+    const json = impactSchema.parse(JSON.parse(run.stdout));
     expect(json.node).toBe('flow-main');
     expect(json.downstream).toContainEqual({ id: 'flow-billing', depth: 1, path: ['flow-main', 'flow-billing'] });
     expect(json.upstream).toContainEqual({ id: 'support-1', depth: 1, path: ['support-1', 'flow-main'] });
   });
 
   it('limits the trace to one direction', async () => {
-    const json = ImpactJsonSchema.parse(
-      JSON.parse((await impact('--node', 'flow-main', '--direction', 'down', '--format', 'json')).stdout),
-    );
+    const json = impactSchema.parse(JSON.parse((await impact('--node', 'flow-main', '--direction', 'down', '--format', 'json')).stdout));
     expect(json.upstream).toEqual([]);
     expect(json.downstream.map((entry) => entry.id)).toContain('flow-billing');
   });

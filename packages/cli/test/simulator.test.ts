@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SnapshotSchema } from '@flowgraph/core';
+import { analysisReportSchema, SnapshotSchema } from '@flowgraph/core';
 import { DEMO_CREDENTIALS, startSimulator } from '@flowgraph/simulator';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFolder } from './helpers.js';
-import { AnalyzeJsonSchema } from './schemas.js';
 
 const SMALL_ORG = 30;
 
@@ -12,7 +11,7 @@ describe('[I] commands against the simulator', () => {
   it('analyze --demo crawls an in-process simulator through the real client', async () => {
     const run = await runCli(['analyze', '--demo', '--format', 'json'], { env: { FLOWGRAPH_DEMO_FLOWS: String(SMALL_ORG) } });
     expect(run.code).toBe(0);
-    const json = AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+    const json = analysisReportSchema.parse(JSON.parse(run.stdout));
     expect(json.imports).toMatchObject({ files: { total: 1, byFormat: { snapshot: 1 } } });
     // The simulator plants a deleted flow, which the listing (like Genesys') leaves out.
     expect(json.summary.flows).toBeGreaterThanOrEqual(SMALL_ORG - 2);

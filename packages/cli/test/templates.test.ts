@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
-import { AnalyzeJsonSchema } from './schemas.js';
+import { analysisReportSchema } from '@flowgraph/core';
 
 // A CX-as-Code template (placeholders in a map key and in unquoted scalars) and the module it calls.
 const fixtures = fileURLToPath(new URL('./fixtures/templated/', import.meta.url));
@@ -10,7 +10,7 @@ const inputs = ['caller.yaml', 'module.yaml'];
 async function analyze(extra: string[]) {
   const run = await runCli(['analyze', ...inputs, '--format', 'json', ...extra], { cwd: fixtures });
   expect(run.code).toBe(0);
-  return AnalyzeJsonSchema.parse(JSON.parse(run.stdout));
+  return analysisReportSchema.parse(JSON.parse(run.stdout));
 }
 
 function codes(json: Awaited<ReturnType<typeof analyze>>): string[] {

@@ -1,17 +1,208 @@
 /**
  * @flowgraph/core: the analysis core, pure TypeScript, runs in Node and in the browser.
  * Pipeline: importers -> linking (one graph) -> analysis (one result model) -> exporters.
+ *
+ * The public API is this list and nothing else: every name here is used by another package or
+ * app (or is part of the result contract). Add a name when another package needs it, in the
+ * group it belongs to; everything else stays inside core.
  */
-export * from './analysis/index.js';
-export * from './exporters/index.js';
-export * from './genesys-api/index.js';
-export * from './importers/index.js';
-export * from './layout/index.js';
-export * from './linking/index.js';
-export * from './model/index.js';
-export * from './pipeline/index.js';
-export * from './review/index.js';
-export * from './scoping/index.js';
-export * from './diff/index.js';
-export * from './baseline/index.js';
-export * from './reporters/index.js';
+
+// The result contract: zod schemas, and the types inferred from them.
+export {
+  type AnalysisResult,
+  analysisResultSchema,
+  type Cycle,
+  cycleSchema,
+  type Deployment,
+  deploymentSchema,
+  FINDING_CODES,
+  type Finding,
+  type FindingCode,
+  findingCodeSchema,
+  findingSchema,
+  type ImportError,
+  type ImportIssue,
+  type ImportWarning,
+  importErrorSchema,
+  importIssueSchema,
+  importWarningSchema,
+  type Severity,
+  type Summary,
+} from './contract/analysis.js';
+export {
+  type EdgeRoute,
+  type ExportEdge,
+  type ExportGraph,
+  type ExportNode,
+  exportEdgeSchema,
+  exportGraphSchema,
+  exportNodeSchema,
+  type JsonExport,
+  jsonExportSchema,
+  type Layout,
+  layoutSchema,
+  type Point,
+} from './contract/graph.js';
+export {
+  type ApiError,
+  apiErrorSchema,
+  type GraphResponse,
+  graphResponseSchema,
+  type Health,
+  healthSchema,
+  refreshResponseSchema,
+  type SourceInfo,
+  type StaleFlow,
+  staleFlowSchema,
+  type StepsResponse,
+  stepsResponseSchema,
+} from './contract/http.js';
+export { type Impact, type ImpactEntry, impactSchema } from './contract/impact.js';
+export { type AnalysisReport, analysisReportSchema, type ImportSummary, importSummarySchema } from './contract/import-summary.js';
+export { type ClientMetrics, clientMetricsSchema, type EndpointMetrics } from './contract/metrics.js';
+export {
+  CRAWL_PHASES,
+  type CrawlOutcome,
+  type CrawlPhase,
+  type CrawlProgress,
+  crawlProgressSchema,
+  type FetchErrorSummary,
+  fetchErrorSummarySchema,
+} from './contract/progress.js';
+
+// Analysis.
+export { analyze, type CheckOptions, checkFailures, hasBlockingProblems } from './analysis/analyze.js';
+export { AnalysisContext } from './analysis/context.js';
+export { UnknownNodeError } from './analysis/errors/unknown-node.js';
+export { type ImpactOptions, impact } from './analysis/impact.js';
+export { flowStepGraph } from './analysis/org-projection.js';
+export type { AnalyzeOptions } from './analysis/result.js';
+
+// Scoped diagrams: one node's neighbourhood, one cycle, the paths between two nodes.
+export {
+  type CycleCut,
+  type CycleFocus,
+  type CycleFocusOptions,
+  cycleFocus,
+  cycleOf,
+  DEFAULT_PATH_LIMIT,
+  type Focus,
+  type FocusDirection,
+  type FocusOptions,
+  type FoundPath,
+  findPaths,
+  focus,
+  type KindTypeCount,
+  nodeSlug,
+  type PathHop,
+  type PathOptions,
+  type Paths,
+  READABLE_NODE_LIMIT,
+  type ScopeDiagram,
+  type ScopeEdge,
+  type ScopeGroupInfo,
+  type ScopeGrouping,
+  type ScopeKind,
+  type ScopeLevel,
+  type ScopeNode,
+  type ScopeSide,
+  scopeFileName,
+  slugOf,
+} from './scoping/index.js';
+
+// Change review: what changed between two graphs, baselines and the CI reporters.
+export { type DiffOptions, type DiffSide, diffGraphs } from './diff/diff-graphs.js';
+export type { ChangedNode, DiffEdge, DiffNodeInfo, GraphDiff, NodeChange, NodeSetDiff } from './diff/types.js';
+export {
+  BASELINE_FORMAT,
+  type Baseline,
+  type BaselineComparison,
+  BaselineSchema,
+  compareWithBaseline,
+  createBaseline,
+  hasNewBlockingProblems,
+  serializeBaseline,
+} from './baseline/index.js';
+export {
+  checkMarkdown,
+  checkProblems,
+  describeChanges,
+  diffMarkdown,
+  diffProblems,
+  type ProblemReport,
+  toGithubAnnotations,
+  toJunit,
+  toSarif,
+} from './reporters/index.js';
+
+// Review documents.
+export { REPORT_CYCLE_DIAGRAM_LIMIT, type ReportInput, reportHtml, reportMarkdown } from './review/index.js';
+
+// Exporters.
+export { MERMAID_LIMITS, type MermaidSize, mermaidSize } from './exporters/mermaid-size.js';
+export {
+  EXPORT_FILE_TYPES,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exporters,
+  scopeExporters,
+  WHOLE_GRAPH_FILE_STEM,
+} from './exporters/registry.js';
+export { toExportGraph } from './exporters/json.js';
+
+// Layout.
+export {
+  type FlowchartGraph,
+  type FlowchartOptions,
+  flowchartLayout,
+  mergedRole,
+  mergeParallelTransitions,
+  type TransitionRole,
+  transitionRole,
+  withoutErrorPaths,
+} from './layout/flowchart.js';
+export { layeredLayout } from './layout/layered-layout.js';
+export { DEFAULT_LAYOUT_OPTIONS, type LayoutGraph } from './layout/types.js';
+
+// Utilities.
+export { compareStrings } from './util/compare.js';
+
+// Model.
+export { ENTRY_FLOW_TYPES, FLOW_TYPE_TO_DEPENDENCY_TYPE, FLOW_TYPES, type FlowType } from './model/flow-types.js';
+export type { FlowGraph, FlowNode, GraphEdge, GraphNode, NodeKind, ResourceNode, StepNode } from './model/graph.js';
+export { formatIssue } from './model/issues.js';
+
+// Importers, linking and the pipeline that runs them.
+export {
+  type ImportUnit,
+  type InputFile,
+  importArchitectConfiguration,
+  type ParsedSubstitutions,
+  parseSubstitutions,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type Snapshot,
+  type SnapshotFetchError,
+  SnapshotSchema,
+  type TerraformFile,
+} from './importers/index.js';
+export { link } from './linking/link.js';
+export { type LoadedGraph, loadGraph } from './pipeline/load-graph.js';
+
+// Genesys Platform API shapes, shared by the client and the simulator.
+export {
+  ConsumedResourcesListingSchema,
+  DependencyObjectListingSchema,
+  DependencyObjectSchema,
+  DependencySchema,
+  ErrorBodySchema,
+  entityListingSchema,
+  FlowEntityListingSchema,
+  FlowSchema,
+  FlowVersionSchema,
+  type GenesysDependency,
+  type GenesysFlow,
+  type GenesysFlowVersion,
+  OAuthErrorSchema,
+  TokenResponseSchema,
+} from './genesys-api/schemas.js';

@@ -1,16 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SnapshotSchema } from '@flowgraph/core';
+import { type CrawlProgress, SnapshotSchema } from '@flowgraph/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type CrawlProgress,
-  crawlOrg,
-  createGenesysClient,
-  fetchFlowConfiguration,
-  type GenesysClientOptions,
-  PermissionError,
-} from '../src/index.js';
+import { crawlOrg, createGenesysClient, fetchFlowConfiguration, type GenesysClientOptions, PermissionError } from '../src/index.js';
 import { CLIENT_ID, CLIENT_SECRET, type FakeGenesys, startFakeGenesys } from './helpers/fake-genesys.js';
 import { buildOrg, type FakeOrg, type OrgRoutesOptions, orgRoutes } from './helpers/fake-org.js';
 import { VirtualClock } from './helpers/virtual-clock.js';

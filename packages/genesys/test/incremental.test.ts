@@ -1,4 +1,4 @@
-import { exportJson, type GenesysDependency, loadGraph, type Snapshot } from '@flowgraph/core';
+import { exporters, type GenesysDependency, loadGraph, type Snapshot } from '@flowgraph/core';
 import { type RunningSimulator, startSimulator } from '@flowgraph/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlOrg, createGenesysClient, type StoredFlowVersions } from '../src/index.js';
@@ -41,7 +41,7 @@ function normalised(snapshot: Snapshot): unknown {
 }
 
 function graphJson(snapshot: Snapshot): string {
-  return exportJson(loadGraph([{ path: 'org.json', text: JSON.stringify(snapshot) }]).graph);
+  return exporters.json(loadGraph([{ path: 'org.json', text: JSON.stringify(snapshot) }]).graph);
 }
 
 describe('[I] incremental crawl against the simulator', () => {

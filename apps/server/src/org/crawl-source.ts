@@ -1,4 +1,13 @@
-import type { FlowGraph, Snapshot, SnapshotFetchError } from '@flowgraph/core';
+import type {
+  ClientMetrics,
+  CrawlProgress,
+  FetchErrorSummary,
+  FlowGraph,
+  Snapshot,
+  SnapshotFetchError,
+  SourceInfo,
+  StaleFlow,
+} from '@flowgraph/core';
 import { assessCrawl, DEFAULT_MAX_FAILED_SHARE } from '@flowgraph/genesys';
 import { crawlStatsOf } from '@flowgraph/store';
 import { CrawlFailedError, CrawlPendingError, NotFoundError } from '../errors.js';
@@ -6,16 +15,7 @@ import type { Log } from '../logger.js';
 import { graphFromSnapshot, stepGraphOf } from './core-graph.js';
 import type { OrgHistory } from './crawl-history.js';
 import { CrawlState } from './crawl-state.js';
-import type {
-  ClientMetrics,
-  CrawlProgress,
-  FetchErrorSummary,
-  GraphSource,
-  LoadedOrg,
-  SourceInfo,
-  StaleFlow,
-  StepGraph,
-} from './graph-source.js';
+import type { GraphSource, LoadedOrg, StepGraph } from './graph-source.js';
 import type { OrgClient } from './org-client.js';
 import { carryOverStale, type Fallback, fallbackOf } from './stale-carry-over.js';
 

@@ -1,4 +1,4 @@
-import type { CrawlOutcome, CrawlPhase, CrawlProgress } from './graph-source.js';
+import type { CrawlOutcome, CrawlPhase, CrawlProgress } from '@flowgraph/core';
 import type { CrawlReport } from './org-client.js';
 
 type Listener = (progress: CrawlProgress) => void;
@@ -14,7 +14,8 @@ const IDLE: CrawlProgress = {
   phase: 'idle',
   flowsDone: 0,
   flowsTotal: 0,
-  pages: 0,
+  pagesDone: 0,
+  pagesTotal: 0,
   requests: 0,
   rateLimitWaitMs: 0,
 };

@@ -1,5 +1,5 @@
-import { type CrawlProgress as ClientProgress, crawlOrg, fetchFlowConfiguration, type GenesysClient } from '@flowgraph/genesys';
-import type { ClientMetrics } from './graph-source.js';
+import type { ClientMetrics, CrawlProgress } from '@flowgraph/core';
+import { crawlOrg, fetchFlowConfiguration, type GenesysClient } from '@flowgraph/genesys';
 import type { CrawlReport, OrgClient } from './org-client.js';
 
 /** The OrgClient over @flowgraph/genesys; demo and live differ only in where the client points. */
@@ -13,12 +13,11 @@ export function genesysOrgClient(client: GenesysClient, sourceKind: 'demo' | 'li
 }
 
 // The client's `done` means "fetched"; the server still has to analyse, so it reports done itself.
-function toReport(progress: ClientProgress): CrawlReport {
-  const { phase, pagesDone, flowsDone, flowsTotal, requests, rateLimitWaitMs } = progress;
-  return { ...(phase === 'done' ? {} : { phase }), pages: pagesDone, flowsDone, flowsTotal, requests, rateLimitWaitMs };
+function toReport({ phase, message: _message, ...counts }: CrawlProgress): CrawlReport {
+  return phase === 'done' ? counts : { phase, ...counts };
 }
 
-/** docs/http-api.md's metrics shape, plus the monitor's other totals. */
+/** The monitor's totals in the contract's metrics shape (docs/http-api.md). */
 function toMetrics(client: GenesysClient): ClientMetrics {
   const { totals, endpoints } = client.metrics();
   return {

@@ -1,53 +1,4 @@
-import type { FlowGraph, ImportIssue } from '@flowgraph/core';
-
-/** The crawl's state as the SPA sees it (docs/http-api.md `CrawlProgress`). */
-export type CrawlPhase = 'idle' | 'token' | 'listing' | 'dependencies' | 'analyzing' | 'done' | 'failed';
-
-export interface CrawlProgress {
-  phase: CrawlPhase;
-  flowsDone: number;
-  flowsTotal: number;
-  pages: number;
-  requests: number;
-  /** Wall time during which at least one request waited for the rate limit. */
-  rateLimitWaitMs: number;
-  message?: string;
-  /** Set when a crawl ends: what it could not fetch, and what became of it. */
-  failedFlows?: number;
-  /** The crawl's first fetch errors (at most MAX_REPORTED_ERRORS). */
-  errors?: FetchErrorSummary[];
-  /** Done: flows whose dependencies failed and were carried over from the previous graph, marked stale. */
-  staleFlows?: number;
-  /** Failed: the refused crawl's partial result is served at `/api/graph?partial=true`. */
-  partial?: boolean;
-  /** When the graph `/api/graph` serves was fetched; absent until a crawl succeeded. */
-  graphFetchedAt?: string;
-}
-
-/** One failed request of a crawl, as progress and health report it. */
-export interface FetchErrorSummary {
-  flowId?: string;
-  flowName?: string;
-  request: string;
-  status?: number;
-  message: string;
-}
-
-/** What a crawl's end adds to its progress (see CrawlProgress). */
-export type CrawlOutcome = Pick<CrawlProgress, 'failedFlows' | 'errors' | 'staleFlows' | 'partial' | 'graphFetchedAt'>;
-
-/**
- * A flow whose dependencies the last crawl could not fetch: the graph shows the ones of an
- * earlier crawl instead of dropping its edges, and says so.
- */
-export interface StaleFlow {
-  id: string;
-  name: string;
-  /** When the dependencies shown were fetched. */
-  since: string;
-  /** Why this crawl could not fetch them. */
-  reason: string;
-}
+import type { ClientMetrics, CrawlProgress, FlowGraph, ImportIssue, SourceInfo, StaleFlow } from '@flowgraph/core';
 
 /** One finished crawl turned into the core graph model. */
 export interface LoadedOrg {
@@ -71,36 +22,6 @@ export interface LoadedOrg {
 export interface StepGraph {
   graph: FlowGraph;
   issues: ImportIssue[];
-}
-
-export interface SourceInfo {
-  kind: 'demo' | 'live';
-  region?: string;
-}
-
-export interface EndpointMetrics {
-  endpoint: string;
-  count: number;
-  p50: number;
-  p95: number;
-  max: number;
-  errors: number;
-}
-
-export interface ClientMetrics {
-  requests: number;
-  retries: number;
-  /** 429 answers. */
-  rateLimitWaits: number;
-  /** Wall time during which at least one request waited for the rate limit. */
-  rateLimitWaitMs: number;
-  /** Every request's rate-limit wait added up (concurrent waits count once each). */
-  rateLimitWaitSummedMs?: number;
-  /** Beyond docs/http-api.md (added): failed attempts, cache hits, token refreshes. */
-  errors?: number;
-  cacheHits?: number;
-  tokenRefreshes?: number;
-  endpoints: EndpointMetrics[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  AnalysisContext,
   type AnalyzeOptions,
   diffGraphs,
   type ExportGraph,
@@ -8,7 +9,6 @@ import {
   type GraphNode,
   type Layout,
   layeredLayout,
-  projectToOrg,
   toExportGraph,
 } from '@flowgraph/core';
 import type { SnapshotRecord } from '@flowgraph/store';
@@ -99,7 +99,7 @@ function changeView(diff: GraphDiff, before: FlowGraph, after: FlowGraph): DiffR
   // Edges of both sides among the drawn nodes, each (source, target) once; the SPA marks added and removed ones from the diff.
   const seen = new Set<string>();
   const edges: GraphEdge[] = [];
-  for (const edge of [...projectToOrg(after).edges, ...projectToOrg(before).edges]) {
+  for (const edge of [...new AnalysisContext(after).org.graph.edges, ...new AnalysisContext(before).org.graph.edges]) {
     const key = `${edge.source}\u0000${edge.target}`;
     if (!nodes.has(edge.source) || !nodes.has(edge.target) || seen.has(key)) continue;
     seen.add(key);

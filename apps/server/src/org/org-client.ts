@@ -1,6 +1,5 @@
-import type { Snapshot } from '@flowgraph/core';
+import type { ClientMetrics, CrawlProgress, Snapshot } from '@flowgraph/core';
 import type { StoredFlowVersions } from '@flowgraph/genesys';
-import type { ClientMetrics, CrawlProgress } from './graph-source.js';
 
 /** A progress report of the crawl, in the API's terms (the adapter maps the client's events). */
 export type CrawlReport = Partial<Omit<CrawlProgress, 'message'>>;

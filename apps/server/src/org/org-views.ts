@@ -1,9 +1,8 @@
 import {
+  AnalysisContext,
   type AnalysisResult,
   type AnalyzeOptions,
   analyze,
-  buildGraphIndex,
-  type Cycle,
   type CycleFocus,
   cycleFocus,
   cycleOf,
@@ -11,62 +10,34 @@ import {
   type Focus,
   type FocusOptions,
   focus,
-  type OrgView,
+  type GraphResponse,
   type PathOptions,
   type Paths,
   type ExportFormat,
   type ExportGraph,
-  type ExportNode,
   exporters,
   type FlowGraph,
-  findCycles,
-  type GraphIndex,
   type Impact,
-  type ImportIssue,
   impact,
   type Layout,
   layeredLayout,
-  projectToOrg,
+  type StepsResponse,
   toExportGraph,
 } from '@flowgraph/core';
 import { NotFoundError } from '../errors.js';
 import { BoundedCache } from './bounded-cache.js';
-import type { GraphSource, LoadedOrg, SourceInfo, StaleFlow, StepGraph } from './graph-source.js';
-
-export interface GraphResponse {
-  source: SourceInfo & {
-    fetchedAt: string;
-    /** Flows showing the dependencies of an earlier crawl (beyond docs/http-api.md v1: added). */
-    staleFlows?: StaleFlow[];
-    /** Only with `?partial=true`: this crawl was refused as too partial to replace the graph. */
-    partial?: { reason: string };
-    /** Its id in the snapshot store, when stored (see /api/history). */
-    snapshotId?: number;
-    /** Served from the store on start while a new crawl runs: `fetchedAt` says how old it is. */
-    restored?: boolean;
-  };
-  graph: ExportGraph;
-  analysis: AnalysisResult;
-  layout: Layout;
-}
-
-export interface StepsResponse {
-  flow: ExportNode;
-  graph: ExportGraph;
-  cycles: Cycle[];
-  layout: Layout;
-  /** Problems reading the flow's configuration (beyond docs/http-api.md: added, not changed). */
-  issues: ImportIssue[];
-}
+import type { GraphSource, LoadedOrg, StepGraph } from './graph-source.js';
 
 /** What one finished crawl yields regardless of query options, computed once per crawl. */
 interface Derived {
   generation: number;
+  /**
+   * The full graph's context: its index, org projection (`context.org`) and cycles are built once
+   * per crawl, so every analysis (one per policy) and every impact, focus and path query reuses them.
+   */
+  context: AnalysisContext;
+  /** The org projection: `context.org.graph`. */
   org: FlowGraph;
-  /** Built once per crawl: every impact, focus and path query reuses it. */
-  orgIndex: GraphIndex;
-  /** The org projection with its index, as core's scoping functions take it. */
-  orgView: OrgView;
   orgExport: ExportGraph;
   orgLayout: Layout;
   analyses: BoundedCache<AnalysisResult>;
@@ -107,7 +78,7 @@ export class OrgViews {
   impact(nodeId: string, direction: 'down' | 'up' | 'both'): Impact {
     const derived = this.#derive(this.source.current());
     if (!derived.org.nodes.has(nodeId)) throw unknownNode(nodeId);
-    return impact(derived.org, nodeId, { direction, index: derived.orgIndex });
+    return impact(derived.context.org, nodeId, { direction });
   }
 
   export(format: ExportFormat, scope: 'org' | 'full'): string {
@@ -125,12 +96,12 @@ export class OrgViews {
   async focus(nodeId: string, options: FocusOptions, flowId?: string): Promise<Focus> {
     const loaded = this.source.current();
     const derived = this.#derive(loaded);
-    if (loaded.graph.nodes.has(nodeId)) return focus(loaded.graph, nodeId, { ...options, org: derived.orgView });
+    if (loaded.graph.nodes.has(nodeId)) return focus(derived.context, nodeId, options);
     const flow = flowId ?? flowOfStepId(derived.org, nodeId);
     if (flow === undefined) throw unknownNode(nodeId);
     const { graph } = await this.#stepGraph(derived, flow);
     if (!graph.nodes.has(nodeId)) throw new NotFoundError(`No step "${nodeId}" in flow "${flow}"; take ids from /api/flows/${flow}/steps.`);
-    return focus(graph, nodeId, options);
+    return focus(new AnalysisContext(graph), nodeId, options);
   }
 
   /** Paths between two nodes of the org graph (core `findPaths`). */
@@ -138,7 +109,7 @@ export class OrgViews {
     const loaded = this.source.current();
     const derived = this.#derive(loaded);
     for (const id of [from, to]) if (!loaded.graph.nodes.has(id)) throw unknownNode(id);
-    return findPaths(loaded.graph, from, to, { ...options, org: derived.orgView });
+    return findPaths(derived.context, from, to, options);
   }
 
   /**
@@ -150,13 +121,14 @@ export class OrgViews {
     const derived = this.#derive(loaded);
     const analysis = this.#analysis(loaded, derived, {});
     const cycle = cycleOf(analysis.cycles, member);
-    if (cycle !== undefined) return cycleFocus(loaded.graph, cycle, { ...options, org: derived.orgView });
+    if (cycle !== undefined) return cycleFocus(derived.context, cycle, options);
     const flow = flowId ?? flowOfStepId(derived.org, member) ?? (derived.org.nodes.get(member)?.kind === 'flow' ? member : undefined);
     if (flow === undefined) throw noCycle(member);
     const { graph } = await this.#stepGraph(derived, flow);
-    const loop = cycleOf(findCycles(graph), member);
+    const steps = new AnalysisContext(graph);
+    const loop = cycleOf(steps.cycles, member);
     if (loop === undefined) throw noCycle(member);
-    return cycleFocus(graph, loop, options);
+    return cycleFocus(steps, loop, options);
   }
 
   /** Cached per crawl as a promise, so two clicks on one flow fetch its configuration once. */
@@ -170,7 +142,7 @@ export class OrgViews {
       const exported = toExportGraph(graph);
       const flow = exported.nodes.find((candidate) => candidate.id === flowId);
       if (flow === undefined) throw unknownFlow(flowId);
-      return { flow, graph: exported, cycles: findCycles(graph), layout: layeredLayout(exported), issues };
+      return { flow, graph: exported, cycles: [...new AnalysisContext(graph).cycles], layout: layeredLayout(exported), issues };
     });
     derived.steps.set(flowId, pending);
     // A failed fetch is not cached: the next click tries again.
@@ -195,7 +167,7 @@ export class OrgViews {
     const key = JSON.stringify([options.strict ?? false, options.targetVersion ?? null, statuses]);
     const cached = derived.analyses.get(key);
     if (cached) return cached;
-    const result = analyze(loaded.graph, options, loaded.issues);
+    const result = analyze(derived.context, options, loaded.issues);
     derived.analyses.set(key, result);
     return result;
   }
@@ -204,14 +176,13 @@ export class OrgViews {
     const key = String(loaded.generation);
     const cached = this.#derived.get(key);
     if (cached) return cached;
-    const org = projectToOrg(loaded.graph);
+    const context = new AnalysisContext(loaded.graph);
+    const org = context.org.graph;
     const orgExport = toExportGraph(org);
-    const orgIndex = buildGraphIndex(org);
     const derived: Derived = {
       generation: loaded.generation,
+      context,
       org,
-      orgIndex,
-      orgView: { graph: org, index: orgIndex },
       orgExport,
       orgLayout: layeredLayout(orgExport),
       analyses: new BoundedCache(16),

@@ -1,6 +1,6 @@
 import type { Snapshot } from '@flowgraph/core';
 import { failedFlowIds } from '@flowgraph/genesys';
-import type { StaleFlow } from './graph-source.js';
+import type { StaleFlow } from '@flowgraph/core';
 
 /** What a good crawl leaves for the next one to fall back on. */
 export interface Fallback {

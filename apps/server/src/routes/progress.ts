@@ -1,5 +1,6 @@
+import type { CrawlProgress } from '@flowgraph/core';
 import type { RequestHandler, Response } from 'express';
-import type { CrawlProgress, GraphSource } from '../org/graph-source.js';
+import type { GraphSource } from '../org/graph-source.js';
 
 /**
  * Server-sent events: the current state at once, then every change. A comment line every

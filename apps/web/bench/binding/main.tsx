@@ -10,7 +10,7 @@ import { memo, StrictMode, useCallback, useEffect, useMemo, useRef, useState } f
 import CytoscapeComponent from 'react-cytoscapejs';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import type { GraphData } from '../../src/api/schemas.js';
+import type { ExportGraph } from '@flowgraph/core';
 import { GraphCanvas } from '../../src/graph/GraphCanvas.js';
 import { toElements } from '../../src/graph/elements.js';
 import { stylesheet } from '../../src/graph/stylesheet.js';
@@ -20,7 +20,7 @@ const variant = params.get('variant') ?? 'adapter';
 const nodeCount = Number(params.get('nodes') ?? 6400);
 
 /** Org-shaped: mostly "lower index uses one a little higher", 1.5 edges per node (the bench's shape). */
-function orgLike(n: number): GraphData {
+function orgLike(n: number): ExportGraph {
   let seed = 1;
   const next = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -33,7 +33,7 @@ function orgLike(n: number): GraphData {
     name: `Node ${i}`,
     state: 'published' as const,
   }));
-  const edges: GraphData['edges'] = [];
+  const edges: ExportGraph['edges'] = [];
   for (let i = 0; i < n * 1.5; i++) {
     const a = Math.floor(next() * n);
     const b = a + 1 + Math.floor(next() * 50);

@@ -1,6 +1,6 @@
 import ky, { HTTPError } from 'ky';
 import type { z } from 'zod';
-import { apiErrorSchema } from './schemas.js';
+import { apiErrorSchema } from '@flowgraph/core';
 
 /** The one HTTP client of the page: same-origin `/api`, errors turned into the server's own message. */
 export const api = ky.create({

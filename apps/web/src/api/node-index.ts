@@ -1,9 +1,9 @@
-import type { ExportNode, GraphData } from './schemas.js';
+import type { ExportNode, ExportGraph } from '@flowgraph/core';
 
-const cache = new WeakMap<GraphData, Map<string, ExportNode>>();
+const cache = new WeakMap<ExportGraph, Map<string, ExportNode>>();
 
 /** id -> node for one graph answer, built once per answer (panels print paths by name). */
-export function nodeIndex(graph: GraphData): Map<string, ExportNode> {
+export function nodeIndex(graph: ExportGraph): Map<string, ExportNode> {
   let index = cache.get(graph);
   if (!index) {
     index = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -13,10 +13,10 @@ export function nodeIndex(graph: GraphData): Map<string, ExportNode> {
 }
 
 /** A node's display name; ids the graph does not hold (a step, a stale link) print as themselves. */
-export function nameOf(graph: GraphData, id: string): string {
+export function nameOf(graph: ExportGraph, id: string): string {
   return nodeIndex(graph).get(id)?.name ?? id;
 }
 
-export function pathNames(graph: GraphData, path: readonly string[]): string {
+export function pathNames(graph: ExportGraph, path: readonly string[]): string {
   return path.map((id) => nameOf(graph, id)).join(' → ');
 }

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Policy } from '../state/types.js';
 import { getJson, isCrawlPending } from './client.js';
-import { flowStepsSchema, graphResponseSchema, impactSchema, metricsSchema } from './schemas.js';
+import { stepsResponseSchema, graphResponseSchema, impactSchema, clientMetricsSchema } from '@flowgraph/core';
 
 /** Query options factories, one per resource; each key holds every variable its fetcher reads. */
 
@@ -34,7 +34,7 @@ export const impactQuery = (nodeId: string) =>
 export const flowStepsQuery = (flowId: string) =>
   queryOptions({
     queryKey: ['flow-steps', flowId],
-    queryFn: () => getJson(`flows/${encodeURIComponent(flowId)}/steps`, flowStepsSchema),
+    queryFn: () => getJson(`flows/${encodeURIComponent(flowId)}/steps`, stepsResponseSchema),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
@@ -42,6 +42,6 @@ export const flowStepsQuery = (flowId: string) =>
 export const metricsQuery = () =>
   queryOptions({
     queryKey: ['metrics'],
-    queryFn: () => getJson('metrics', metricsSchema),
+    queryFn: () => getJson('metrics', clientMetricsSchema),
     refetchInterval: 5000,
   });

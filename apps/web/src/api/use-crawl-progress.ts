@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { type CrawlProgress, crawlProgressSchema } from './schemas.js';
+import { type CrawlProgress, crawlProgressSchema } from '@flowgraph/core';
 
 /**
  * Follows `/api/progress` (server-sent events). When a crawl finishes, the graph and every

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { graphResponseSchema } from '../api/schemas.js';
+import { exportGraphSchema, layoutSchema } from '@flowgraph/core';
 
 /** `/api/history` and `/api/diff` (docs/http-api.md), only the parts the Changes view reads. */
 
@@ -48,8 +48,8 @@ export const diffResponseSchema = z.looseObject({
     nodes: z.record(z.string(), z.looseObject({ name: z.string(), kind: z.string(), type: z.string() })),
   }),
   view: z.looseObject({
-    graph: graphResponseSchema.shape.graph,
-    layout: graphResponseSchema.shape.layout,
+    graph: exportGraphSchema,
+    layout: layoutSchema,
     roles: z.record(z.string(), z.enum(['added', 'removed', 'changed', 'context'])),
   }),
 });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { nodeIndex } from '../api/node-index.js';
 import { impactQuery } from '../api/queries.js';
-import type { GraphResponse } from '../api/schemas.js';
+import type { GraphResponse } from '@flowgraph/core';
 import { Legend } from '../panels/Legend.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from './GraphCanvas.js';

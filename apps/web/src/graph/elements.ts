@@ -1,6 +1,6 @@
 import { DEFAULT_LAYOUT_OPTIONS, type EdgeRoute, type Point } from '@flowgraph/core';
 import type { ElementDefinition } from 'cytoscape';
-import type { GraphData } from '../api/schemas.js';
+import type { ExportGraph } from '@flowgraph/core';
 import { categoryData } from './stylesheet.js';
 
 /** Edge ids are positional: the graph arrays are fixed for the lifetime of one query result. */
@@ -19,7 +19,7 @@ export interface PlacedGraph {
  * computed once; nothing re-lays the graph out on interaction. A routed edge bends through the
  * free slots its route names (segments), so it passes nodes instead of crossing them.
  */
-export function toElements(graph: GraphData, layout: PlacedGraph, options: { edgeLabels?: boolean } = {}): ElementDefinition[] {
+export function toElements(graph: ExportGraph, layout: PlacedGraph, options: { edgeLabels?: boolean } = {}): ElementDefinition[] {
   const { positions } = layout;
   const known = new Set(graph.nodes.map((node) => node.id));
   const routes = new Map((layout.routes ?? []).map((route) => [routeKey(route.source, route.target), route.points]));

@@ -1,5 +1,5 @@
 import { ENTRY_FLOW_TYPES, type Point } from '@flowgraph/core';
-import type { GraphData } from '../api/schemas.js';
+import type { ExportGraph } from '@flowgraph/core';
 
 /** Rendered size of a landmark label at fit, in screen pixels: readable, not shouting. */
 export const LANDMARK_FONT_PX = 12;
@@ -15,7 +15,7 @@ const LABEL_CHARS = 32;
  * Entry flows and common modules outrank resources at equal counts: they are what an architect
  * names when describing the org.
  */
-export function importance(graph: GraphData): Map<string, number> {
+export function importance(graph: ExportGraph): Map<string, number> {
   const usedBy = new Map<string, number>();
   const uses = new Map<string, number>();
   for (const edge of graph.edges) {

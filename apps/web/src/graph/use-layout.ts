@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { GraphData, GraphLayout } from '../api/schemas.js';
+import type { ExportGraph, Layout } from '@flowgraph/core';
 
-function covers(layout: GraphLayout | undefined, graph: GraphData): layout is GraphLayout {
+function covers(layout: Layout | undefined, graph: ExportGraph): layout is Layout {
   return layout !== undefined && graph.nodes.every((node) => layout.positions[node.id] !== undefined);
 }
 
@@ -9,14 +9,14 @@ function covers(layout: GraphLayout | undefined, graph: GraphData): layout is Gr
  * The positions to draw: the server's layout when it covers every node, otherwise the same
  * layered layout computed once in a Web Worker so the page stays responsive.
  */
-export function useLayout(graph: GraphData | undefined, serverLayout: GraphLayout | undefined): GraphLayout | undefined {
-  const [computed, setComputed] = useState<{ graph: GraphData; layout: GraphLayout }>();
+export function useLayout(graph: ExportGraph | undefined, serverLayout: Layout | undefined): Layout | undefined {
+  const [computed, setComputed] = useState<{ graph: ExportGraph; layout: Layout }>();
   const needsWorker = graph !== undefined && !covers(serverLayout, graph);
 
   useEffect(() => {
     if (!graph || !needsWorker) return;
     const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<GraphLayout>) => {
+    worker.onmessage = (event: MessageEvent<Layout>) => {
       setComputed({ graph, layout: event.data });
       worker.terminate();
     };

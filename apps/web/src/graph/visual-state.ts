@@ -1,9 +1,9 @@
-import type { Cycle, Finding, GraphData, Impact } from '../api/schemas.js';
+import type { Cycle, Finding, ExportGraph, Impact } from '@flowgraph/core';
 import type { Filters, Mode } from '../state/types.js';
 import { edgeId } from './elements.js';
 
 export interface VisualInput {
-  graph: GraphData;
+  graph: ExportGraph;
   mode: Mode;
   filters: Filters;
   cycles: readonly Cycle[];
@@ -92,7 +92,7 @@ function focusOf(input: VisualInput): Focus {
 }
 
 /** Nodes whose name or id contains the query, case-insensitively. */
-export function searchMatches(graph: GraphData, query: string): string[] {
+export function searchMatches(graph: ExportGraph, query: string): string[] {
   const needle = query.trim().toLowerCase();
   if (needle === '') return [];
   return graph.nodes.filter((node) => node.name.toLowerCase().includes(needle) || node.id.toLowerCase() === needle).map((node) => node.id);

@@ -1,4 +1,4 @@
-import type { Cycle, GraphResponse } from '../api/schemas.js';
+import type { Cycle, GraphResponse } from '@flowgraph/core';
 import { nameOf, pathNames } from '../api/node-index.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { Panel } from './Panel.js';

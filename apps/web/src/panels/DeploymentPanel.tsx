@@ -1,5 +1,5 @@
 import { nameOf } from '../api/node-index.js';
-import type { GraphResponse } from '../api/schemas.js';
+import type { GraphResponse } from '@flowgraph/core';
 import { useDispatch } from '../state/store-context.js';
 import { Panel } from './Panel.js';
 

@@ -1,4 +1,4 @@
-import type { GraphResponse } from '../api/schemas.js';
+import type { GraphResponse } from '@flowgraph/core';
 import { type Category, categoryOf } from '../graph/palette.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import type { NodeKindFilter } from '../state/types.js';

@@ -2,7 +2,7 @@ import { flowchartLayout, mergedRole, mergeParallelTransitions, withoutErrorPath
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { flowStepsQuery } from '../api/queries.js';
-import type { ExportNode, FlowSteps, GraphData } from '../api/schemas.js';
+import type { ExportGraph, ExportNode, StepsResponse } from '@flowgraph/core';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
 import { useDispatch } from '../state/store-context.js';
@@ -15,13 +15,13 @@ function opens(node: ExportNode | undefined): boolean {
 }
 
 /** The step graph as drawn: parallel transitions merged, error paths dropped when asked. */
-function shownGraph(steps: FlowSteps, hideErrors: boolean): GraphData {
+function shownGraph(steps: StepsResponse, hideErrors: boolean): ExportGraph {
   const merged = { nodes: steps.graph.nodes, edges: mergeParallelTransitions(steps.graph.edges) };
   return hideErrors ? withoutErrorPaths(merged) : merged;
 }
 
 /** Loops are always marked; the clicked step is selected; what a step can open reads as a link. */
-function stepClasses(steps: FlowSteps, graph: GraphData, selected: string | null): Map<string, string> {
+function stepClasses(steps: StepsResponse, graph: ExportGraph, selected: string | null): Map<string, string> {
   const onLoop = new Set(steps.cycles.flatMap((cycle) => cycle.members));
   const classes = new Map<string, string>();
   for (const node of graph.nodes) {

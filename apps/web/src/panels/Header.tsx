@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import type { CrawlProgress, GraphResponse } from '../api/schemas.js';
+import type { CrawlProgress, GraphResponse } from '@flowgraph/core';
 import type { CanvasHandle } from '../graph/GraphCanvas.js';
 import { ExportMenu } from './ExportMenu.js';
 import { ProgressBar } from './ProgressBar.js';

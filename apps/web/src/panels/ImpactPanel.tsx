@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { nameOf, nodeIndex, pathNames } from '../api/node-index.js';
 import { impactQuery } from '../api/queries.js';
-import type { GraphResponse, Impact } from '../api/schemas.js';
+import type { GraphResponse, Impact } from '@flowgraph/core';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { Panel } from './Panel.js';
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ExportNode } from '../api/schemas.js';
+import type { ExportNode } from '@flowgraph/core';
 import { categoryOf, INTERACTION_COLOURS as C } from '../graph/palette.js';
 
 /** What the colours mean: the categories present in this graph, then the highlight colours. */

@@ -1,4 +1,4 @@
-import type { CrawlProgress } from '../api/schemas.js';
+import type { CrawlProgress } from '@flowgraph/core';
 
 const ACTIVE = new Set<CrawlProgress['phase']>(['token', 'listing', 'dependencies', 'analyzing']);
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CrawlProgress, GraphResponse, StaleFlow } from '../api/schemas.js';
+import type { CrawlProgress, GraphResponse, StaleFlow } from '@flowgraph/core';
 import { useRefresh } from './RefreshButton.js';
 import './RefreshBanner.css';
 

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { nodeIndex } from '../api/node-index.js';
-import type { GraphData } from '../api/schemas.js';
+import type { ExportGraph } from '@flowgraph/core';
 import { searchMatches } from '../graph/visual-state.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 
 const MAX_SUGGESTIONS = 8;
 
 /** Type-ahead over node names: typing highlights matches, choosing one selects and centres it. */
-export function SearchBox({ graph, jumpTo }: { graph: GraphData; jumpTo(ids: readonly string[]): void }) {
+export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: readonly string[]): void }) {
   const dispatch = useDispatch();
   const mode = useGraphSelector((state) => state.mode);
   const [text, setText] = useState(mode.kind === 'search' ? mode.query : '');

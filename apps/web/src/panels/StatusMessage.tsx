@@ -1,5 +1,5 @@
 import { isCrawlPending } from '../api/client.js';
-import type { CrawlProgress } from '../api/schemas.js';
+import type { CrawlProgress } from '@flowgraph/core';
 
 /** What the stage shows before there is a graph: the crawl's progress or the error that stopped it. */
 export function StatusMessage({ error, progress }: { error: Error | null; progress: CrawlProgress | undefined }) {

@@ -1,6 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type AnalyzeOptions, analyze, BASELINE_FORMAT, type Baseline, BaselineSchema, createBaseline } from '@flowgraph/core';
+import {
+  AnalysisContext,
+  type AnalyzeOptions,
+  analyze,
+  BASELINE_FORMAT,
+  type Baseline,
+  BaselineSchema,
+  createBaseline,
+} from '@flowgraph/core';
 import { isSnapshotRef } from '@flowgraph/store';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../inputs/collect-files.js';
@@ -25,7 +33,7 @@ export async function loadBaseline(
 ): Promise<Baseline> {
   if (isSnapshotRef(spec)) {
     const side = await loadSide({ kind: 'store', ref: spec }, { settings: options.settings }, io, progress);
-    return createBaseline(analyze(side.graph, options.analyze), side.graph);
+    return createBaseline(analyze(new AnalysisContext(side.graph), options.analyze), side.graph);
   }
   const path = resolve(io.cwd, spec);
   const info = await stat(path).catch((error: unknown) => {
@@ -39,7 +47,7 @@ export async function loadBaseline(
   }
   progress.phase('reading the baseline');
   const loaded = await loadSource({ kind: 'files', paths: [spec] }, options.settings, io, progress);
-  return createBaseline(analyze(loaded.graph, options.analyze), loaded.graph);
+  return createBaseline(analyze(new AnalysisContext(loaded.graph), options.analyze), loaded.graph);
 }
 
 export function parseBaseline(text: string, name: string): Baseline {

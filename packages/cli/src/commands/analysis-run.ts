@@ -1,4 +1,4 @@
-import { type AnalysisResult, analyze, type BaselineComparison } from '@flowgraph/core';
+import { AnalysisContext, type AnalysisReport, type AnalysisResult, analyze, type BaselineComparison } from '@flowgraph/core';
 import { z } from 'zod';
 import type { CliIo } from '../io.js';
 import { analysisOptionsConfig, analysisOptionsShape, toAnalyzeOptions } from '../options/analysis-options.js';
@@ -47,7 +47,7 @@ export async function analyseSource(
     const loaded = await loadSource(source, options, io, progress);
     progress.phase('analysing');
     const issues = [...loaded.settingIssues, ...loaded.issues];
-    const result = analyze(loaded.graph, toAnalyzeOptions(options), issues);
+    const result = analyze(new AnalysisContext(loaded.graph), toAnalyzeOptions(options), issues);
     return { loaded, result, format: options.format === 'json' ? 'json' : 'text' };
   } finally {
     progress.stop();
@@ -62,7 +62,8 @@ export async function analyseSource(
 export function writeAnalysis(run: AnalysisRun, io: CliIo, comparison?: BaselineComparison): void {
   const { loaded, result } = run;
   if (run.format === 'json') {
-    writeJson(io.stdout, { ...result, imports: loaded.summary, ...(comparison ? { baseline: comparison } : {}) }, io.isTTY);
+    const report: AnalysisReport = { ...result, imports: loaded.summary };
+    writeJson(io.stdout, comparison ? { ...report, baseline: comparison } : report, io.isTTY);
     writeImportErrors(result.errors, io.stderr);
     return;
   }

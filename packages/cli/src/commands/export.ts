@@ -1,4 +1,5 @@
 import {
+  AnalysisContext,
   analyze,
   cycleFocus,
   cycleOf,
@@ -8,7 +9,6 @@ import {
   exporters,
   focus,
   mermaidSize,
-  projectToOrg,
   scopeExporters,
   WHOLE_GRAPH_FILE_STEM,
 } from '@flowgraph/core';
@@ -84,11 +84,12 @@ export const exportCommand: Command = {
     const { text, fileStem } = await loadSource(source, options, io, progress)
       .then((loaded) => {
         progress.phase('analysing');
-        const result = analyze(loaded.graph, {}, [...loaded.settingIssues, ...loaded.issues]);
+        const context = new AnalysisContext(loaded.graph);
+        const result = analyze(context, {}, [...loaded.settingIssues, ...loaded.issues]);
         writeImportErrors(result.errors, io.stderr);
         if (options.focus !== undefined) {
           const node = findNode(loaded.graph, options.focus, '--focus');
-          const scope = focus(loaded.graph, node.id, toFocusOptions(options));
+          const scope = focus(context, node.id, toFocusOptions(options));
           if (scope.grouping.offered && !scope.grouping.applied) {
             io.stderr.write(
               `flowgraph: ${scope.nodes.length} nodes are more than a diagram keeps readable (${scope.grouping.nodeLimit}); --group draws ${scope.grouping.groupedNodeCount}\n`,
@@ -100,10 +101,10 @@ export const exportCommand: Command = {
           const node = findNode(loaded.graph, options.cycle, '--cycle');
           const cycle = cycleOf(result.cycles, node.id);
           if (cycle === undefined) throw new UsageError(`--cycle "${options.cycle}": ${node.name || node.id} is in no cycle`);
-          const scope = cycleFocus(loaded.graph, cycle, { group: options.group });
+          const scope = cycleFocus(context, cycle, { group: options.group });
           return { text: scopeExporters[format](scope), fileStem: scope.fileStem };
         }
-        const graph = options.scope === 'org' ? projectToOrg(loaded.graph) : loaded.graph;
+        const graph = options.scope === 'org' ? context.org.graph : loaded.graph;
         return { text: exporters[format](graph, result), fileStem: WHOLE_GRAPH_FILE_STEM };
       })
       .finally(() => progress.stop());

@@ -1,4 +1,4 @@
-import { impact, projectToOrg } from '@flowgraph/core';
+import { AnalysisContext, impact } from '@flowgraph/core';
 import { z } from 'zod';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { findNode } from '../inputs/find-node.js';
@@ -56,8 +56,8 @@ export const impactCommand: Command = {
     writeImportErrors([...loaded.settingIssues, ...loaded.issues], io.stderr);
     const node = findNode(loaded.graph, options.node);
     // Steps only make sense inside their flow; everything else is traced on the org graph.
-    const graph = node.kind === 'step' ? loaded.graph : projectToOrg(loaded.graph);
-    const result = impact(graph, node.id, { direction: options.direction });
+    const context = new AnalysisContext(loaded.graph);
+    const result = impact(node.kind === 'step' ? context : context.org, node.id, { direction: options.direction });
     if (options.format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout.write(renderImpactText(result, nameLookup(loaded.graph), colorsFor(io)));
     return EXIT_OK;

@@ -1,4 +1,4 @@
-import { DEFAULT_PATH_LIMIT, EXPORT_FILE_TYPES, findPaths, type Paths, scopeExporters } from '@flowgraph/core';
+import { AnalysisContext, DEFAULT_PATH_LIMIT, EXPORT_FILE_TYPES, findPaths, type Paths, scopeExporters } from '@flowgraph/core';
 import { z } from 'zod';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { findNode } from '../inputs/find-node.js';
@@ -76,7 +76,7 @@ export const pathCommand: Command = {
     writeImportErrors([...loaded.settingIssues, ...loaded.issues], io.stderr);
     const from = findNode(loaded.graph, options.from, '--from');
     const to = findNode(loaded.graph, options.to, '--to');
-    const paths = findPaths(loaded.graph, from.id, to.id, { all: options.all, limit: options.limit });
+    const paths = findPaths(new AnalysisContext(loaded.graph), from.id, to.id, { all: options.all, limit: options.limit });
     if (options.format === 'dot' || options.format === 'mermaid') {
       const text = scopeExporters[options.format](paths);
       await writeScopeOutput(io, text, {

@@ -1,9 +1,9 @@
 import {
+  AnalysisContext,
   analyze,
   cycleFocus,
   focus,
   impact,
-  projectToOrg,
   REPORT_CYCLE_DIAGRAM_LIMIT,
   type ReportInput,
   reportHtml,
@@ -75,7 +75,8 @@ export const reportCommand: Command = {
     if (typeof source === 'string') throw new UsageError(source);
     const progress = createProgress(io);
     const loaded = await loadSource(source, options, io, progress).finally(() => progress.stop());
-    const result = analyze(loaded.graph, toAnalyzeOptions(options), [...loaded.settingIssues, ...loaded.issues]);
+    const context = new AnalysisContext(loaded.graph);
+    const result = analyze(context, toAnalyzeOptions(options), [...loaded.settingIssues, ...loaded.issues]);
     writeImportErrors(result.errors, io.stderr);
     const nameOf = nameLookup(loaded.graph);
     const input: ReportInput = {
@@ -85,14 +86,14 @@ export const reportCommand: Command = {
       result,
       nameOf,
       // Grouped, so a component of hundreds of flows still draws readably.
-      cycleFocuses: result.cycles.slice(0, REPORT_CYCLE_DIAGRAM_LIMIT).map((cycle) => cycleFocus(loaded.graph, cycle, { group: true })),
+      cycleFocuses: result.cycles.slice(0, REPORT_CYCLE_DIAGRAM_LIMIT).map((cycle) => cycleFocus(context, cycle, { group: true })),
     };
     let fileStem = 'review';
     if (options.focus !== undefined) {
       const node = findNode(loaded.graph, options.focus, '--focus');
-      const scope = focus(loaded.graph, node.id, toFocusOptions(options));
+      const scope = focus(context, node.id, toFocusOptions(options));
       // Impact is traced where the focus counts its hops: a step inside its flow, the rest on the org graph.
-      const traced = impact(node.kind === 'step' ? loaded.graph : projectToOrg(loaded.graph), node.id, { direction: options.direction });
+      const traced = impact(node.kind === 'step' ? context : context.org, node.id, { direction: options.direction });
       input.focus = { scope, impact: traced };
       fileStem = `review.${scope.fileStem}`;
     }

@@ -1,5 +1,5 @@
-import { type CrawlProgress, crawlOrg, type GenesysClient, type StoredFlowVersions } from '@flowgraph/genesys';
-import type { Snapshot } from '@flowgraph/core';
+import type { CrawlProgress, Snapshot } from '@flowgraph/core';
+import { crawlOrg, type GenesysClient, type StoredFlowVersions } from '@flowgraph/genesys';
 import type { Progress } from '../render/progress-bar.js';
 
 /** crawlOrg with its progress events drawn on the bar; Ctrl-C (the io signal) stops it. */

@@ -1,26 +1,21 @@
-import type { FlowGraph } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
-import { type CyclePathNodes, findCycles } from './cycles.js';
+import type { AnalysisContext } from './context.js';
 import { planDeployment } from './deployment.js';
 import { findFindings } from './findings/index.js';
-import { buildGraphIndex, type GraphIndex, NODE_KIND } from './graph-index.js';
-import { orgView } from './org-projection.js';
-import type { AnalysisResult, AnalyzeOptions, Summary } from './result.js';
+import { NODE_KIND } from './graph-index.js';
+import type { AnalysisResult, AnalyzeOptions, ImportError, ImportWarning, Summary } from './result.js';
 
 /**
- * The analysis stage: indexes (full graph, org projection) -> cycles -> deployment -> findings ->
- * one result every consumer reads.
+ * The analysis stage: cycles -> deployment -> findings -> one result every consumer reads. The
+ * context builds the indexes and finds the cycles once, so analysing one graph under several
+ * policies (the server does) repeats only what the options change.
  */
-export function analyze(graph: FlowGraph, options: AnalyzeOptions = {}, issues: readonly ImportIssue[] = []): AnalysisResult {
-  const index = buildGraphIndex(graph);
-  const org = orgView(graph, index);
-  const pathNodes: CyclePathNodes = new Map();
-  const cycles = findCycles(graph, index, org, pathNodes);
-  const deployment = planDeployment(graph, { strict: options.strict === true, cycles, org });
-  const findings = findFindings(graph, cycles, options, { index, pathNodes });
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  const warnings = issues.filter((issue) => issue.severity !== 'error');
-  return { summary: summarize(graph, index), cycles, deployment, findings, errors, warnings };
+export function analyze(context: AnalysisContext, options: AnalyzeOptions = {}, issues: readonly ImportIssue[] = []): AnalysisResult {
+  const deployment = planDeployment(context, { strict: options.strict === true });
+  const findings = findFindings(context, options);
+  const errors = issues.filter((issue): issue is ImportError => issue.severity === 'error');
+  const warnings = issues.filter((issue): issue is ImportWarning => issue.severity === 'warning');
+  return { summary: summarize(context), cycles: [...context.cycles], deployment, findings, errors, warnings };
 }
 
 /** An error-level finding, or a cycle that blocks deployment. */
@@ -60,7 +55,7 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function summarize(graph: FlowGraph, index: GraphIndex): Summary {
+function summarize({ graph, index }: AnalysisContext): Summary {
   const summary: Summary = { flows: 0, steps: 0, resources: 0, nodes: graph.nodes.size, edges: graph.edges.length };
   for (const kind of index.kinds) {
     if (kind === NODE_KIND.flow) summary.flows++;

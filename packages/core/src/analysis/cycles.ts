@@ -1,8 +1,8 @@
-import type { FlowGraph, GraphNode, StepNode } from '../model/graph.js';
-import { compareStrings } from './compare.js';
+import type { GraphNode, StepNode } from '../model/graph.js';
+import { compareStrings } from '../util/compare.js';
 import { chooseCut } from './cycle-cut.js';
-import { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
-import { type OrgView, orgView } from './org-projection.js';
+import type { AnalysisContext } from './context.js';
+import { EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 import type { Cycle } from './result.js';
 import { type BfsScratch, type ComponentScope, type CycleWalk, createBfsScratch, shortestCycleThrough } from './shortest-cycle.js';
 import { type EdgeMask, hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
@@ -19,6 +19,12 @@ const EXACT_CYCLE_MEMBER_LIMIT = 2_000;
  */
 const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
 
+/** The cycles of a graph, and per flow loop the index positions of its path (see `AnalysisContext.cyclePath`). */
+export interface FoundCycles {
+  cycles: Cycle[];
+  flowLoopPaths: Map<Cycle, readonly number[]>;
+}
+
 /**
  * Circular references at two levels, so one never hides the other:
  * - org cycles: strongly connected components of the org projection (flows and resources, step
@@ -26,30 +32,20 @@ const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
  * - flow loops: components of each flow's step transitions (menu repeats, retry loops).
  * Every component with more than one member or a self-loop is a cycle. Org cycles first, then
  * flow loops, each ordered by first member. O(V + E) plus the bounded exact-path work.
+ * Read through `AnalysisContext.cycles`, which runs this once.
  */
-export function findCycles(graph: FlowGraph, index?: GraphIndex, org?: OrgView, pathNodes?: CyclePathNodes): Cycle[] {
-  const orgCycles = cyclesOf((org ?? orgView(graph)).index, undefined, false, undefined);
-  return [...orgCycles, ...findFlowLoops(graph, index, pathNodes)];
-}
-
-/**
- * Flow loop -> the positions in the graph index (the one given to `findCycles`) of the nodes
- * along its `path`, filled in when asked for, so that findings name 50,000 menu loops without
- * looking every path id up in the graph again. Org cycles, few and on another index, are not in it.
- */
-export type CyclePathNodes = Map<Cycle, readonly number[]>;
-
-export function findFlowLoops(graph: FlowGraph, index?: GraphIndex, pathNodes?: CyclePathNodes): Cycle[] {
-  // An org-level graph has no transitions: skip indexing it.
-  if (!graph.edges.some((edge) => edge.kind === 'transition')) return [];
-  const stepIndex = index ?? buildGraphIndex(graph);
-  return cyclesOf(stepIndex, stepTransitionMask(graph, stepIndex), true, pathNodes);
+export function findCycles(context: AnalysisContext): FoundCycles {
+  const flowLoopPaths = new Map<Cycle, readonly number[]>();
+  const orgCycles = cyclesOf(context.org.index, undefined, undefined);
+  const { index } = context;
+  const flowLoops = cyclesOf(index, stepTransitionMask(index), flowLoopPaths);
+  return { cycles: [...orgCycles, ...flowLoops], flowLoopPaths };
 }
 
 /** Transitions between two steps of the same flow: the edges a flow loop is made of. */
-function stepTransitionMask(graph: FlowGraph, index: GraphIndex): Uint8Array {
+function stepTransitionMask(index: GraphIndex): Uint8Array {
   const { nodes, kinds, flowOf, edgeKinds, edgeSources, edgeTargets } = index;
-  const mask = new Uint8Array(graph.edges.length);
+  const mask = new Uint8Array(edgeKinds.length);
   const step = NODE_KIND.step;
   for (let e = 0; e < mask.length; e++) {
     if (edgeKinds[e] !== EDGE_KIND.transition) continue;
@@ -64,8 +60,11 @@ function stepTransitionMask(graph: FlowGraph, index: GraphIndex): Uint8Array {
   return mask;
 }
 
-/** `oneFlowEach`: the mask only keeps edges between steps of one flow, so each component is inside one flow. */
-function cyclesOf(index: GraphIndex, mask: EdgeMask, oneFlowEach: boolean, pathNodes: CyclePathNodes | undefined): Cycle[] {
+/**
+ * The cycles among the edges `mask` keeps. `paths`, when given, receives each cycle's path positions.
+ * A component whose members are all steps of one flow is a flow loop, any other an org cycle.
+ */
+function cyclesOf(index: GraphIndex, mask: EdgeMask, paths: Map<Cycle, readonly number[]> | undefined): Cycle[] {
   const { ids } = index;
   const components = stronglyConnectedComponents(index, mask);
   const { componentOf, offsets } = components;
@@ -91,9 +90,9 @@ function cyclesOf(index: GraphIndex, mask: EdgeMask, oneFlowEach: boolean, pathN
     // cycle in it is the whole ring, so the BFS from its smallest id already is a shortest one.
     const starts = exact && inside !== members.length ? members : members.slice(0, 1);
     const walk = shortestWalk(index, scope, starts, scratch);
-    const cycle = toCycle(index, scope, members, walk, oneFlowEach);
+    const cycle = toCycle(index, scope, members, walk);
     cycles.push(cycle);
-    pathNodes?.set(cycle, walk.nodes);
+    paths?.set(cycle, walk.nodes);
   }
   return cycles.sort((a, b) => compareScope(a, b) || compareStrings(a.members[0] ?? '', b.members[0] ?? ''));
 }
@@ -136,7 +135,7 @@ function edgesInside(index: GraphIndex, scope: ComponentScope, members: readonly
   return count;
 }
 
-function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly number[], walk: CycleWalk, oneFlow: boolean): Cycle {
+function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly number[], walk: CycleWalk): Cycle {
   const { ids, nodes } = index;
   const memberIds: string[] = new Array(members.length);
   for (let i = 0; i < members.length; i++) memberIds[i] = ids[members[i] as number] as string;
@@ -149,7 +148,7 @@ function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly num
     path,
     cut: { source: path[hop] as string, target: path[hop + 1] as string },
   };
-  const flowId = oneFlow ? (nodes[members[0] as number] as StepNode).flowId : commonFlow(nodes, members);
+  const flowId = commonFlow(nodes, members);
   if (flowId !== undefined) {
     cycle.scope = 'flow';
     cycle.flowId = flowId;

@@ -1,17 +1,12 @@
-import type { FlowGraph, GraphNode } from '../model/graph.js';
-import { compareStrings } from './compare.js';
-import { findFlowLoops } from './cycles.js';
-import { type OrgView, orgView } from './org-projection.js';
-import type { Cycle, Deployment } from './result.js';
+import type { GraphNode } from '../model/graph.js';
+import { compareStrings } from '../util/compare.js';
+import type { AnalysisContext } from './context.js';
+import type { Deployment } from './result.js';
 import { hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
 
 export interface DeploymentOptions {
   /** Any cycle blocks deployment, step-level loops included (the tutorial's rule). */
   strict?: boolean;
-  /** Cycles already found for this graph (by `findCycles`), so strict mode does not look again. */
-  cycles?: readonly Cycle[];
-  /** The org projection already built for this graph. */
-  org?: OrgView;
 }
 
 /**
@@ -23,8 +18,8 @@ export interface DeploymentOptions {
  * layering without a second queue: O(V + E). A target named only by a run-time expression is in
  * no wave (nobody deploys `Task.Queue`) and does not delay what uses it; it is listed in `dynamic`.
  */
-export function planDeployment(graph: FlowGraph, options: DeploymentOptions = {}): Deployment {
-  const { index } = options.org ?? orgView(graph);
+export function planDeployment(context: AnalysisContext, options: DeploymentOptions = {}): Deployment {
+  const { index } = context.org;
   const { componentOf, count, offsets, members } = stronglyConnectedComponents(index);
   const dynamic = new Uint8Array(index.ids.length);
   for (let node = 0; node < index.ids.length; node++) if (isRunTime(index.nodes[node])) dynamic[node] = 1;
@@ -55,7 +50,7 @@ export function planDeployment(graph: FlowGraph, options: DeploymentOptions = {}
   }
 
   const waves = bucketByWave(index.ids, componentOf, wave, dynamic);
-  const flowLoop = options.strict === true && (options.cycles ?? findFlowLoops(graph)).some((c) => c.scope === 'flow');
+  const flowLoop = options.strict === true && context.cycles.some((cycle) => cycle.scope === 'flow');
   return {
     waves,
     order: waves.flat(),

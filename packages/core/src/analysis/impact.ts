@@ -1,8 +1,9 @@
 import { ENTRY_FLOW_TYPES } from '../model/flow-types.js';
-import type { FlowGraph, GraphNode } from '../model/graph.js';
-import { compareStrings } from './compare.js';
+import type { GraphNode } from '../model/graph.js';
+import { compareStrings } from '../util/compare.js';
+import type { AnalysisContext } from './context.js';
 import { UnknownNodeError } from './errors/unknown-node.js';
-import { buildGraphIndex, type GraphIndex } from './graph-index.js';
+import type { GraphIndex } from './graph-index.js';
 import type { Impact, ImpactEntry } from './result.js';
 import { type BfsResult, breadthFirst } from './traversal.js';
 
@@ -13,8 +14,6 @@ export interface ImpactOptions {
   maxDepth?: number;
   /** Which reached nodes to list; traversal still passes through the others. */
   include?: (node: GraphNode) => boolean;
-  /** An index of this graph built once and reused across queries (the server keeps one). */
-  index?: GraphIndex;
 }
 
 /**
@@ -23,9 +22,10 @@ export interface ImpactOptions {
  * because writing them all out costs O(V x depth), quadratic on a long chain.
  * `entryFlows` are the entry flows (inbound, outbound, messaging) that reach the node at any
  * depth, the node itself included, whatever `direction`, `maxDepth` and `include` say.
+ * The context's index is built once, so repeated queries (the server's) cost one BFS each.
  */
-export function impact(graph: FlowGraph, nodeId: string, options: ImpactOptions = {}): Impact {
-  const index = options.index ?? buildGraphIndex(graph);
+export function impact(context: AnalysisContext, nodeId: string, options: ImpactOptions = {}): Impact {
+  const { index } = context;
   const start = index.indexOf.get(nodeId);
   if (start === undefined) throw new UnknownNodeError(nodeId, 'impact');
   const direction = options.direction ?? 'both';

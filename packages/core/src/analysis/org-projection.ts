@@ -1,6 +1,7 @@
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
 import { UnknownNodeError } from './errors/unknown-node.js';
-import { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
+import type { AnalysisContext } from './context.js';
+import { EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 
 /**
  * The org-level view: flows and resources only. A `uses` edge from or to a step is lifted to the
@@ -8,17 +9,14 @@ import { buildGraphIndex, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-
  * merged into one whose `via` lists the distinct actions (`callData, transferToFlow`).
  * A flow whose step calls the flow itself (a restart, a recursive module) gets no self-loop:
  * it deploys in one piece. An explicit flow -> itself `uses` edge is kept. O(V + E).
- * `index` (this graph's, when already built) saves reading every node and edge again.
+ * Read through `AnalysisContext.org`, which builds it once.
  */
-export function projectToOrg(graph: FlowGraph, index?: GraphIndex): FlowGraph {
+export function projectToOrg(context: AnalysisContext): FlowGraph {
+  const { graph, index } = context;
   const nodes = new Map<string, GraphNode>();
-  if (index === undefined) {
-    for (const [id, node] of graph.nodes) if (node.kind !== 'step') nodes.set(id, node);
-  } else {
-    // The index knows every kind and endpoint: no step, no transition and no id is read here.
-    for (let i = 0; i < index.ids.length; i++) {
-      if (index.kinds[i] !== NODE_KIND.step) nodes.set(index.ids[i] as string, index.nodes[i] as GraphNode);
-    }
+  // The index knows every kind and endpoint: no step, no transition and no id is read here.
+  for (let i = 0; i < index.ids.length; i++) {
+    if (index.kinds[i] !== NODE_KIND.step) nodes.set(index.ids[i] as string, index.nodes[i] as GraphNode);
   }
 
   // Parallel edges are found per source: a source's first edge is kept as is and only a second
@@ -26,11 +24,10 @@ export function projectToOrg(graph: FlowGraph, index?: GraphIndex): FlowGraph {
   const bySource = new Map<string, GraphEdge | Map<string, GraphEdge>>();
   const edges: GraphEdge[] = [];
   for (let e = 0; e < graph.edges.length; e++) {
-    if (index !== undefined && index.edgeKinds[e] !== EDGE_KIND.uses) continue;
+    if (index.edgeKinds[e] !== EDGE_KIND.uses) continue;
     const edge = graph.edges[e] as GraphEdge;
-    if (edge.kind !== 'uses') continue;
-    const sourceNode = index === undefined ? graph.nodes.get(edge.source) : indexedNode(index, index.edgeSources[e] as number);
-    const targetNode = index === undefined ? graph.nodes.get(edge.target) : indexedNode(index, index.edgeTargets[e] as number);
+    const sourceNode = indexedNode(index, index.edgeSources[e] as number);
+    const targetNode = indexedNode(index, index.edgeTargets[e] as number);
     if (sourceNode === undefined || targetNode === undefined) continue;
     let source = edge.source;
     if (sourceNode.kind === 'step') {
@@ -85,18 +82,6 @@ function mergeInto(existing: GraphEdge, edge: GraphEdge): void {
     existing.via = existing.via === undefined ? edge.via : `${existing.via}, ${edge.via}`;
   }
   if (edge.ambiguous === true) existing.ambiguous = true;
-}
-
-/** The org projection with its index, built once and shared by org cycles and deployment. */
-export interface OrgView {
-  graph: FlowGraph;
-  index: GraphIndex;
-}
-
-/** `index`: the full graph's index, when already built, saves reading every node and edge again. */
-export function orgView(graph: FlowGraph, index?: GraphIndex): OrgView {
-  const org = projectToOrg(graph, index);
-  return { graph: org, index: buildGraphIndex(org) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import { findingKey, identifyingRelated } from '../analysis/findings/identity.js';
 import type { AnalysisResult, Finding } from '../analysis/result.js';
 import type { FlowGraph } from '../model/graph.js';

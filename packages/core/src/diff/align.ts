@@ -1,4 +1,4 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import { normaliseName } from '../linking/names.js';
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
 import { stepNodeId } from '../model/graph.js';

@@ -1,4 +1,4 @@
-import { compareStrings, sortedIds } from '../analysis/compare.js';
+import { compareStrings, sortedIds } from '../util/compare.js';
 import { buildGraphIndex } from '../analysis/graph-index.js';
 import { ENTRY_FLOW_TYPES } from '../model/flow-types.js';
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';

@@ -1,7 +1,7 @@
 import { analyze } from '../analysis/analyze.js';
-import { compareStrings, sortedIds } from '../analysis/compare.js';
+import { compareStrings, sortedIds } from '../util/compare.js';
 import { findingKey } from '../analysis/findings/identity.js';
-import { orgView } from '../analysis/org-projection.js';
+import { AnalysisContext } from '../analysis/context.js';
 import type { AnalysisResult, AnalyzeOptions, Cycle, Finding } from '../analysis/result.js';
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
 import { alignIds } from './align.js';
@@ -100,7 +100,8 @@ function asSide(side: DiffSide | FlowGraph): DiffSide {
 }
 
 function prepare(graph: FlowGraph, result: AnalysisResult | undefined, options: AnalyzeOptions | undefined): Prepared {
-  return { graph, org: orgView(graph).graph, result: result ?? analyze(graph, options) };
+  const context = new AnalysisContext(graph);
+  return { graph, org: context.org.graph, result: result ?? analyze(context, options) };
 }
 
 function nodeSetDiff(kind: 'flow' | 'resource', before: Prepared, after: Prepared): NodeSetDiff {

@@ -1,4 +1,4 @@
-import { compareStrings, sortedIds } from '../analysis/compare.js';
+import { compareStrings, sortedIds } from '../util/compare.js';
 import type { FlowGraph, FlowNode, GraphEdge, GraphNode, ResourceNode, StepNode } from '../model/graph.js';
 import type { NodeChange, PropertyChange } from './types.js';
 

@@ -1,4 +1,5 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
+import { AnalysisContext } from '../analysis/context.js';
 import { planDeployment } from '../analysis/deployment.js';
 import type { FlowGraph, GraphNode } from '../model/graph.js';
 import { isDefined } from './node-changes.js';
@@ -44,6 +45,6 @@ export function publishPlan(newOrg: FlowGraph, oldGraph: FlowGraph, changed: rea
   const nodes = new Map<string, GraphNode>();
   for (const id of [...chosen].sort(compareStrings)) nodes.set(id, newOrg.nodes.get(id) as GraphNode);
   const edges = newOrg.edges.filter((edge) => chosen.has(edge.source) && chosen.has(edge.target));
-  const { waves, groups } = planDeployment({ nodes, edges });
+  const { waves, groups } = planDeployment(new AnalysisContext({ nodes, edges }));
   return { waves, groups };
 }

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../analysis/result.js';
+import type { AnalysisResult } from '../contract/analysis.js';
 import type { FlowGraph } from '../model/graph.js';
 import { type PreparedEdge, type PreparedNode, prepareGraph } from './prepare.js';
 import { THEME } from './theme.js';

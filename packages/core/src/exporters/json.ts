@@ -1,27 +1,7 @@
-import type { AnalysisResult } from '../analysis/result.js';
-import type { FlowGraph, GraphEdge, GraphNode, NodeKind, PublishState } from '../model/graph.js';
-import { compareStrings } from '../analysis/compare.js';
-
-/** A node as the JSON export, the HTTP API and the SPA see it. */
-export interface ExportNode {
-  id: string;
-  kind: NodeKind;
-  type: string;
-  name: string;
-  state: PublishState;
-  flowId?: string;
-  file?: string;
-  /** Every file defining the flow, when several do (a YAML file and its export). */
-  files?: string[];
-}
-
-/** An edge serialises as it is: the model's edge has no field the outside should not see. */
-export type ExportEdge = GraphEdge;
-
-export interface ExportGraph {
-  nodes: ExportNode[];
-  edges: ExportEdge[];
-}
+import type { AnalysisResult } from '../contract/analysis.js';
+import type { ExportEdge, ExportGraph, ExportNode, JsonExport } from '../contract/graph.js';
+import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
+import { compareStrings } from '../util/compare.js';
 
 export function toExportNode(node: GraphNode): ExportNode {
   const out: ExportNode = { id: node.id, kind: node.kind, type: node.type, name: node.name, state: node.state };
@@ -57,6 +37,6 @@ export function toExportGraph(graph: FlowGraph): ExportGraph {
 
 /** `{ nodes, edges }`, plus `analysis` (the result model as is) when there is one. */
 export function exportJson(graph: FlowGraph, result?: AnalysisResult): string {
-  const document = result === undefined ? toExportGraph(graph) : { ...toExportGraph(graph), analysis: result };
+  const document: JsonExport = result === undefined ? toExportGraph(graph) : { ...toExportGraph(graph), analysis: result };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
-import { compareStrings } from '../analysis/compare.js';
-import type { AnalysisResult } from '../analysis/result.js';
+import { compareStrings } from '../util/compare.js';
+import type { AnalysisResult } from '../contract/analysis.js';
 import type { FlowGraph } from '../model/graph.js';
 import { type PreparedNode, prepareGraph } from './prepare.js';
 import { THEME } from './theme.js';

@@ -1,7 +1,7 @@
-import type { AnalysisResult } from '../analysis/result.js';
-import type { EdgeKind, FlowGraph, GraphNode, NodeKind, PublishState } from '../model/graph.js';
-import { compareStrings } from '../analysis/compare.js';
+import type { AnalysisResult } from '../contract/analysis.js';
 import type { FlowType } from '../model/flow-types.js';
+import type { EdgeKind, FlowGraph, GraphNode, NodeKind, PublishState } from '../model/graph.js';
+import { compareStrings } from '../util/compare.js';
 import { flowLookKey, type NodeLook, THEME } from './theme.js';
 
 export interface PreparedNode {

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../analysis/result.js';
+import type { AnalysisResult } from '../contract/analysis.js';
 import type { FlowGraph } from '../model/graph.js';
 import type { ScopeDiagram } from '../scoping/scope.js';
 import { exportDot } from './dot.js';
@@ -38,14 +38,6 @@ export const EXPORT_FILE_TYPES: Readonly<Record<ExportFormat, { extension: strin
 };
 
 export const EXPORT_FORMATS = Object.keys(exporters) as ExportFormat[];
-
-export function isExportFormat(value: string): value is ExportFormat {
-  return Object.hasOwn(exporters, value);
-}
-
-export function exportGraph(format: ExportFormat, graph: FlowGraph, result?: AnalysisResult): string {
-  return exporters[format](graph, result);
-}
 
 /** File stem of a whole-graph export, org level or with steps (`flowgraph.dot`). */
 export const WHOLE_GRAPH_FILE_STEM = 'flowgraph';

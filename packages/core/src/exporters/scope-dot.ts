@@ -1,4 +1,4 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import type { ScopeDiagram, ScopeEdge, ScopeNode } from '../scoping/scope.js';
 import { quoteDot } from './dot.js';
 import { nodeLabelLines, nodeLook } from './prepare.js';

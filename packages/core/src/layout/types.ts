@@ -4,26 +4,7 @@ export interface LayoutGraph {
   edges: readonly { source: string; target: string }[];
 }
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** Where a long edge bends, source to target: it passes through a free slot of each layer it crosses. */
-export interface EdgeRoute {
-  source: string;
-  target: string;
-  points: Point[];
-}
-
-/** Node centres plus the size of the box holding them all (origin at 0,0), and the bends of long edges. */
-export interface Layout {
-  positions: Record<string, Point>;
-  width: number;
-  height: number;
-  /** Only edges that bend; any other edge is a straight line between its ends. */
-  routes: EdgeRoute[];
-}
+export type { EdgeRoute, Layout, Point } from '../contract/graph.js';
 
 export interface LayeredLayoutOptions {
   /** Horizontal distance between layer centres; room for a wrapped label. */

@@ -5,8 +5,10 @@ import type { ResourceType } from './resource-types.js';
  * The one graph model every importer produces and every analysis reads.
  * Edge direction is always "source depends on / leads to target".
  */
-export type NodeKind = 'flow' | 'resource' | 'step';
-export type EdgeKind = 'transition' | 'uses' | 'contains';
+export const NODE_KINDS = ['flow', 'resource', 'step'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+export const EDGE_KINDS = ['transition', 'uses', 'contains'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 /**
  * Where an object stands in the org:
@@ -16,7 +18,8 @@ export type EdgeKind = 'transition' | 'uses' | 'contains';
  * - missing: referenced but not found in anything imported (external node);
  * - unknown: the source does not say (Archy YAML, a resource seen only by name).
  */
-export type PublishState = 'published' | 'unpublished' | 'deleted' | 'missing' | 'unknown';
+export const PUBLISH_STATES = ['published', 'unpublished', 'deleted', 'missing', 'unknown'] as const;
+export type PublishState = (typeof PUBLISH_STATES)[number];
 
 export interface FlowVersions {
   published?: string;

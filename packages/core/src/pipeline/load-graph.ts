@@ -5,7 +5,8 @@ import { planFlowSubstitutions, type TerraformFile } from '../importers/template
 import { link } from '../linking/link.js';
 import type { FlowGraph } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
-import { buildImportSummary, type ImportSummary } from './summary.js';
+import type { ImportSummary } from '../contract/import-summary.js';
+import { buildImportSummary } from './summary.js';
 
 export interface LoadedGraph {
   graph: FlowGraph;

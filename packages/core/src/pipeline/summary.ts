@@ -1,33 +1,8 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
+import type { ImportSummary } from '../contract/import-summary.js';
 import type { ImportUnit } from '../importers/importer.js';
 import type { FlowGraph } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
-
-/** What a load read and made of it: the CLI prints it, the server logs it, tests assert it. */
-export interface ImportSummary {
-  files: {
-    total: number;
-    /** Files per importer format (`snapshot`, `tutorial-json`, ...); unrecognised files count as `unknown`. */
-    byFormat: Record<string, number>;
-    /** Files that yielded nothing but errors. */
-    failed: number;
-  };
-  /** Flows defined by the files (external "missing" flows not counted), per flow type. */
-  flowsByType: Record<string, number>;
-  steps: number;
-  /** References the importers found, per action (callCommonModule, callData, transition, ...). */
-  referencesByVia: Record<string, number>;
-  /** Flows something references that no input defines: one `unresolved-reference` finding each. */
-  unresolved: number;
-  /** References by a name that matched several objects: one `ambiguous-reference` finding each. */
-  ambiguous: number;
-  /** Nodes whose name still holds a template placeholder. */
-  templated: number;
-  /** Import and link issues: errors (an input or a flow could not be used) and warnings. */
-  issues: number;
-  errors: number;
-  warnings: number;
-}
 
 export function buildImportSummary(units: readonly ImportUnit[], graph: FlowGraph, issues: readonly ImportIssue[]): ImportSummary {
   const byFormat: Record<string, number> = {};

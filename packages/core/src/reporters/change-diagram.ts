@@ -1,4 +1,4 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import type { GraphDiff } from '../diff/types.js';
 import { quoteMermaid } from '../exporters/mermaid.js';
 

@@ -1,4 +1,4 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import { isOpen, type Problem, type ProblemReport } from './problems.js';
 import { ruleFor } from './rules.js';
 

@@ -1,4 +1,4 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import type { Problem, ProblemReport } from './problems.js';
 import { ruleFor, sarifLevel } from './rules.js';
 

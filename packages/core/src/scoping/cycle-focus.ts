@@ -1,7 +1,7 @@
 import { EDGE_KIND, type GraphIndex } from '../analysis/graph-index.js';
-import type { OrgView } from '../analysis/org-projection.js';
-import type { Cycle, EdgeRef } from '../analysis/result.js';
-import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
+import type { AnalysisContext } from '../analysis/context.js';
+import type { Cycle, EdgeRef } from '../contract/analysis.js';
+import type { GraphEdge, GraphNode } from '../model/graph.js';
 import { buildDiagram, type Placement } from './diagram.js';
 import { nodeSlug } from './file-name.js';
 import { offerGrouping } from './grouping.js';
@@ -11,8 +11,6 @@ import type { ScopeDiagram, ScopeGrouping } from './scope.js';
 export interface CycleFocusOptions {
   /** Fold the largest groups of callers or callees of one type until at most 150 nodes remain. */
   group?: boolean;
-  /** The org projection, when the caller keeps one built. */
-  org?: OrgView;
 }
 
 /** The suggested cut with what makes the reference and why this hop. */
@@ -39,8 +37,9 @@ export interface CycleFocus extends ScopeDiagram {
  * suggested cut with the reason the analysis chose it. An org cycle is drawn on the org projection,
  * a flow loop on its flow's step graph. O(V + E) of that graph.
  */
-export function cycleFocus(graph: FlowGraph, cycle: Cycle, options: CycleFocusOptions = {}): CycleFocus {
-  const level = levelGraph(graph, cycle.scope === 'flow' ? cycle.flowId : undefined, options.org);
+export function cycleFocus(context: AnalysisContext, cycle: Cycle, options: CycleFocusOptions = {}): CycleFocus {
+  const { graph } = context;
+  const level = levelGraph(context, cycle.scope === 'flow' ? cycle.flowId : undefined);
   const { index } = level;
   const members = new Set(cycle.members.map((id) => positionOf(level, id, 'cycleFocus')));
   const shown = new Map<number, Placement>();

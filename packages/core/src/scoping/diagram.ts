@@ -1,5 +1,5 @@
-import { compareStrings } from '../analysis/compare.js';
-import type { EdgeRef } from '../analysis/result.js';
+import { compareStrings } from '../util/compare.js';
+import type { EdgeRef } from '../contract/analysis.js';
 import { stronglyConnectedComponents } from '../analysis/strongly-connected.js';
 import { toExportNode } from '../exporters/json.js';
 import type { GraphEdge, GraphNode, NodeKind } from '../model/graph.js';

@@ -1,7 +1,7 @@
-import { compareStrings } from '../analysis/compare.js';
-import type { OrgView } from '../analysis/org-projection.js';
+import { compareStrings } from '../util/compare.js';
+import type { AnalysisContext } from '../analysis/context.js';
 import { breadthFirst } from '../analysis/traversal.js';
-import type { FlowGraph, GraphNode, NodeKind } from '../model/graph.js';
+import type { GraphNode, NodeKind } from '../model/graph.js';
 import { buildDiagram, type GroupTarget, type Placement } from './diagram.js';
 import { nodeSlug } from './file-name.js';
 import { offerGrouping } from './grouping.js';
@@ -25,8 +25,6 @@ export interface FocusOptions {
   collapse?: readonly string[];
   /** Fold the largest groups of one type at one depth until at most 150 nodes remain. */
   group?: boolean;
-  /** The org projection, when the caller keeps one built (the server does). */
-  org?: OrgView;
 }
 
 /** How many nodes of one kind and type a scope leaves out or folds. */
@@ -58,12 +56,13 @@ export interface Focus extends ScopeDiagram {
  * stop the traversal, so depth means the same with or without them. One BFS per side: O(V + E)
  * of the level graph, plus the components that mark cycle edges.
  */
-export function focus(graph: FlowGraph, nodeId: string, options: FocusOptions = {}): Focus {
+export function focus(context: AnalysisContext, nodeId: string, options: FocusOptions = {}): Focus {
+  const { graph } = context;
   const node = nodeOf(graph, nodeId, 'focus');
   const depth = options.depth ?? Number.POSITIVE_INFINITY;
   if (!(depth >= 1)) throw new RangeError(`flowgraph/scoping/focus: depth must be 1 or more, got ${depth}`);
   const direction = options.direction ?? 'both';
-  const level = levelGraphOf(graph, node, options.org);
+  const level = levelGraphOf(context, node);
   const start = positionOf(level, nodeId, 'focus');
   const { index } = level;
 

@@ -1,4 +1,4 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import type { GraphIndex } from '../analysis/graph-index.js';
 import type { GraphNode } from '../model/graph.js';
 import { countDrawn, type GroupTarget, type Placement } from './diagram.js';

@@ -1,6 +1,7 @@
+import { AnalysisContext } from '../analysis/context.js';
 import { UnknownNodeError } from '../analysis/errors/unknown-node.js';
-import { buildGraphIndex, type GraphIndex } from '../analysis/graph-index.js';
-import { flowStepGraph, type OrgView, orgView } from '../analysis/org-projection.js';
+import type { GraphIndex } from '../analysis/graph-index.js';
+import { flowStepGraph } from '../analysis/org-projection.js';
 import type { FlowGraph, GraphNode } from '../model/graph.js';
 import type { ScopeLevel } from './scope.js';
 
@@ -14,21 +15,21 @@ export interface LevelGraph {
 
 /**
  * Flows and resources are scoped in the org projection (the graph the org view draws: a step's
- * `uses` lifted to its flow); a step in its flow's step graph. `org`: the projection, when the
- * caller keeps one built (the server does), so a query does not project the whole graph again.
+ * `uses` lifted to its flow); a step in its flow's step graph. The context builds the projection
+ * once, so a caller that keeps one (the server does) never projects the whole graph again.
  */
-export function levelGraphOf(graph: FlowGraph, node: GraphNode, org?: OrgView): LevelGraph {
-  return levelGraph(graph, node.kind === 'step' ? node.flowId : undefined, org);
+export function levelGraphOf(context: AnalysisContext, node: GraphNode): LevelGraph {
+  return levelGraph(context, node.kind === 'step' ? node.flowId : undefined);
 }
 
 /** One flow's step graph when `flowId` is given, else the org projection. */
-export function levelGraph(graph: FlowGraph, flowId: string | undefined, org?: OrgView): LevelGraph {
+export function levelGraph(context: AnalysisContext, flowId: string | undefined): LevelGraph {
   if (flowId !== undefined) {
-    const steps = flowStepGraph(graph, flowId);
-    return { level: 'steps', flowId, graph: steps, index: buildGraphIndex(steps) };
+    const steps = new AnalysisContext(flowStepGraph(context.graph, flowId));
+    return { level: 'steps', flowId, graph: steps.graph, index: steps.index };
   }
-  const view = org ?? orgView(graph);
-  return { level: 'org', graph: view.graph, index: view.index };
+  const { org } = context;
+  return { level: 'org', graph: org.graph, index: org.index };
 }
 
 /** The node an id names, or a typed error naming the operation that was asked. */

@@ -1,6 +1,6 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import type { GraphIndex } from '../analysis/graph-index.js';
-import type { OrgView } from '../analysis/org-projection.js';
+import type { AnalysisContext } from '../analysis/context.js';
 import { breadthFirst } from '../analysis/traversal.js';
 import type { EdgeKind, FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
 import { buildDiagram, type Placement } from './diagram.js';
@@ -16,8 +16,6 @@ export interface PathOptions {
   all?: boolean;
   /** Most paths listed (default 20). Shortest paths are counted in full either way. */
   limit?: number;
-  /** The org projection, when the caller keeps one built. */
-  org?: OrgView;
 }
 
 /** One hop of a path: the edge's kind and what makes it (`via`: callCommonModule, callData, ...). */
@@ -61,12 +59,13 @@ export interface Paths extends ScopeDiagram {
  * length: O(limit x length x (V + E)). Hops count in the org projection, or in one flow's step graph
  * when both ends are its steps.
  */
-export function findPaths(graph: FlowGraph, fromId: string, toId: string, options: PathOptions = {}): Paths {
+export function findPaths(context: AnalysisContext, fromId: string, toId: string, options: PathOptions = {}): Paths {
+  const { graph } = context;
   const limit = options.limit ?? DEFAULT_PATH_LIMIT;
   if (!(Number.isInteger(limit) && limit >= 1))
     throw new RangeError(`flowgraph/scoping/paths: limit must be a whole number from 1, got ${limit}`);
   const ends = liftedEnds(graph, nodeOf(graph, fromId, 'paths'), nodeOf(graph, toId, 'paths'));
-  const level = levelGraphOf(graph, ends.from, options.org);
+  const level = levelGraphOf(context, ends.from);
   const { index } = level;
   const source = positionOf(level, ends.from.id, 'paths');
   const target = positionOf(level, ends.to.id, 'paths');

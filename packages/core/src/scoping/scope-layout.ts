@@ -1,4 +1,4 @@
-import { compareStrings } from '../analysis/compare.js';
+import { compareStrings } from '../util/compare.js';
 import type { Layout } from '../layout/types.js';
 import type { ScopeDiagram, ScopeNode } from './scope.js';
 

@@ -1,4 +1,4 @@
-import type { ExportEdge, ExportNode } from '../exporters/json.js';
+import type { ExportEdge, ExportNode } from '../contract/graph.js';
 
 /**
  * A scope is one readable piece of the graph cut out for a review: a node's neighbourhood (focus),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, hasBlockingProblems } from '../../src/analysis/analyze.js';
-import { findCycles } from '../../src/analysis/cycles.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { findFindings } from '../../src/analysis/findings/index.js';
 import type { ImportIssue } from '../../src/model/issues.js';
 import { contains, flow, graphOf, resource, step, transition, uses } from './builders.js';
@@ -19,7 +19,7 @@ describe('[I] analyze', () => {
   const issue: ImportIssue = { file: 'bad.json', message: 'not JSON', severity: 'error' };
 
   it('runs every stage into one result', () => {
-    const result = analyze(graph, {}, [issue]);
+    const result = analyze(new AnalysisContext(graph), {}, [issue]);
     expect(result.summary).toEqual({ flows: 2, steps: 2, resources: 1, nodes: 5, edges: 5 });
     expect(result.cycles.map((c) => c.scope)).toEqual(['flow']);
     expect(result.deployment.waves).toEqual([['table'], ['module'], ['ivr']]);
@@ -41,20 +41,20 @@ describe('[I] analyze', () => {
       ],
     );
     for (const strict of [false, true]) {
-      const result = analyze(looped, { strict });
-      expect(result.findings).toEqual(findFindings(looped, findCycles(looped), { strict }));
+      const result = analyze(new AnalysisContext(looped), { strict });
+      expect(result.findings).toEqual(findFindings(new AnalysisContext(looped), { strict }));
       expect(result.findings.map((f) => f.message)).toContain('Flow "Main" loops through 3 steps: "a:2" → "a:2".');
     }
   });
 
   it('blocks under strict, where the step loop counts', () => {
-    const result = analyze(graph, { strict: true });
+    const result = analyze(new AnalysisContext(graph), { strict: true });
     expect(result.deployment.blocked).toBe(true);
     expect(hasBlockingProblems(result)).toBe(true);
   });
 
   it('blocks on an error-level finding even when deployment is possible', () => {
-    const result = analyze(graphOf([flow('a', { version: '1.0' })]), { targetVersion: '2.0' });
+    const result = analyze(new AnalysisContext(graphOf([flow('a', { version: '1.0' })])), { targetVersion: '2.0' });
     expect(result.deployment.blocked).toBe(false);
     expect(hasBlockingProblems(result)).toBe(true);
   });

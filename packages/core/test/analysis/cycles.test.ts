@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCycles } from '../../src/analysis/cycles.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import type { Cycle } from '../../src/analysis/result.js';
 import type { FlowGraph } from '../../src/model/graph.js';
 import { smallGraph } from './arbitraries.js';
@@ -29,7 +29,7 @@ describe('[U] findCycles', () => {
       [flow('a'), flow('b'), flow('c'), step('a', '1'), step('b', '1')],
       [contains('a', 'a:1'), uses('a:1', 'b', 'callCommonModule'), contains('b', 'b:1'), uses('b:1', 'a'), uses('b', 'c'), uses('c', 'a')],
     );
-    const [cycle, ...rest] = findCycles(graph);
+    const [cycle, ...rest] = new AnalysisContext(graph).cycles;
     expect(rest).toEqual([]);
     expect(cycle).toMatchObject({ scope: 'org', members: ['a', 'b', 'c'], path: ['a', 'b', 'a'] });
     expect(cycle?.flowId).toBeUndefined();
@@ -47,7 +47,7 @@ describe('[U] findCycles', () => {
         uses('b', 'a'),
       ],
     );
-    const cycles = findCycles(graph);
+    const cycles = new AnalysisContext(graph).cycles;
     expect(cycles.map((c) => [c.scope, c.members])).toEqual([
       ['org', ['a', 'b']],
       ['flow', ['a:menu', 'a:retry']],
@@ -61,7 +61,7 @@ describe('[U] findCycles', () => {
       [flow('a'), flow('b'), step('a', 's'), step('b', 's')],
       [uses('a', 'a'), uses('b:s', 'b', 'transferToFlow'), transition('b:s', 'b:s')],
     );
-    const cycles = findCycles(graph);
+    const cycles = new AnalysisContext(graph).cycles;
     expect(cycles.map((c) => [c.scope, c.path])).toEqual([
       ['org', ['a', 'a']],
       ['flow', ['b:s', 'b:s']],
@@ -78,7 +78,7 @@ describe('[U] findCycles', () => {
       [2, 0],
       [1, 0],
     ]);
-    const [cycle] = findCycles(graph);
+    const [cycle] = new AnalysisContext(graph).cycles;
     expect(cycle?.path).toEqual([flowName(0), flowName(1), flowName(0)]);
     expect(cycle?.cut).toEqual({ source: flowName(0), target: flowName(1) });
   });
@@ -88,7 +88,7 @@ describe('[U] findCycles', () => {
       [flow('z'), flow('y'), flow('b'), flow('a'), step('m', '1'), step('m', '2')],
       [uses('z', 'y'), uses('y', 'z'), uses('b', 'a'), uses('a', 'b'), transition('m:1', 'm:2'), transition('m:2', 'm:1')],
     );
-    expect(findCycles(graph).map((c) => c.members[0])).toEqual(['a', 'y', 'm:1']);
+    expect(new AnalysisContext(graph).cycles.map((c) => c.members[0])).toEqual(['a', 'y', 'm:1']);
   });
 });
 
@@ -101,7 +101,7 @@ describe('[U] findCycles properties', () => {
         const expected = componentsOf(dist)
           .map((members) => ({ members, length: shortestCycleLength(dist, pairs, members) }))
           .filter((c) => c.length !== undefined);
-        const cycles = findCycles(graph);
+        const cycles = new AnalysisContext(graph).cycles;
         expect(cycles.map((c) => c.members)).toEqual(
           expected.map((c) => c.members.map(flowName)).sort((a, b) => (a[0] as string).localeCompare(b[0] as string)),
         );
@@ -126,7 +126,7 @@ describe('[U] findCycles properties', () => {
         );
         const dist = distances(n, pairs);
         const expected = componentsOf(dist).filter((members) => shortestCycleLength(dist, pairs, members) !== undefined);
-        const cycles = findCycles(graph);
+        const cycles = new AnalysisContext(graph).cycles;
         expect(cycles).toHaveLength(expected.length);
         for (const cycle of cycles) {
           expect(cycle).toMatchObject({ scope: 'flow', flowId: 'main' });

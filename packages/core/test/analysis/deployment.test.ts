@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { planDeployment } from '../../src/analysis/deployment.js';
 import { smallGraph } from './arbitraries.js';
 import { flow, flowGraph, flowName, graphOf, resource, step, transition, uses } from './builders.js';
@@ -11,7 +12,7 @@ describe('[U] planDeployment', () => {
       [flow('main'), flow('menu'), flow('module'), resource('table'), resource('queue'), step('menu', 's')],
       [uses('main', 'menu'), uses('menu:s', 'module'), uses('menu:s', 'queue'), uses('module', 'table'), uses('main', 'table')],
     );
-    const plan = planDeployment(graph);
+    const plan = planDeployment(new AnalysisContext(graph));
     expect(plan.waves).toEqual([['queue', 'table'], ['module'], ['menu'], ['main']]);
     expect(plan.order).toEqual(['queue', 'table', 'module', 'menu', 'main']);
     expect(plan.groups).toEqual([]);
@@ -23,7 +24,7 @@ describe('[U] planDeployment', () => {
       [flow('main'), flow('module'), resource('dynamic:QUEUE:Task.Queue', { type: 'UNKNOWN', expression: 'Task.Queue' }), resource('q')],
       [uses('main', 'dynamic:QUEUE:Task.Queue'), uses('main', 'module'), uses('module', 'dynamic:QUEUE:Task.Queue'), uses('module', 'q')],
     );
-    const plan = planDeployment(graph);
+    const plan = planDeployment(new AnalysisContext(graph));
     expect(plan.waves).toEqual([['q'], ['module'], ['main']]);
     expect(plan.dynamic).toEqual(['dynamic:QUEUE:Task.Queue']);
     expect(plan.order).not.toContain('dynamic:QUEUE:Task.Queue');
@@ -34,7 +35,7 @@ describe('[U] planDeployment', () => {
       [flow('a'), flow('b'), flow('c'), resource('r')],
       [uses('a', 'b'), uses('b', 'a'), uses('b', 'r'), uses('c', 'a')],
     );
-    const plan = planDeployment(graph);
+    const plan = planDeployment(new AnalysisContext(graph));
     expect(plan.waves).toEqual([['r'], ['a', 'b'], ['c']]);
     expect(plan.groups).toEqual([['a', 'b']]);
     expect(plan.blocked).toBe(true);
@@ -42,13 +43,12 @@ describe('[U] planDeployment', () => {
 
   it('blocks on a step loop only under strict', () => {
     const graph = graphOf([flow('a'), step('a', '1'), step('a', '2')], [transition('a:1', 'a:2'), transition('a:2', 'a:1')]);
-    expect(planDeployment(graph).blocked).toBe(false);
-    expect(planDeployment(graph, { strict: true }).blocked).toBe(true);
-    expect(planDeployment(graph, { strict: true, cycles: [] }).blocked).toBe(false);
+    expect(planDeployment(new AnalysisContext(graph)).blocked).toBe(false);
+    expect(planDeployment(new AnalysisContext(graph), { strict: true }).blocked).toBe(true);
   });
 
   it('blocks on a flow that uses itself directly', () => {
-    expect(planDeployment(graphOf([flow('a')], [uses('a', 'a')])).blocked).toBe(true);
+    expect(planDeployment(new AnalysisContext(graphOf([flow('a')], [uses('a', 'a')]))).blocked).toBe(true);
   });
 });
 
@@ -56,7 +56,7 @@ describe('[U] planDeployment properties', () => {
   it('places every dependency in an earlier wave or the same group, and no node later than it must be', () => {
     fc.assert(
       fc.property(smallGraph, ([n, pairs]) => {
-        const plan = planDeployment(flowGraph(n, pairs));
+        const plan = planDeployment(new AnalysisContext(flowGraph(n, pairs)));
         const dist = distances(n, pairs);
         const waveOf = new Map<string, number>();
         plan.waves.forEach((wave, level) => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findCycles } from '../../src/analysis/cycles.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { findFindings } from '../../src/analysis/findings/index.js';
 import type { AnalyzeOptions, Finding } from '../../src/analysis/result.js';
 import type { FlowGraph } from '../../src/model/graph.js';
 import { edge, flow, graphOf, resource, step, transition, uses } from './builders.js';
 
 function findingsOf(graph: FlowGraph, options: AnalyzeOptions = {}): Finding[] {
-  return findFindings(graph, findCycles(graph), options);
+  return findFindings(new AnalysisContext(graph), options);
 }
 
 function codes(findings: readonly Finding[]): string[] {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnknownNodeError } from '../../src/analysis/errors/unknown-node.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { impact } from '../../src/analysis/impact.js';
 import { smallGraph } from './arbitraries.js';
 import { flow, flowGraph, flowName, graphOf, resource, uses } from './builders.js';
@@ -19,7 +20,7 @@ describe('[U] impact', () => {
   );
 
   it('lists downstream and upstream with depth and one shortest path each', () => {
-    const result = impact(graph, 'module');
+    const result = impact(new AnalysisContext(graph), 'module');
     expect(result.downstream).toEqual([{ id: 'table', depth: 1, path: ['module', 'table'] }]);
     expect(result.upstream).toEqual([
       { id: 'chat', depth: 1, path: ['chat', 'module'] },
@@ -29,21 +30,21 @@ describe('[U] impact', () => {
   });
 
   it('names the entry flows that reach a node, not other flow types', () => {
-    expect(impact(graph, 'table').entryFlows).toEqual(['chat', 'ivr']);
-    expect(impact(graph, 'ivr').entryFlows).toEqual(['ivr']);
+    expect(impact(new AnalysisContext(graph), 'table').entryFlows).toEqual(['chat', 'ivr']);
+    expect(impact(new AnalysisContext(graph), 'ivr').entryFlows).toEqual(['ivr']);
   });
 
   it('honours direction, depth and include, while entry flows still see everything', () => {
-    const result = impact(graph, 'table', { direction: 'up', maxDepth: 1, include: (node) => node.kind === 'flow' });
+    const result = impact(new AnalysisContext(graph), 'table', { direction: 'up', maxDepth: 1, include: (node) => node.kind === 'flow' });
     expect(result.downstream).toEqual([]);
     expect(result.upstream.map((e) => e.id)).toEqual(['module']);
     expect(result.entryFlows).toEqual(['chat', 'ivr']);
-    const filtered = impact(graph, 'ivr', { direction: 'down', include: (node) => node.kind === 'resource' });
+    const filtered = impact(new AnalysisContext(graph), 'ivr', { direction: 'down', include: (node) => node.kind === 'resource' });
     expect(filtered.downstream).toEqual([{ id: 'table', depth: 2, path: ['ivr', 'module', 'table'] }]);
   });
 
   it('serialises lazily built paths like plain data', () => {
-    expect(JSON.parse(JSON.stringify(impact(graph, 'table', { direction: 'up', maxDepth: 1 })))).toEqual({
+    expect(JSON.parse(JSON.stringify(impact(new AnalysisContext(graph), 'table', { direction: 'up', maxDepth: 1 })))).toEqual({
       node: 'table',
       downstream: [],
       upstream: [{ id: 'module', depth: 1, path: ['module', 'table'] }],
@@ -52,8 +53,8 @@ describe('[U] impact', () => {
   });
 
   it('throws a typed error for a node that is not in the graph', () => {
-    expect(() => impact(graph, 'nope')).toThrow(UnknownNodeError);
-    expect(() => impact(graph, 'nope')).toThrow('flowgraph/analysis/impact: no node "nope" in the graph.');
+    expect(() => impact(new AnalysisContext(graph), 'nope')).toThrow(UnknownNodeError);
+    expect(() => impact(new AnalysisContext(graph), 'nope')).toThrow('flowgraph/analysis/impact: no node "nope" in the graph.');
   });
 });
 
@@ -68,7 +69,7 @@ describe('[U] impact properties', () => {
         const graph = flowGraph(n, pairs);
         const dist = distances(n, pairs);
         const limit = maxDepth ?? UNREACHABLE;
-        const result = impact(graph, flowName(node), maxDepth === null ? {} : { maxDepth });
+        const result = impact(new AnalysisContext(graph), flowName(node), maxDepth === null ? {} : { maxDepth });
         const edges = new Set(pairs.map(([a, b]) => `${flowName(a)}>${flowName(b)}`));
 
         for (const [entries, distance, first, last] of [

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownNodeError } from '../../src/analysis/errors/unknown-node.js';
-import { buildGraphIndex } from '../../src/analysis/graph-index.js';
-import { flowStepGraph, projectToOrg } from '../../src/analysis/org-projection.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
+import { flowStepGraph } from '../../src/analysis/org-projection.js';
+import type { FlowGraph } from '../../src/model/graph.js';
 import { contains, edge, flow, graphOf, resource, step, transition, uses } from './builders.js';
+
+/** The org projection as the context builds it. */
+const orgOf = (graph: FlowGraph) => new AnalysisContext(graph).org.graph;
 
 const graph = graphOf(
   [flow('a'), flow('b'), resource('r'), step('a', '1'), step('a', '2'), step('b', '1')],
@@ -19,9 +23,9 @@ const graph = graphOf(
   ],
 );
 
-describe('[U] projectToOrg', () => {
+describe('[U] org projection', () => {
   it('keeps flows and resources, lifts step uses to their flow and merges parallel edges', () => {
-    const org = projectToOrg(graph);
+    const org = orgOf(graph);
     expect([...org.nodes.keys()]).toEqual(['a', 'b', 'r']);
     expect(org.edges).toEqual([
       { source: 'a', target: 'b', kind: 'uses', via: 'callCommonModule, transferToFlow' },
@@ -29,14 +33,10 @@ describe('[U] projectToOrg', () => {
     ]);
   });
 
-  it('projects the same from the graph index as from the graph', () => {
-    expect(projectToOrg(graph, buildGraphIndex(graph))).toEqual(projectToOrg(graph));
-  });
-
   it('drops a self-loop made by lifting but keeps a flow that uses itself', () => {
     const self = graphOf([flow('a'), step('a', '1')], [uses('a:1', 'a'), uses('a', 'a', 'transferToFlow')]);
-    expect(projectToOrg(self).edges).toEqual([{ source: 'a', target: 'a', kind: 'uses', via: 'transferToFlow' }]);
-    expect(projectToOrg(graphOf([flow('a'), step('a', '1')], [uses('a:1', 'a')])).edges).toEqual([]);
+    expect(orgOf(self).edges).toEqual([{ source: 'a', target: 'a', kind: 'uses', via: 'transferToFlow' }]);
+    expect(orgOf(graphOf([flow('a'), step('a', '1')], [uses('a:1', 'a')])).edges).toEqual([]);
   });
 
   it("lifts a use of another flow's step to that flow, so it can close an org cycle", () => {
@@ -44,12 +44,11 @@ describe('[U] projectToOrg', () => {
       [flow('a'), flow('b'), step('a', '1'), step('a', '2'), step('b', '1')],
       [uses('a:1', 'b:1', 'transition'), uses('b:1', 'a:1', 'transition'), uses('a:1', 'a:2', 'transition')],
     );
-    const org = projectToOrg(crossing);
+    const org = orgOf(crossing);
     expect(org.edges).toEqual([
       { source: 'a', target: 'b', kind: 'uses', via: 'transition' },
       { source: 'b', target: 'a', kind: 'uses', via: 'transition' },
     ]);
-    expect(projectToOrg(crossing, buildGraphIndex(crossing))).toEqual(org);
   });
 });
 

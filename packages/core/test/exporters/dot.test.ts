@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportDot, quoteDot } from '../../src/exporters/index.js';
+import { exportDot, quoteDot } from '../../src/exporters/dot.js';
 import type { FlowGraph, GraphNode } from '../../src/model/graph.js';
 import { renderDot } from './graphviz.js';
 import { sampleGraph, sampleResult } from './sample-graph.js';

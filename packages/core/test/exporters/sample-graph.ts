@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../../src/analysis/result.js';
+import type { AnalysisResult } from '../../src/contract/analysis.js';
 import type { FlowGraph, GraphNode } from '../../src/model/graph.js';
 
 /** Two flows calling each other (an org cycle), a menu loop, an ambiguous and a missing target. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCycles } from '../../src/analysis/cycles.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { MERMAID_LIMITS, mermaidSize } from '../../src/exporters/mermaid-size.js';
 import { EXPORT_FILE_TYPES, scopeExporters } from '../../src/exporters/registry.js';
 import { exportScopeDot } from '../../src/exporters/scope-dot.js';
@@ -39,7 +39,7 @@ const graph = graphOf(
     uses('b', 'da', 'callData'),
   ],
 );
-const [orgCycle, menuLoop] = findCycles(graph);
+const [orgCycle, menuLoop] = new AnalysisContext(graph).cycles;
 
 /** Node boxes in a Graphviz SVG. */
 function drawnNodes(svg: string): number {
@@ -48,7 +48,7 @@ function drawnNodes(svg: string): number {
 
 describe('[I] scope DOT through Graphviz', () => {
   it('draws a focus left to right, clustered by type, the focus heavier, cycle edges red', () => {
-    const scope = focus(graph, 'a', { depth: 1 });
+    const scope = focus(new AnalysisContext(graph), 'a', { depth: 1 });
     const dot = exportScopeDot(scope);
     expect(dot).toContain('rankdir=LR');
     expect(dot).toContain('label="Module A: upstream and downstream, 1 hop"');
@@ -63,7 +63,7 @@ describe('[I] scope DOT through Graphviz', () => {
   });
 
   it('draws a cycle with its path numbered and bold and the cut dashed and labelled', () => {
-    const scope = cycleFocus(graph, orgCycle!);
+    const scope = cycleFocus(new AnalysisContext(graph), orgCycle!);
     const dot = exportScopeDot(scope);
     expect(dot).toContain(`"${scope.cut.source}" -> "${scope.cut.target}" [label="cut: `);
     expect(dot).toMatch(/\[label="cut: \d\. callCommonModule", color="#cc0000", penwidth=2, fontcolor="#cc0000", style="dashed,bold"\]/);
@@ -74,17 +74,17 @@ describe('[I] scope DOT through Graphviz', () => {
   });
 
   it('clusters a step scope by flow and renders a path scope', () => {
-    const loop = exportScopeDot(cycleFocus(graph, menuLoop!));
+    const loop = exportScopeDot(cycleFocus(new AnalysisContext(graph), menuLoop!));
     expect(loop).toContain('label="Main IVR"; fontsize=10;');
     expect(renderDot(loop).status).toBe(0);
-    const path = findPaths(graph, 'chat', 'da');
+    const path = findPaths(new AnalysisContext(graph), 'chat', 'da');
     const dot = exportScopeDot(path);
     expect(dot).toContain('"b" -> "da" [label="callData"');
     expect(drawnNodes(renderDot(dot).svg)).toBe(4);
   });
 
   it('draws groups as one counted node with counted edges', () => {
-    const scope = focus(graph, 'a', { collapse: ['QUEUE'] });
+    const scope = focus(new AnalysisContext(graph), 'a', { collapse: ['QUEUE'] });
     const dot = exportScopeDot(scope);
     expect(dot).toContain('"collapsed:QUEUE" [label="2 × QUEUE\\ngroup"');
     expect(dot).toContain('peripheries=2');
@@ -103,7 +103,7 @@ describe('[I] scope DOT through Graphviz', () => {
           nodes,
           nodes.slice(1).map((node) => uses(nodes[0]!.id, node.id, node.name)),
         );
-        const rendered = renderDot(exportScopeDot(focus(hostile, nodes[0]!.id)));
+        const rendered = renderDot(exportScopeDot(focus(new AnalysisContext(hostile), nodes[0]!.id)));
         expect(rendered.stderr).toBe('');
         expect(rendered.status).toBe(0);
       }),
@@ -114,7 +114,7 @@ describe('[I] scope DOT through Graphviz', () => {
 
 describe('[U] scope Mermaid and its size guard', () => {
   it('marks the cycle red, the path thick and the cut dotted', () => {
-    const text = exportScopeMermaid(cycleFocus(graph, orgCycle!));
+    const text = exportScopeMermaid(cycleFocus(new AnalysisContext(graph), orgCycle!));
     expect(text.startsWith('flowchart LR\n')).toBe(true);
     expect(text).toMatch(/ -\.->\|"cut: \d\. callCommonModule"\| /);
     expect(text).toMatch(/ ==>\|"\d\. callCommonModule"\| /);
@@ -124,18 +124,22 @@ describe('[U] scope Mermaid and its size guard', () => {
   });
 
   it('counts edges and characters and advises when over 500 edges or 50,000 characters', () => {
-    const small = exportScopeMermaid(focus(graph, 'a'));
-    expect(mermaidSize(small)).toEqual({ edges: focus(graph, 'a').edges.length, characters: small.length, fits: true });
+    const small = exportScopeMermaid(focus(new AnalysisContext(graph), 'a'));
+    expect(mermaidSize(small)).toEqual({
+      edges: focus(new AnalysisContext(graph), 'a').edges.length,
+      characters: small.length,
+      fits: true,
+    });
     const hub = graphOf(
       [flow('hub'), ...Array.from({ length: 520 }, (_, i) => resource(`r${i}`, { name: `Resource number ${i}` }))],
       Array.from({ length: 520 }, (_, i) => uses('hub', `r${i}`, 'callData')),
     );
-    const big = mermaidSize(exportScopeMermaid(focus(hub, 'hub')));
+    const big = mermaidSize(exportScopeMermaid(focus(new AnalysisContext(hub), 'hub')));
     expect(big.fits).toBe(false);
     expect(big.edges).toBe(520);
     expect(big.advice).toContain(`520 edges (limit ${MERMAID_LIMITS.edges})`);
     expect(big.advice).toMatch(/group it/);
-    const grouped = mermaidSize(exportScopeMermaid(focus(hub, 'hub', { group: true })));
+    const grouped = mermaidSize(exportScopeMermaid(focus(new AnalysisContext(hub), 'hub', { group: true })));
     expect(grouped).toMatchObject({ fits: true, edges: 1 });
     const long = mermaidSize(`flowchart LR\n${'x'.repeat(MERMAID_LIMITS.characters)}`);
     expect(long.fits).toBe(false);
@@ -145,12 +149,12 @@ describe('[U] scope Mermaid and its size guard', () => {
 
 describe('[U] scope JSON, SVG, file names', () => {
   it('writes the scope object as JSON', () => {
-    const scope = focus(graph, 'ivr', { direction: 'down', depth: 2 });
+    const scope = focus(new AnalysisContext(graph), 'ivr', { direction: 'down', depth: 2 });
     expect(JSON.parse(scopeExporters.json(scope))).toEqual(JSON.parse(JSON.stringify(scope)));
   });
 
   it('draws a self-contained SVG with every node, names escaped, nothing to fetch', () => {
-    const scope = focus(graph, 'a');
+    const scope = focus(new AnalysisContext(graph), 'a');
     const svg = exportScopeSvg(scope);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     for (const node of scope.nodes) expect(svg).toContain(`<title>${node.id}</title>`);
@@ -160,11 +164,15 @@ describe('[U] scope JSON, SVG, file names', () => {
   });
 
   it('names files after what they show, with the format registry extension', () => {
-    expect(scopeFileName(focus(graph, 'ivr', { direction: 'down', depth: 2 }).fileStem, EXPORT_FILE_TYPES.dot.extension)).toBe(
-      'main-ivr.down-2.dot',
+    expect(
+      scopeFileName(focus(new AnalysisContext(graph), 'ivr', { direction: 'down', depth: 2 }).fileStem, EXPORT_FILE_TYPES.dot.extension),
+    ).toBe('main-ivr.down-2.dot');
+    expect(scopeFileName(cycleFocus(new AnalysisContext(graph), orgCycle!).fileStem, EXPORT_FILE_TYPES.mermaid.extension)).toBe(
+      'cycle.module-a.mmd',
     );
-    expect(scopeFileName(cycleFocus(graph, orgCycle!).fileStem, EXPORT_FILE_TYPES.mermaid.extension)).toBe('cycle.module-a.mmd');
-    expect(scopeFileName(findPaths(graph, 'chat', 'da').fileStem, 'json')).toBe('path.web-chat.to.get-account-balance.json');
+    expect(scopeFileName(findPaths(new AnalysisContext(graph), 'chat', 'da').fileStem, 'json')).toBe(
+      'path.web-chat.to.get-account-balance.json',
+    );
     expect(slugOf('  Ünïcode — Flow / v2 ')).toBe('unicode-flow-v2');
     expect(slugOf('日本語 フロー')).toBe('日本語-フロー');
     expect(slugOf('***')).toBe('node');

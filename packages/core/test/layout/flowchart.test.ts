@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flowchartLayout, mergeParallelTransitions, transitionRole, withoutErrorPaths } from '../../src/layout/index.js';
-import type { FlowchartGraph } from '../../src/layout/index.js';
+import { flowchartLayout, mergeParallelTransitions, transitionRole, withoutErrorPaths } from '../../src/layout/flowchart.js';
+import type { FlowchartGraph } from '../../src/layout/flowchart.js';
 
 const step = (id: string) => ({ id, kind: 'step' });
 const go = (source: string, target: string, label?: string) => ({ source, target, kind: 'transition', ...(label ? { label } : {}) });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layeredLayout } from '../../src/layout/index.js';
-import type { Layout, LayoutGraph } from '../../src/layout/index.js';
+import { layeredLayout } from '../../src/layout/layered-layout.js';
+import type { Layout, LayoutGraph } from '../../src/layout/types.js';
 
 const options = { layerSpacing: 200, nodeSpacing: 60, componentSpacing: 100 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportUnit } from '../../src/importers/importer.js';
-import { link } from '../../src/linking/index.js';
+import { link } from '../../src/linking/link.js';
 import type { FlowType } from '../../src/model/flow-types.js';
 import type { FlowNode, GraphNode, ResourceNode } from '../../src/model/graph.js';
 import type { Reference } from '../../src/model/reference.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { impact } from '../../src/analysis/impact.js';
 import type { FlowNode, GraphEdge } from '../../src/model/graph.js';
-import { loadGraph } from '../../src/pipeline/index.js';
+import { loadGraph } from '../../src/pipeline/load-graph.js';
 import { fixtureFiles } from '../formats/corpus.js';
 
 const fixtures = fixtureFiles();
@@ -34,7 +35,7 @@ describe('[U] one node per flow, however many files define it', () => {
     expectNoEdgeTwice(graph.edges);
     expect(issues.filter((issue) => issue.severity === 'warning')).toEqual([]);
     expect(summary.flowsByType).toEqual({ COMMONMODULE: 1, INBOUNDCALL: 1 });
-    const result = analyze(graph);
+    const result = analyze(new AnalysisContext(graph));
     expect(result.findings.map((finding) => finding.code)).toEqual([]);
     // The module call resolves to the imported module, once, from the step that makes it.
     const calls = graph.edges.filter((edge) => edge.kind === 'uses' && edge.via === 'callCommonModule');
@@ -53,7 +54,7 @@ describe('[U] one node per flow, however many files define it', () => {
     const merged = flowsOf(graph.nodes.values()).filter((flow) => flow.name === 'Callback Offer');
     expect(merged).toHaveLength(1);
     expect(merged[0]!.conflictingDefinitions).toBe(true);
-    const result = analyze(graph);
+    const result = analyze(new AnalysisContext(graph));
     const duplicates = result.findings.filter((finding) => finding.code === 'duplicate-flow');
     expect(duplicates).toHaveLength(1);
     expect(duplicates[0]).toMatchObject({ severity: 'warning', subject: merged[0]!.id });
@@ -78,7 +79,9 @@ describe('[U] one node per flow, however many files define it', () => {
       expect(steps.every((step) => step.file === flow.file)).toBe(true);
     }
     const table = [...graph.nodes.values()].find((node) => node.name === '{{data_table}}')!;
-    const upstreamFlows = impact(graph, table.id).upstream.filter((entry) => graph.nodes.get(entry.id)?.kind === 'flow');
+    const upstreamFlows = impact(new AnalysisContext(graph), table.id).upstream.filter(
+      (entry) => graph.nodes.get(entry.id)?.kind === 'flow',
+    );
     expect(upstreamFlows).toHaveLength(2);
   });
 

@@ -50,12 +50,12 @@ describe('[U] GitHub annotations', () => {
     );
     const main = toGithubAnnotations(
       checkProblems({
-        result: { ...afterResult, findings: [{ code: 'x', severity: 'warning', subject: 'main', message: '50%\nnext' }] },
+        result: { ...afterResult, findings: [{ code: 'locked', severity: 'warning', subject: 'main', message: '50%\nnext' }] },
         graph: after,
         failed: false,
       }),
     );
-    expect(main).toBe('::warning file=flows/main.yaml,line=3,title=flowgraph x%3A Main IVR::50%25%0Anext\n');
+    expect(main).toBe('::warning file=flows/main.yaml,line=3,title=flowgraph locked%3A Main IVR::50%25%0Anext\n');
   });
 });
 

@@ -1,4 +1,5 @@
 import { analyze } from '../../src/analysis/analyze.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import type { FlowGraph } from '../../src/model/graph.js';
 import { flow, graphOf, resource, uses } from '../analysis/builders.js';
 
@@ -22,5 +23,5 @@ export const after: FlowGraph = graphOf(
   [uses('main', 'billing'), uses('billing', 'old-action'), uses('billing', 'refunds'), uses('refunds', 'billing')],
 );
 
-export const beforeResult = analyze(before);
-export const afterResult = analyze(after);
+export const beforeResult = analyze(new AnalysisContext(before));
+export const afterResult = analyze(new AnalysisContext(after));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { analyze } from '../../src/analysis/analyze.js';
 import { impact } from '../../src/analysis/impact.js';
 import type { ImpactEntry } from '../../src/analysis/result.js';
-import { projectToOrg } from '../../src/analysis/org-projection.js';
 import { reportHtml } from '../../src/review/html.js';
 import { reportMarkdown } from '../../src/review/markdown.js';
 import type { ReportInput } from '../../src/review/model.js';
@@ -28,15 +28,15 @@ function input(): ReportInput {
       ...actions.map((action) => uses('hub', action.id, 'callData')),
     ],
   );
-  const result = analyze(graph);
+  const result = analyze(new AnalysisContext(graph));
   const names = new Map([...graph.nodes.values()].map((node) => [node.id, node.name]));
   return {
     title: 'Review',
     source: 'fixture',
     result,
     nameOf: (id) => names.get(id) ?? id,
-    cycleFocuses: result.cycles.map((cycle) => cycleFocus(graph, cycle)),
-    focus: { scope: focus(graph, 'hub', { depth: 1 }), impact: impact(projectToOrg(graph), 'hub') },
+    cycleFocuses: result.cycles.map((cycle) => cycleFocus(new AnalysisContext(graph), cycle)),
+    focus: { scope: focus(new AnalysisContext(graph), 'hub', { depth: 1 }), impact: impact(new AnalysisContext(graph).org, 'hub') },
   };
 }
 

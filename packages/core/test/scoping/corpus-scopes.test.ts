@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { impact } from '../../src/analysis/impact.js';
-import { projectToOrg } from '../../src/analysis/org-projection.js';
 import { exportScopeDot } from '../../src/exporters/scope-dot.js';
 import { exportScopeMermaid } from '../../src/exporters/scope-mermaid.js';
 import { mermaidSize } from '../../src/exporters/mermaid-size.js';
@@ -16,15 +16,15 @@ import { CORPUS_DIR, corpusFiles } from '../formats/corpus.js';
 if (CORPUS_DIR === undefined) reportSkip('scoped diagrams of the real flow corpus', 'FLOWGRAPH_CORPUS_DIR');
 
 describe.skipIf(CORPUS_DIR === undefined)('[I] scopes of the real flow corpus', () => {
-  const { graph } = loadGraph(corpusFiles());
-  const org = projectToOrg(graph);
-  const flows = [...org.nodes.values()].filter((node) => node.kind === 'flow').sort((a, b) => (a.id < b.id ? -1 : 1));
+  const context = new AnalysisContext(loadGraph(corpusFiles()).graph);
+  const org = context.org;
+  const flows = [...org.graph.nodes.values()].filter((node) => node.kind === 'flow').sort((a, b) => (a.id < b.id ? -1 : 1));
   // Every 10th flow: enough shapes (IVRs, bots, workflows) without rendering 120 diagrams.
   const sample = flows.filter((_, i) => i % 10 === 0);
 
   it('focuses sampled flows at depth 2 exactly as impact reaches them, and Graphviz draws every node', () => {
     for (const flow of sample) {
-      const scope = focus(graph, flow.id, { depth: 2 });
+      const scope = focus(context, flow.id, { depth: 2 });
       const traced = impact(org, flow.id, { maxDepth: 2 });
       const expected = new Set([flow.id, ...traced.downstream.map((entry) => entry.id), ...traced.upstream.map((entry) => entry.id)]);
       expect(new Set(scope.nodes.map((node) => node.id)), flow.id).toEqual(expected);
@@ -36,15 +36,15 @@ describe.skipIf(CORPUS_DIR === undefined)('[I] scopes of the real flow corpus', 
   });
 
   it('draws every cycle with its cut, and finds a path along every hop of each cycle path', () => {
-    const { cycles } = analyze(graph);
+    const { cycles } = analyze(context);
     expect(cycles.length).toBeGreaterThan(0);
     for (const cycle of cycles) {
-      const scope = cycleFocus(graph, cycle);
+      const scope = cycleFocus(context, cycle);
       expect(scope.edges.filter((edge) => edge.cut)).toHaveLength(1);
       expect(scope.cut.reason).not.toBe('');
       expect(renderDot(exportScopeDot(scope)).status).toBe(0);
       const [first, second] = cycle.path;
-      const paths = findPaths(graph, first as string, second as string);
+      const paths = findPaths(context, first as string, second as string);
       expect(paths.shortest).toBe(1);
     }
   });

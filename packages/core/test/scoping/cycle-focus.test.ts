@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCycles } from '../../src/analysis/cycles.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { cycleFocus } from '../../src/scoping/cycle-focus.js';
 import { smallGraph } from '../analysis/arbitraries.js';
 import { contains, flow, flowGraph, graphOf, step, transition, uses } from '../analysis/builders.js';
@@ -28,10 +28,10 @@ describe('[U] cycle focus', () => {
       transition('menu:again', 'menu:main'),
     ],
   );
-  const [orgCycle, loop] = findCycles(graph);
+  const [orgCycle, loop] = new AnalysisContext(graph).cycles;
 
   it('draws the members with their direct callers and callees, the path numbered and the cut marked', () => {
-    const result = cycleFocus(graph, orgCycle!);
+    const result = cycleFocus(new AnalysisContext(graph), orgCycle!);
     expect(result.nodes.map((node) => [node.id, node.side])).toEqual([
       ['a', 'self'],
       ['b', 'self'],
@@ -51,7 +51,7 @@ describe('[U] cycle focus', () => {
   });
 
   it('says why the cut: a member with no other way on inside the cycle', () => {
-    const result = cycleFocus(graph, orgCycle!);
+    const result = cycleFocus(new AnalysisContext(graph), orgCycle!);
     expect(result.cut).toMatchObject({ source: 'c', target: 'a', via: 'callCommonModule' });
     expect(result.cut.reason).toBe(
       'Module C has no other way on inside the cycle, so removing Module C → Module A (callCommonModule) breaks every cycle through Module C.',
@@ -59,7 +59,7 @@ describe('[U] cycle focus', () => {
   });
 
   it('draws a flow loop in its flow step graph', () => {
-    const result = cycleFocus(graph, loop!);
+    const result = cycleFocus(new AnalysisContext(graph), loop!);
     expect(result.level).toBe('steps');
     expect(result.flowId).toBe('menu');
     expect(result.nodes.map((node) => [node.id, node.side])).toEqual([
@@ -76,22 +76,24 @@ describe('[U] cycle focus', () => {
       [flow('a'), flow('b'), flow('c')],
       [uses('a', 'b'), uses('b', 'a'), uses('a', 'c'), uses('c', 'a'), uses('b', 'c'), uses('c', 'b')],
     );
-    const [cycle] = findCycles(dense);
-    expect(cycleFocus(dense, cycle!).cut.reason).toMatch(/fewest alternatives \(Flow \w: 2 ways on inside the cycle, Flow \w: 2 ways in\)/);
+    const [cycle] = new AnalysisContext(dense).cycles;
+    expect(cycleFocus(new AnalysisContext(dense), cycle!).cut.reason).toMatch(
+      /fewest alternatives \(Flow \w: 2 ways on inside the cycle, Flow \w: 2 ways in\)/,
+    );
   });
 
   it('shows every cycle of a random graph with exactly its members and their neighbours', () => {
     fc.assert(
       fc.property(smallGraph, ([n, pairs]) => {
         const random = flowGraph(n, pairs);
-        for (const cycle of findCycles(random)) {
+        for (const cycle of new AnalysisContext(random).cycles) {
           const members = new Set(cycle.members);
           const expected = new Set(cycle.members);
           for (const edge of random.edges) {
             if (members.has(edge.source)) expected.add(edge.target);
             if (members.has(edge.target)) expected.add(edge.source);
           }
-          const result = cycleFocus(random, cycle);
+          const result = cycleFocus(new AnalysisContext(random), cycle);
           expect(new Set(result.nodes.map((node) => node.id))).toEqual(expected);
           expect(result.edges.filter((edge) => edge.cycleHop !== undefined)).toHaveLength(cycle.path.length - 1);
           expect(result.edges.filter((edge) => edge.cut)).toHaveLength(1);

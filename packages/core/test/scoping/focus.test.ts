@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { UnknownNodeError } from '../../src/analysis/errors/unknown-node.js';
 import { focus } from '../../src/scoping/focus.js';
 import { READABLE_NODE_LIMIT } from '../../src/scoping/scope.js';
@@ -33,7 +34,7 @@ describe('[U] focus', () => {
   );
 
   it('lifts step references to their flow and counts hops in the org projection', () => {
-    const result = focus(graph, 'ivr', { direction: 'down', depth: 1 });
+    const result = focus(new AnalysisContext(graph), 'ivr', { direction: 'down', depth: 1 });
     expect(result.nodes.map((node) => [node.id, node.side, node.depth])).toEqual([
       ['ivr', 'self', 0],
       ['module', 'down', 1],
@@ -50,7 +51,7 @@ describe('[U] focus', () => {
   });
 
   it('puts callers on the up side and callees on the down side', () => {
-    const result = focus(graph, 'module');
+    const result = focus(new AnalysisContext(graph), 'module');
     const placed = Object.fromEntries(result.nodes.map((node) => [node.id, `${node.side} ${node.depth}`]));
     expect(placed).toEqual({ module: 'self 0', ivr: 'up 1', chat: 'up 1', deep: 'down 1', table: 'down 1', q2: 'down 1' });
     expect(result.depth).toBe('all');
@@ -58,26 +59,26 @@ describe('[U] focus', () => {
   });
 
   it('hides by kind, resource type and flows-only, counting what it hid, without changing depth', () => {
-    const flowsOnly = focus(graph, 'module', { flowsOnly: true });
+    const flowsOnly = focus(new AnalysisContext(graph), 'module', { flowsOnly: true });
     expect(flowsOnly.nodes.map((node) => node.id)).toEqual(['chat', 'deep', 'ivr', 'module']);
     expect(flowsOnly.hidden).toEqual([
       { kind: 'resource', type: 'DATATABLE', count: 1 },
       { kind: 'resource', type: 'QUEUE', count: 1 },
     ]);
-    const queuesOnly = focus(graph, 'module', { resourceTypes: ['QUEUE'], direction: 'down' });
+    const queuesOnly = focus(new AnalysisContext(graph), 'module', { resourceTypes: ['QUEUE'], direction: 'down' });
     expect(queuesOnly.nodes.map((node) => node.id)).toEqual(['deep', 'module', 'q2']);
-    const resourcesOnly = focus(graph, 'module', { kinds: ['resource'] });
+    const resourcesOnly = focus(new AnalysisContext(graph), 'module', { kinds: ['resource'] });
     expect(resourcesOnly.nodes.map((node) => node.id)).toEqual(['module', 'q2', 'table']);
   });
 
   it('collapses a resource type into one counted node with merged edges', () => {
-    const result = focus(graph, 'chat', { direction: 'down', collapse: ['QUEUE'] });
+    const result = focus(new AnalysisContext(graph), 'chat', { direction: 'down', collapse: ['QUEUE'] });
     const group = result.nodes.find((node) => node.id === 'collapsed:QUEUE');
     expect(group).toMatchObject({ kind: 'resource', type: 'QUEUE', name: '1 × QUEUE', group: { count: 1, members: ['q2'] } });
     expect(result.collapsed).toEqual([{ kind: 'resource', type: 'QUEUE', count: 1 }]);
-    const both = focus(graph, 'q1', { direction: 'up' });
+    const both = focus(new AnalysisContext(graph), 'q1', { direction: 'up' });
     expect(both.nodes.map((node) => node.id)).toEqual(['ivr', 'q1']);
-    const everything = focus(graph, 'module', { collapse: ['QUEUE', 'DATATABLE'] });
+    const everything = focus(new AnalysisContext(graph), 'module', { collapse: ['QUEUE', 'DATATABLE'] });
     expect(everything.nodes.map((node) => node.id)).toEqual(['chat', 'collapsed:DATATABLE', 'collapsed:QUEUE', 'deep', 'ivr', 'module']);
     expect(everything.edges.filter((edge) => edge.target.startsWith('collapsed:')).map((edge) => edge.via)).toEqual([
       'dataTableLookup',
@@ -86,12 +87,12 @@ describe('[U] focus', () => {
   });
 
   it('never collapses or hides the focused node itself', () => {
-    const result = focus(graph, 'q2', { collapse: ['QUEUE'], kinds: ['flow'] });
+    const result = focus(new AnalysisContext(graph), 'q2', { collapse: ['QUEUE'], kinds: ['flow'] });
     expect(result.nodes.map((node) => node.id)).toEqual(['chat', 'ivr', 'module', 'q2']);
   });
 
   it('focuses a step inside its flow step graph', () => {
-    const result = focus(graph, 'ivr:call', { depth: 1 });
+    const result = focus(new AnalysisContext(graph), 'ivr:call', { depth: 1 });
     expect(result.level).toBe('steps');
     expect(result.flowId).toBe('ivr');
     expect(result.nodes.map((node) => [node.id, node.side])).toEqual([
@@ -109,20 +110,20 @@ describe('[U] focus', () => {
       [flow('hub', { type: 'INBOUNDCALL' }), ...modules, ...tables],
       [...modules.map((module) => uses('hub', module.id)), ...tables.map((table) => uses('hub', table.id))],
     );
-    const plain = focus(hub, 'hub');
+    const plain = focus(new AnalysisContext(hub), 'hub');
     expect(plain.nodes).toHaveLength(221);
     expect(plain.grouping).toEqual({ offered: true, applied: false, nodeLimit: READABLE_NODE_LIMIT, groupedNodeCount: 22 });
-    const grouped = focus(hub, 'hub', { group: true });
+    const grouped = focus(new AnalysisContext(hub), 'hub', { group: true });
     expect(grouped.nodes.map((node) => node.id)).toEqual(['group:down:1:flow:COMMONMODULE', 'hub', ...tables.map((t) => t.id).sort()]);
     expect(grouped.nodes[0]?.group?.count).toBe(200);
     expect(grouped.edges).toHaveLength(21);
     expect(grouped.edges.find((edge) => edge.target.startsWith('group:'))?.count).toBe(200);
-    expect(focus(graph, 'module').grouping.offered).toBe(false);
+    expect(focus(new AnalysisContext(graph), 'module').grouping.offered).toBe(false);
   });
 
   it('marks edges that lie on a cycle', () => {
     const cyclic = graphOf([flow('a'), flow('b'), flow('c')], [uses('a', 'b'), uses('b', 'a'), uses('b', 'c')]);
-    const result = focus(cyclic, 'a');
+    const result = focus(new AnalysisContext(cyclic), 'a');
     expect(result.edges.map((edge) => [edge.source, edge.target, edge.inCycle === true])).toEqual([
       ['a', 'b', true],
       ['b', 'a', true],
@@ -132,8 +133,8 @@ describe('[U] focus', () => {
   });
 
   it('rejects an unknown node and a depth under 1', () => {
-    expect(() => focus(graph, 'nope')).toThrow(UnknownNodeError);
-    expect(() => focus(graph, 'ivr', { depth: 0 })).toThrow(/depth must be 1 or more/);
+    expect(() => focus(new AnalysisContext(graph), 'nope')).toThrow(UnknownNodeError);
+    expect(() => focus(new AnalysisContext(graph), 'ivr', { depth: 0 })).toThrow(/depth must be 1 or more/);
   });
 });
 
@@ -154,7 +155,7 @@ describe('[U] focus properties', () => {
         const graph = flowGraph(n, pairs);
         const dist = distances(n, pairs);
         const limit = depth ?? UNREACHABLE;
-        const result = focus(graph, flowName(node), { direction, ...(depth === null ? {} : { depth }) });
+        const result = focus(new AnalysisContext(graph), flowName(node), { direction, ...(depth === null ? {} : { depth }) });
 
         const expected = new Map<string, string>();
         for (let i = 0; i < n; i++) {

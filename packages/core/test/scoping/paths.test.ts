@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { UnknownNodeError } from '../../src/analysis/errors/unknown-node.js';
 import { findPaths } from '../../src/scoping/paths.js';
 import { contains, flow, flowGraph, flowName, graphOf, resource, step, transition, uses } from '../analysis/builders.js';
@@ -62,7 +63,7 @@ describe('[U] path finder', () => {
   );
 
   it('lists every shortest path in id order, each hop with its via', () => {
-    const result = findPaths(graph, 'ivr', 'table');
+    const result = findPaths(new AnalysisContext(graph), 'ivr', 'table');
     expect(result.shortest).toBe(3);
     expect(result.shortestCount).toBe(2);
     expect(result.paths.map((path) => path.nodes)).toEqual([
@@ -83,7 +84,7 @@ describe('[U] path finder', () => {
   });
 
   it('traces between two steps of one flow in its step graph, labels on the hops', () => {
-    const result = findPaths(graph, 'ivr:start', 'ivr:end', { all: true, limit: 5 });
+    const result = findPaths(new AnalysisContext(graph), 'ivr:start', 'ivr:end', { all: true, limit: 5 });
     expect(result.level).toBe('steps');
     expect(result.paths.map((path) => path.nodes)).toEqual([
       ['ivr:start', 'ivr:end'],
@@ -93,20 +94,20 @@ describe('[U] path finder', () => {
   });
 
   it('traces a step from its flow when the other end is elsewhere', () => {
-    const result = findPaths(graph, 'ivr:menu', 'billing');
+    const result = findPaths(new AnalysisContext(graph), 'ivr:menu', 'billing');
     expect(result.from).toBe('ivr');
     expect(result.level).toBe('org');
   });
 
   it('answers no path with null and draws both ends', () => {
-    const result = findPaths(graph, 'table', 'ivr');
+    const result = findPaths(new AnalysisContext(graph), 'table', 'ivr');
     expect(result.shortest).toBeNull();
     expect(result.paths).toEqual([]);
     expect(result.nodes.map((node) => node.id)).toEqual(['ivr', 'table']);
   });
 
   it('stops at the limit and says so', () => {
-    const result = findPaths(graph, 'ivr', 'table', { limit: 1 });
+    const result = findPaths(new AnalysisContext(graph), 'ivr', 'table', { limit: 1 });
     expect(result.paths).toHaveLength(1);
     expect(result.truncated).toBe(true);
     expect(result.shortestCount).toBe(2);
@@ -125,15 +126,15 @@ describe('[U] path finder', () => {
     }
     nodes.push(flow('t'));
     for (const p of previous) edges.push(uses(p, 't'));
-    const result = findPaths(graphOf(nodes, edges), 's', 't');
+    const result = findPaths(new AnalysisContext(graphOf(nodes, edges)), 's', 't');
     expect(result.shortestCount).toBe(2 ** layers);
     expect(result.paths).toHaveLength(20);
     expect(result.truncated).toBe(true);
   });
 
   it('rejects unknown nodes and a bad limit', () => {
-    expect(() => findPaths(graph, 'ivr', 'nope')).toThrow(UnknownNodeError);
-    expect(() => findPaths(graph, 'ivr', 'a', { limit: 0 })).toThrow(/limit/);
+    expect(() => findPaths(new AnalysisContext(graph), 'ivr', 'nope')).toThrow(UnknownNodeError);
+    expect(() => findPaths(new AnalysisContext(graph), 'ivr', 'a', { limit: 0 })).toThrow(/limit/);
   });
 });
 
@@ -143,7 +144,7 @@ describe('[U] path finder properties', () => {
       fc.property(query, ([n, pairs, from, to]) => {
         const expected = allSimplePaths(n, pairs, from, to);
         const shortest = expected.filter((path) => path.length === expected[0]?.length);
-        const result = findPaths(flowGraph(n, pairs), flowName(from), flowName(to), { limit: 1000 });
+        const result = findPaths(new AnalysisContext(flowGraph(n, pairs)), flowName(from), flowName(to), { limit: 1000 });
         expect(result.paths.map((path) => path.nodes)).toEqual(shortest);
         expect(result.shortestCount).toBe(shortest.length);
         expect(result.shortest).toBe(expected.length === 0 ? null : (expected[0]?.length ?? 0) - 1);
@@ -156,7 +157,7 @@ describe('[U] path finder properties', () => {
       fc.property(query, ([n, pairs, from, to, k]) => {
         const expected = allSimplePaths(n, pairs, from, to);
         const edges = new Set(pairs.map(([a, b]) => `${flowName(a)}>${flowName(b)}`));
-        const result = findPaths(flowGraph(n, pairs), flowName(from), flowName(to), { all: true, limit: k });
+        const result = findPaths(new AnalysisContext(flowGraph(n, pairs)), flowName(from), flowName(to), { all: true, limit: k });
         const listed = result.paths.map((path) => path.nodes);
         expect(listed).toEqual(expected.slice(0, k));
         expect(result.truncated).toBe(expected.length > k);

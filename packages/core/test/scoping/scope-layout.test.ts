@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCycles } from '../../src/analysis/cycles.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { cycleFocus } from '../../src/scoping/cycle-focus.js';
 import { focus } from '../../src/scoping/focus.js';
 import { scopeLayout } from '../../src/scoping/scope-layout.js';
@@ -11,7 +11,7 @@ describe('[U] scope layout', () => {
   it('puts upstream left by depth, the focus in the middle, downstream right by depth (property)', () => {
     fc.assert(
       fc.property(smallGraph, fc.nat(), ([n, pairs], pick) => {
-        const scope = focus(flowGraph(n, pairs), flowName(pick % n));
+        const scope = focus(new AnalysisContext(flowGraph(n, pairs)), flowName(pick % n));
         const layout = scopeLayout(scope);
         const column = (side: string, depth: number) => (side === 'up' ? -depth : depth);
         for (const a of scope.nodes) {
@@ -32,7 +32,7 @@ describe('[U] scope layout', () => {
 
   it('stacks a cycle in path order and spreads a tall column over staggered sub-columns', () => {
     const ring = graphOf([flow('a'), flow('b'), flow('c'), flow('d')], [uses('a', 'b'), uses('b', 'c'), uses('c', 'd'), uses('d', 'a')]);
-    const scope = cycleFocus(ring, findCycles(ring)[0]!);
+    const scope = cycleFocus(new AnalysisContext(ring), new AnalysisContext(ring).cycles[0]!);
     const layout = scopeLayout(scope);
     const ys = ['a', 'b', 'c', 'd'].map((id) => layout.positions[id]!.y);
     expect([...ys].sort((x, y) => x - y)).toEqual(ys);
@@ -41,7 +41,7 @@ describe('[U] scope layout', () => {
       [flow('hub'), ...Array.from({ length: 30 }, (_, i) => flow(`m${i}`))],
       Array.from({ length: 30 }, (_, i) => uses('hub', `m${i}`)),
     );
-    const wide = scopeLayout(focus(hub, 'hub'), { maxRows: 12 });
+    const wide = scopeLayout(focus(new AnalysisContext(hub), 'hub'), { maxRows: 12 });
     const columns = new Set(Array.from({ length: 30 }, (_, i) => wide.positions[`m${i}`]!.x));
     expect(columns.size).toBe(3);
   });

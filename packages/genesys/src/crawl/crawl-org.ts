@@ -1,5 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import {
+  type CrawlPhase,
+  type CrawlProgress,
   FlowEntityListingSchema,
   type GenesysFlow,
   SNAPSHOT_FORMAT,
@@ -16,7 +18,6 @@ import { fetchAllPages } from '../paginate.js';
 import { mapConcurrent } from '../utils/map-concurrent.js';
 import { CONSUMED_RESOURCES_PAGE_SIZE, CONSUMED_RESOURCES_PATH, fetchConsumedResources } from './consumed-resources.js';
 import { dependencyTypeOf, versionToCrawl } from './flow-version.js';
-import type { CrawlPhase, CrawlProgress } from './progress.js';
 import { fetchDeletedConsumers, reusableResources, type StoredFlowVersions } from './reuse.js';
 
 export const FLOWS_PATH = '/api/v2/flows';
@@ -27,6 +28,7 @@ const FLOW_WORKERS = 16;
 
 export interface CrawlOptions {
   signal?: AbortSignal;
+  /** Phases token, listing, dependencies, then done (fetched); the other counters as they grow. */
   onProgress?(progress: CrawlProgress): void;
   /** `live` for a region, `demo` for a loopback base URL unless given. */
   sourceKind?: Snapshot['source']['kind'];

@@ -3,5 +3,4 @@ export { type ConsumedResourcesQuery, fetchConsumedResources } from './consumed-
 export { type CrawlOptions, crawlOrg, FLOWS_PAGE_SIZE } from './crawl-org.js';
 export { type FlowConfiguration, fetchFlowConfiguration } from './flow-configuration.js';
 export { dependencyTypeOf, versionToCrawl } from './flow-version.js';
-export type { CrawlPhase, CrawlProgress } from './progress.js';
 export { type DeletedConsumers, fetchDeletedConsumers, reusableResources, type StoredFlowVersions } from './reuse.js';

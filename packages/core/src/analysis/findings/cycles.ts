@@ -1,13 +1,6 @@
-import type { FlowGraph } from '../../model/graph.js';
-import type { GraphIndex } from '../graph-index.js';
+import type { AnalysisContext } from '../context.js';
 import type { Cycle, Finding } from '../result.js';
 import { capitalize, describeNode, nameOf } from './describe.js';
-
-/** What the cycle search already knows: its index, and per cycle the index positions along its path. */
-export interface FoundPaths {
-  index: GraphIndex;
-  pathNodes?: ReadonlyMap<Cycle, readonly number[]> | undefined;
-}
 
 /**
  * `org-cycle` (error): flows and resources that depend on each other, so no order deploys them.
@@ -15,9 +8,10 @@ export interface FoundPaths {
  * for menus and retries, but the tutorial's rule forbids any cycle.
  * A menu-heavy org has tens of thousands of loops, so each message is joined from its parts in
  * one go (a flat string, quicker to build, keep and serialise than a chain of concatenations),
- * and `found` saves looking the path's ids up again.
+ * and the context's cycle paths save looking each path's ids up again.
  */
-export function cycleFindings(graph: FlowGraph, cycles: readonly Cycle[], strict: boolean, found?: FoundPaths): Finding[] {
+export function cycleFindings(context: AnalysisContext, strict: boolean): Finding[] {
+  const { graph, cycles } = context;
   const findings: Finding[] = new Array(cycles.length);
   const parts: string[] = [];
   // Flow loops come sorted by first member, so one flow's loops are next to each other.
@@ -28,7 +22,7 @@ export function cycleFindings(graph: FlowGraph, cycles: readonly Cycle[], strict
     parts.length = 0;
     if (cycle.scope === 'org') {
       parts.push(`Circular reference among ${cycle.members.length} objects: `);
-      pushPath(parts, graph, cycle, found);
+      pushPath(parts, context, cycle);
       parts.push(`. Removing ${nameOf(graph, cycle.cut.source)} → ${nameOf(graph, cycle.cut.target)} breaks this loop.`);
       findings[i] = {
         code: 'org-cycle',
@@ -45,7 +39,7 @@ export function cycleFindings(graph: FlowGraph, cycles: readonly Cycle[], strict
       describedFlow = capitalize(describeNode(graph, flowId));
     }
     parts.push(describedFlow, ` loops through ${cycle.members.length} steps: `);
-    pushPath(parts, graph, cycle, found);
+    pushPath(parts, context, cycle);
     parts.push('.');
     findings[i] = {
       code: 'flow-loop',
@@ -62,13 +56,14 @@ export function cycleFindings(graph: FlowGraph, cycles: readonly Cycle[], strict
  * `"a" → "b" → "a"`. Names come from the index where the search left the path's positions (each
  * checked against the id, a pointer compare), else from looking the id up.
  */
-function pushPath(parts: string[], graph: FlowGraph, cycle: Cycle, found: FoundPaths | undefined): void {
+function pushPath(parts: string[], context: AnalysisContext, cycle: Cycle): void {
   const { path } = cycle;
-  const positions = found?.pathNodes?.get(cycle);
+  const { graph, index } = context;
+  const positions = context.cyclePath(cycle);
   for (let i = 0; i < path.length; i++) {
     const id = path[i] as string;
     const at = positions?.[i] ?? -1;
-    const node = found !== undefined && found.index.ids[at] === id ? found.index.nodes[at] : graph.nodes.get(id);
+    const node = index.ids[at] === id ? index.nodes[at] : graph.nodes.get(id);
     parts.push(i === 0 ? '"' : ' → "', node?.name || id, '"');
   }
 }

@@ -1,5 +1,14 @@
-import { sortedIds } from '../compare.js';
-import type { Finding } from '../result.js';
+import { sortedIds } from '../../util/compare.js';
+
+/**
+ * The fields of a finding that identify it. `code` is a string, not the `FindingCode` union: a
+ * baseline file may name a code that this version no longer emits.
+ */
+export interface FindingIdentity {
+  code: string;
+  subject: string;
+  related?: readonly string[] | undefined;
+}
 
 /**
  * What makes two findings "the same problem" across two analyses (a baseline, the other side of a
@@ -9,12 +18,12 @@ import type { Finding } from '../result.js';
  * object; an ambiguous reference is one per candidate set. Messages are never compared: they
  * carry names and paths that change without the problem changing.
  */
-export function findingKey(finding: Pick<Finding, 'code' | 'subject' | 'related'>): string {
+export function findingKey(finding: FindingIdentity): string {
   return [finding.code, finding.subject, ...identifyingRelated(finding)].join('\u0000');
 }
 
 /** The `related` ids that are part of the finding's identity (sorted), or none. */
-export function identifyingRelated(finding: Pick<Finding, 'code' | 'related'>): string[] {
+export function identifyingRelated(finding: Omit<FindingIdentity, 'subject'>): string[] {
   const related = finding.related ?? [];
   if (finding.code === 'org-cycle' || finding.code === 'flow-loop' || finding.code === 'ambiguous-reference') return sortedIds(related);
   if (finding.code.startsWith('published-uses-')) return related.slice(0, 1);

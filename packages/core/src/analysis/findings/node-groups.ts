@@ -1,5 +1,6 @@
-import type { FlowGraph, FlowNode, GraphEdge, GraphNode, ResourceNode } from '../../model/graph.js';
-import { EDGE_KIND, type GraphIndex } from '../graph-index.js';
+import type { FlowNode, GraphEdge, GraphNode, ResourceNode } from '../../model/graph.js';
+import type { AnalysisContext } from '../context.js';
+import { EDGE_KIND } from '../graph-index.js';
 
 /** A node with the id the graph files it under. */
 export type Entry<T extends GraphNode = GraphNode> = readonly [id: string, node: T];
@@ -18,14 +19,10 @@ export interface NodeGroups {
   templated: Entry[];
 }
 
-/** `index` (this graph's) walks its arrays instead of the graph's map. */
-export function groupNodes(graph: FlowGraph, index?: GraphIndex): NodeGroups {
+/** Walks the index's arrays, quicker than the graph's map. */
+export function groupNodes({ index }: AnalysisContext): NodeGroups {
   const groups: NodeGroups = { flows: [], runTimeResources: [], missing: [], templated: [] };
-  if (index === undefined) {
-    for (const [id, node] of graph.nodes) addNode(groups, id, node);
-  } else {
-    for (let i = 0; i < index.ids.length; i++) addNode(groups, index.ids[i] as string, index.nodes[i] as GraphNode);
-  }
+  for (let i = 0; i < index.ids.length; i++) addNode(groups, index.ids[i] as string, index.nodes[i] as GraphNode);
   return groups;
 }
 
@@ -37,11 +34,11 @@ function addNode(groups: NodeGroups, id: string, node: GraphNode): void {
 }
 
 /**
- * The `uses` edges, in graph order: what the reference checks read. `edgeKinds` (from the graph
- * index) finds them without reading the hundreds of thousands of transitions.
+ * The `uses` edges, in graph order: what the reference checks read. The index's edge kinds find
+ * them without reading the hundreds of thousands of transitions.
  */
-export function usesEdgesOf(graph: FlowGraph, edgeKinds?: Uint8Array): GraphEdge[] {
-  if (edgeKinds === undefined) return graph.edges.filter((edge) => edge.kind === 'uses');
+export function usesEdgesOf({ graph, index }: AnalysisContext): GraphEdge[] {
+  const { edgeKinds } = index;
   const uses: GraphEdge[] = [];
   for (let e = 0; e < edgeKinds.length; e++) if (edgeKinds[e] === EDGE_KIND.uses) uses.push(graph.edges[e] as GraphEdge);
   return uses;

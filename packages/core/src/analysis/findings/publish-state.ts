@@ -1,13 +1,13 @@
 import type { FlowGraph, GraphEdge, PublishState } from '../../model/graph.js';
-import type { Finding } from '../result.js';
+import type { Finding, FindingCode } from '../result.js';
 import { capitalize, describeNode, listOf } from './describe.js';
 import type { Entry } from './node-groups.js';
 import { orgLevelId } from './users.js';
 
-const BROKEN_STATES: Partial<Record<PublishState, string>> = {
-  unpublished: 'which is not published',
-  deleted: 'which was deleted',
-  missing: 'which was not found in anything imported',
+const BROKEN_STATES: Partial<Record<PublishState, { code: FindingCode; problem: string }>> = {
+  unpublished: { code: 'published-uses-unpublished', problem: 'which is not published' },
+  deleted: { code: 'published-uses-deleted', problem: 'which was deleted' },
+  missing: { code: 'published-uses-missing', problem: 'which was not found in anything imported' },
 };
 
 /**
@@ -23,15 +23,15 @@ export function publishedUsesFindings(graph: FlowGraph, usesEdges: readonly Grap
     const flow = flowId === undefined ? undefined : graph.nodes.get(flowId);
     const target = graph.nodes.get(edge.target);
     if (flow?.kind !== 'flow' || flow.state !== 'published' || target === undefined || target.kind === 'step') continue;
-    const problem = BROKEN_STATES[target.state];
+    const broken = BROKEN_STATES[target.state];
     const key = `${flow.id}\u0000${target.id}`;
-    if (problem === undefined || seen.has(key)) continue;
+    if (broken === undefined || seen.has(key)) continue;
     seen.add(key);
     findings.push({
-      code: `published-uses-${target.state}`,
+      code: broken.code,
       severity: 'error',
       subject: flow.id,
-      message: `Published ${describeNode(graph, flow.id)} uses ${describeNode(graph, target.id)}, ${problem}.`,
+      message: `Published ${describeNode(graph, flow.id)} uses ${describeNode(graph, target.id)}, ${broken.problem}.`,
       related: [target.id],
     });
   }

@@ -1,5 +1,5 @@
 import type { FlowGraph, GraphEdge, ResourceNode } from '../../model/graph.js';
-import { sortedIds } from '../compare.js';
+import { sortedIds } from '../../util/compare.js';
 import type { Finding } from '../result.js';
 import { capitalize, describeNode, listOf } from './describe.js';
 import type { Entry } from './node-groups.js';

@@ -1,5 +1,5 @@
 import type { FlowGraph, GraphEdge } from '../../model/graph.js';
-import { compareStrings } from '../compare.js';
+import { compareStrings } from '../../util/compare.js';
 
 /**
  * Who uses each node, read at the org level: a step's `uses` counts for its flow, because a

@@ -1,5 +1,5 @@
 import type { FlowGraph, FlowNode } from '../../model/graph.js';
-import { compareVersions } from '../compare.js';
+import { compareVersions } from '../../util/compare.js';
 import type { Finding } from '../result.js';
 import { capitalize, describeNode } from './describe.js';
 import type { Entry } from './node-groups.js';

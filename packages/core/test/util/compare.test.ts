@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions } from '../../src/analysis/compare.js';
+import { compareVersions } from '../../src/util/compare.js';
 
 describe('[U] compareVersions', () => {
   it('compares segment by segment, numerically', () => {

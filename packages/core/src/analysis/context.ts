@@ -1,0 +1,53 @@
+import type { FlowGraph } from '../model/graph.js';
+import { type FoundCycles, findCycles } from './cycles.js';
+import { buildGraphIndex, type GraphIndex } from './graph-index.js';
+import { projectToOrg } from './org-projection.js';
+import type { Cycle } from './result.js';
+
+/**
+ * One graph and what the algorithms derive from it, each built once and only when first read:
+ * the integer index, the org projection (a context of its own) and the cycles. Every algorithm
+ * takes a context, so none rebuilds what another already built and none needs an optional
+ * "already built" parameter. A context is for one graph that no longer changes.
+ */
+export class AnalysisContext {
+  readonly graph: FlowGraph;
+  #index: GraphIndex | undefined;
+  #org: AnalysisContext | undefined;
+  #cycles: FoundCycles | undefined;
+
+  constructor(graph: FlowGraph) {
+    this.graph = graph;
+  }
+
+  /** Integer adjacency of `graph` (graph-index.ts). */
+  get index(): GraphIndex {
+    this.#index ??= buildGraphIndex(this.graph);
+    return this.#index;
+  }
+
+  /** Flows and resources only, step `uses` lifted to their flow (org-projection.ts). */
+  get org(): AnalysisContext {
+    this.#org ??= new AnalysisContext(projectToOrg(this));
+    return this.#org;
+  }
+
+  /** Org cycles, then flow loops (cycles.ts). */
+  get cycles(): readonly Cycle[] {
+    return this.#foundCycles().cycles;
+  }
+
+  /**
+   * The positions in `index` of the nodes along a flow loop's `path`, so that findings name
+   * 50,000 menu loops without looking every path id up again; undefined for org cycles, which
+   * are few and found on the org projection's index.
+   */
+  cyclePath(cycle: Cycle): readonly number[] | undefined {
+    return this.#foundCycles().flowLoopPaths.get(cycle);
+  }
+
+  #foundCycles(): FoundCycles {
+    this.#cycles ??= findCycles(this);
+    return this.#cycles;
+  }
+}

@@ -1,2 +1,0 @@
-export { type LinkResult, link } from './link.js';
-export { normaliseName } from './names.js';

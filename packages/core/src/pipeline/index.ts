@@ -1,3 +1,0 @@
-export { formatImportSummary } from './format-summary.js';
-export { type LoadedGraph, type LoadSettings, loadGraph } from './load-graph.js';
-export { buildImportSummary, type ImportSummary } from './summary.js';
