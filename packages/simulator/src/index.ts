@@ -5,6 +5,14 @@
  */
 export { createSimulator, type Simulator } from './http/app.js';
 export { type RunningSimulator, startSimulator } from './http/start.js';
+export {
+  DEMO_LATENCY_MS,
+  DEMO_REQUESTS_PER_MINUTE,
+  type DemoClientOptions,
+  type DemoOrg,
+  type DemoOrgOptions,
+  startDemoOrg,
+} from './demo-org.js';
 export { DEMO_CREDENTIALS, type SimulatorOptions, SimulatorOptionsSchema } from './options.js';
 export { FAULT_PROFILES, type FaultProfile, type FaultProfileInput, type FaultProfileName } from './faults/profiles.js';
 export { DEMO_ORG_FLOWS, DEMO_ORG_SEED, generateOrg, type GenerateOrgOptions, MIN_ORG_FLOWS } from './org/generate-org.js';

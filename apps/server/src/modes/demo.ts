@@ -1,5 +1,5 @@
 import { createGenesysClient } from '@flowgraph/genesys';
-import { DEMO_CREDENTIALS, DEMO_ORG_SEED, startSimulator } from '@flowgraph/simulator';
+import { startDemoOrg } from '@flowgraph/simulator';
 import type { Log } from '../logger.js';
 import type { OrgHistory } from '../org/crawl-history.js';
 import { CrawlSource } from '../org/crawl-source.js';
@@ -14,32 +14,13 @@ export interface DemoOptions {
   changesPerRefresh?: number;
 }
 
-/** Demo budget: the real per-token limit (300/min) would make a 300-flow demo take over a minute. */
-const DEMO_REQUESTS_PER_MINUTE = 20_000;
-
 /**
  * The demo runs the real path: the simulator answers on loopback in Genesys' shapes, and the
- * real client crawls it with the simulator's demo credentials.
+ * real client crawls it with the demo org's own settings (the same as `flowgraph --demo`).
  */
 export async function startDemoSource(options: DemoOptions): Promise<CrawlSource> {
-  const simulator = await startSimulator({
-    port: 0,
-    flows: options.flows,
-    // The same seed gives the same org, so the demo and the screenshots are repeatable.
-    seed: DEMO_ORG_SEED,
-    faults: 'none',
-    latencyMs: 3,
-    rateLimit: DEMO_REQUESTS_PER_MINUTE,
-  });
-  const client = createGenesysClient({
-    baseUrl: simulator.url,
-    ...DEMO_CREDENTIALS,
-    // Each start is a fresh org; a refresh must see the org as it is now.
-    cache: false,
-    env: {},
-    rateLimit: { requestsPerMinute: DEMO_REQUESTS_PER_MINUTE },
-  });
-  const orgClient = genesysOrgClient(client, 'demo');
+  const demo = await startDemoOrg({ flows: options.flows });
+  const orgClient = genesysOrgClient(createGenesysClient(demo.client), 'demo');
   let crawls = 0;
   const changes = options.changesPerRefresh ?? 0;
   return new CrawlSource({
@@ -47,7 +28,7 @@ export async function startDemoSource(options: DemoOptions): Promise<CrawlSource
     client: {
       ...orgClient,
       crawl: (onProgress, signal, reuse) => {
-        if (crawls++ > 0 && changes > 0) simulator.publishNewVersions({ count: changes });
+        if (crawls++ > 0 && changes > 0) demo.publishNewVersions({ count: changes });
         return orgClient.crawl(onProgress, signal, reuse);
       },
     },
@@ -55,6 +36,6 @@ export async function startDemoSource(options: DemoOptions): Promise<CrawlSource
     redact: (text) => text,
     ...(options.maxFailedShare !== undefined ? { maxFailedShare: options.maxFailedShare } : {}),
     ...(options.history ? { history: options.history } : {}),
-    onClose: () => simulator.close(),
+    onClose: () => demo.close(),
   });
 }

@@ -28,20 +28,14 @@ export async function crawlLive(flags: CredentialFlags, io: CliIo, progress: Pro
 /** `--demo`: an in-process simulator on a free loopback port, crawled through the real client. */
 export async function crawlDemo(io: CliIo, progress: Progress): Promise<Snapshot> {
   // Loaded on demand: analyse/check of files never pays for Express.
-  const { startSimulator, DEMO_CREDENTIALS } = await import('@flowgraph/simulator');
+  const { startDemoOrg } = await import('@flowgraph/simulator');
   progress.phase('starting the demo org');
-  // The simulator's default org is the demo org the app shows.
-  const simulator = await startSimulator({ port: 0, ...demoFlows(io) });
+  // The same demo org, with the same settings, as the app's (apps/server demo mode).
+  const demo = await startDemoOrg(demoFlows(io));
   try {
-    const client = createGenesysClient({
-      baseUrl: simulator.url,
-      clientId: DEMO_CREDENTIALS.clientId,
-      clientSecret: DEMO_CREDENTIALS.clientSecret,
-      cache: false,
-    });
-    return await crawlWithProgress(client, progress, { signal: io.signal, sourceKind: 'demo' });
+    return await crawlWithProgress(createGenesysClient(demo.client), progress, { signal: io.signal, sourceKind: 'demo' });
   } finally {
-    await simulator.close();
+    await demo.close();
   }
 }
 
