@@ -2,10 +2,15 @@ import ky, { HTTPError } from 'ky';
 import type { z } from 'zod';
 import { apiErrorSchema } from '@flowgraph/core';
 
+/** A request that takes longer is failed: the server answers from memory, except a flow's steps it fetches (retried). */
+const REQUEST_TIMEOUT_MS = 60_000;
+/** `crawl-pending`: the server is on its first crawl. */
+const SERVICE_UNAVAILABLE = 503;
+
 /** The one HTTP client of the page: same-origin `/api`, errors turned into the server's own message. */
 export const api = ky.create({
   prefixUrl: '/api',
-  timeout: 60_000,
+  timeout: REQUEST_TIMEOUT_MS,
   // The server answers 503 `crawl-pending` while the first crawl runs; react-query retries that.
   retry: 0,
   hooks: {
@@ -39,5 +44,5 @@ export async function getJson<T extends z.ZodType>(path: string, schema: T, sear
 
 /** True while the server is still on its first crawl (503 crawl-pending): worth retrying soon. */
 export function isCrawlPending(error: unknown): boolean {
-  return error instanceof HTTPError && error.response.status === 503;
+  return error instanceof HTTPError && error.response.status === SERVICE_UNAVAILABLE;
 }

@@ -1,9 +1,33 @@
-import { queryOptions } from '@tanstack/react-query';
+import { clientMetricsSchema, graphResponseSchema, impactSchema, stepsResponseSchema } from '@flowgraph/core';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { Policy } from '../state/types.js';
 import { getJson, isCrawlPending } from './client.js';
-import { stepsResponseSchema, graphResponseSchema, impactSchema, clientMetricsSchema } from '@flowgraph/core';
 
-/** Query options factories, one per resource; each key holds every variable its fetcher reads. */
+/** How long to wait before asking again while the first crawl runs (503 crawl-pending). */
+const CRAWL_PENDING_RETRY_MS = 1500;
+/** Other failed graph requests are tried this many times more before the page shows the error. */
+const GRAPH_RETRIES = 2;
+/** The diagnostics panel's refresh period. */
+const METRICS_REFRESH_MS = 5000;
+
+/**
+ * Every cache key of the page, in one hierarchy (TanStack's query-key factory): each key holds
+ * every variable its fetcher reads, and a branch (`crawled()`) names what one event makes stale.
+ */
+export const queryKeys = {
+  all: ['flowgraph'] as const,
+  /** Everything that comes from the last crawl: a finished crawl makes all of it stale. */
+  crawled: () => [...queryKeys.all, 'crawled'] as const,
+  graph: (policy: Policy) =>
+    [...queryKeys.crawled(), 'graph', policy.strict, policy.targetVersion, policy.allowedStatus.join(',')] as const,
+  impact: (nodeId: string) => [...queryKeys.crawled(), 'impact', nodeId] as const,
+  flowSteps: (flowId: string) => [...queryKeys.crawled(), 'flow-steps', flowId] as const,
+  metrics: () => [...queryKeys.all, 'metrics'] as const,
+  /** Stored crawls and their diffs: fetched when Changes mode opens, not made stale by a crawl. */
+  history: () => [...queryKeys.all, 'history'] as const,
+  /** Both ids (undefined: the server's default, the last two). */
+  diff: (from: number | undefined, to: number | undefined) => [...queryKeys.all, 'diff', from ?? null, to ?? null] as const,
+};
 
 function graphSearchParams(policy: Policy): URLSearchParams {
   const params = new URLSearchParams();
@@ -13,27 +37,30 @@ function graphSearchParams(policy: Policy): URLSearchParams {
   return params;
 }
 
+/** Query options factories, one per resource. */
+
 export const graphQuery = (policy: Policy) =>
   queryOptions({
-    queryKey: ['graph', policy.strict, policy.targetVersion, policy.allowedStatus.join(',')],
+    queryKey: queryKeys.graph(policy),
     queryFn: () => getJson('graph', graphResponseSchema, graphSearchParams(policy)),
     staleTime: Number.POSITIVE_INFINITY,
     // While the first crawl runs the server says 503; keep asking, the progress bar shows why.
-    retry: (count, error) => isCrawlPending(error) || count < 2,
-    retryDelay: 1500,
+    retry: (count, error) => isCrawlPending(error) || count < GRAPH_RETRIES,
+    retryDelay: CRAWL_PENDING_RETRY_MS,
   });
 
-export const impactQuery = (nodeId: string) =>
+/** No node selected: `skipToken`, so the query is off and its type says why, without a dummy id. */
+export const impactQuery = (nodeId: string | null) =>
   queryOptions({
-    queryKey: ['impact', nodeId],
-    queryFn: () => getJson('impact', impactSchema, new URLSearchParams({ node: nodeId, direction: 'both' })),
+    queryKey: queryKeys.impact(nodeId ?? ''),
+    queryFn: nodeId === null ? skipToken : () => getJson('impact', impactSchema, new URLSearchParams({ node: nodeId, direction: 'both' })),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
 
 export const flowStepsQuery = (flowId: string) =>
   queryOptions({
-    queryKey: ['flow-steps', flowId],
+    queryKey: queryKeys.flowSteps(flowId),
     queryFn: () => getJson(`flows/${encodeURIComponent(flowId)}/steps`, stepsResponseSchema),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
@@ -41,7 +68,7 @@ export const flowStepsQuery = (flowId: string) =>
 
 export const metricsQuery = () =>
   queryOptions({
-    queryKey: ['metrics'],
+    queryKey: queryKeys.metrics(),
     queryFn: () => getJson('metrics', clientMetricsSchema),
-    refetchInterval: 5000,
+    refetchInterval: METRICS_REFRESH_MS,
   });

@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type CrawlProgress, crawlProgressSchema } from '@flowgraph/core';
+import { queryKeys } from './queries.js';
 
 /**
  * Follows `/api/progress` (server-sent events). When a crawl finishes, the graph and every
- * impact answer are stale, so they are refetched; the browser reconnects a dropped stream itself.
+ * impact and step answer (`queryKeys.crawled()`) are stale, so they are refetched; the browser
+ * reconnects a dropped stream itself.
  */
 export function useCrawlProgress(): CrawlProgress | undefined {
   const [progress, setProgress] = useState<CrawlProgress>();
@@ -24,9 +26,7 @@ export function useCrawlProgress(): CrawlProgress | undefined {
       if (!parsed.success) return;
       const phase = parsed.data.phase;
       if (phase === 'done' && previous !== undefined && previous !== 'done' && previous !== 'idle') {
-        void queryClient.invalidateQueries({ queryKey: ['graph'] });
-        void queryClient.invalidateQueries({ queryKey: ['impact'] });
-        void queryClient.invalidateQueries({ queryKey: ['flow-steps'] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.crawled() });
       }
       previous = phase;
       setProgress(parsed.data);

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
+import { classString, type VisualClass } from '../graph/visual-class.js';
 import { diffQuery, historyQuery } from './queries.js';
 import type { Change, DiffResponse } from './schemas.js';
 import './ChangesView.css';
@@ -132,23 +133,24 @@ function summaryOf({ diff }: DiffResponse): string {
 
 /** Node classes by role, edge classes by whether the diff added or removed them or a new cycle runs through. */
 function changeClasses(data: DiffResponse, selected: string | null): Map<string, string> {
-  const classes = new Map<string, string>();
-  for (const [id, role] of Object.entries(data.view.roles)) if (role !== 'context') classes.set(id, `change-${role}`);
+  const classes = new Map<string, VisualClass[]>();
+  const add = (id: string, name: VisualClass) => classes.set(id, [...(classes.get(id) ?? []), name]);
+  for (const [id, role] of Object.entries(data.view.roles)) if (role !== 'context') add(id, `change-${role}`);
   const key = (source: string, target: string) => `${source}\u0000${target}`;
   const added = new Set(data.diff.edges.added.map((edge) => key(edge.source, edge.target)));
   const removed = new Set(data.diff.edges.removed.map((edge) => key(edge.source, edge.target)));
   const cycleHops = new Set<string>();
   for (const cycle of data.diff.cycles.introduced) {
     for (let i = 0; i + 1 < cycle.path.length; i++) cycleHops.add(key(cycle.path[i] as string, cycle.path[i + 1] as string));
-    for (const id of cycle.members) classes.set(id, `${classes.get(id) ?? ''} change-cycle`.trim());
+    for (const id of cycle.members) add(id, 'change-cycle');
   }
   data.view.graph.edges.forEach((edge, index) => {
     const hop = key(edge.source, edge.target);
     const role = cycleHops.has(hop) ? 'change-cycle' : added.has(hop) ? 'change-added' : removed.has(hop) ? 'change-removed' : undefined;
-    if (role) classes.set(edgeId(index), role);
+    if (role) add(edgeId(index), role);
   });
-  if (selected !== null) classes.set(selected, `${classes.get(selected) ?? ''} selected`.trim());
-  return classes;
+  if (selected !== null) add(selected, 'selected');
+  return new Map([...classes].map(([id, list]) => [id, classString(list)]));
 }
 
 function ChangeList({ data, selected, focus }: { data: DiffResponse; selected: string | null; focus(id: string): void }) {

@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '../api/client.js';
+import { queryKeys } from '../api/queries.js';
 import { diffResponseSchema, historySchema } from './schemas.js';
 
 export const historyQuery = () =>
   queryOptions({
-    queryKey: ['history'],
+    queryKey: queryKeys.history(),
     queryFn: () => getJson('history', historySchema),
     retry: false,
   });
@@ -12,7 +13,7 @@ export const historyQuery = () =>
 /** Two stored crawls compared; both ids in the key (undefined: the server's default, the last two). */
 export const diffQuery = (from: number | undefined, to: number | undefined) =>
   queryOptions({
-    queryKey: ['diff', from ?? null, to ?? null],
+    queryKey: queryKeys.diff(from, to),
     queryFn: () => {
       const params = new URLSearchParams();
       if (from !== undefined) params.set('from', String(from));

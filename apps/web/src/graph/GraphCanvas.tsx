@@ -43,7 +43,22 @@ interface Props {
   landmarks?: ((zoom: number) => readonly string[]) | undefined;
 }
 
+/** Space around the graph when it is fitted, and left of a flow opened at a readable zoom (px). */
 const FIT_PADDING = 30;
+/** Zoom range: far enough out for 50,000 nodes, in until a label fills the screen. */
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 3;
+/** Above this many elements Cytoscape draws a cheaper frame (no edges, a texture) while panning. */
+const LARGE_GRAPH_ELEMENTS = 6000;
+/** A node jumped to is shown at least this zoom, where its label reads. */
+const JUMP_ZOOM = 1.1;
+/** Space around the nodes of a jump to several (a cycle) (px). */
+const JUMP_PADDING = 80;
+/** View animations (ms): short enough not to wait on, long enough to follow. */
+const JUMP_MS = 250;
+const FIT_MS = 200;
+/** PNG exports at twice the screen's resolution, sharp in a document. */
+const PNG_SCALE = 2;
 
 /**
  * The one place that owns a Cytoscape instance. It is created when the elements change (a new
@@ -66,13 +81,13 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
       elements,
       style: stylesheet,
       layout: { name: 'preset', fit: true, padding: FIT_PADDING },
-      minZoom: 0.02,
-      maxZoom: 3,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
       boxSelectionEnabled: false,
       autoungrabify: true,
       // Large graphs: draw a cheaper frame while panning and zooming.
-      hideEdgesOnViewport: elements.length > 6000,
-      textureOnViewport: elements.length > 6000,
+      hideEdgesOnViewport: elements.length > LARGE_GRAPH_ELEMENTS,
+      textureOnViewport: elements.length > LARGE_GRAPH_ELEMENTS,
     });
     cy.on('tap', 'node', (event) => onEventRef.current({ type: 'nodeTap', id: event.target.id() }));
     cy.on('dbltap', 'node', (event) => onEventRef.current({ type: 'nodeDoubleTap', id: event.target.id() }));
@@ -82,7 +97,7 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
     if (readableZoom !== undefined && cy.zoom() < readableZoom) {
       const box = cy.elements().boundingBox();
       cy.zoom(readableZoom);
-      cy.pan({ x: 30 - box.x1 * readableZoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * readableZoom });
+      cy.pan({ x: FIT_PADDING - box.x1 * readableZoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * readableZoom });
     }
     const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom())) : undefined;
     applied.current = new Map();
@@ -117,18 +132,18 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
     const targets = view.ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
     if (targets.empty()) return;
     // One node: centre it at a readable zoom; several (a cycle): fit them all.
-    if (targets.length === 1) cy.animate({ center: { eles: targets }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 });
-    else cy.animate({ fit: { eles: targets, padding: 80 } }, { duration: 250 });
+    if (targets.length === 1) cy.animate({ center: { eles: targets }, zoom: Math.max(cy.zoom(), JUMP_ZOOM) }, { duration: JUMP_MS });
+    else cy.animate({ fit: { eles: targets, padding: JUMP_PADDING } }, { duration: JUMP_MS });
   }, [cy, view]);
 
   useImperativeHandle(
     handle,
     () => ({
-      fit: () => cy?.animate({ fit: { eles: cy.elements(':visible'), padding: 30 } }, { duration: 200 }),
+      fit: () => cy?.animate({ fit: { eles: cy.elements(':visible'), padding: FIT_PADDING } }, { duration: FIT_MS }),
       zoomBy(factor) {
         cy?.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       },
-      png: async () => (cy ? cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: 2 }) : new Blob()),
+      png: async () => (cy ? cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: PNG_SCALE }) : new Blob()),
       svg: () => cy?.svg({ full: false, bg: '#ffffff' }) ?? '',
     }),
     [cy],

@@ -11,6 +11,9 @@ import { importance, pickLandmarks } from './landmarks.js';
 import { useLayout } from './use-layout.js';
 import { computeClasses } from './visual-state.js';
 
+/** One press of the zoom buttons. */
+const ZOOM_STEP = 1.3;
+
 interface Props {
   data: GraphResponse;
   view: ViewRequest | null;
@@ -25,7 +28,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const filters = useGraphSelector((state) => state.filters);
   const layout = useLayout(data.graph, data.layout);
   const selected = mode.kind === 'selected' ? mode.nodeId : null;
-  const impact = useQuery({ ...impactQuery(selected ?? ''), enabled: selected !== null });
+  const impact = useQuery(impactQuery(selected));
 
   const elements = useMemo(() => (layout ? toElements(data.graph, layout) : []), [data.graph, layout]);
   const landmarks = useMemo(() => {
@@ -78,10 +81,10 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
         landmarks={landmarks}
       />
       <div className="zoom-controls">
-        <button type="button" title="Zoom in" onClick={() => canvas.current?.zoomBy(1.3)}>
+        <button type="button" title="Zoom in" onClick={() => canvas.current?.zoomBy(ZOOM_STEP)}>
           +
         </button>
-        <button type="button" title="Zoom out" onClick={() => canvas.current?.zoomBy(1 / 1.3)}>
+        <button type="button" title="Zoom out" onClick={() => canvas.current?.zoomBy(1 / ZOOM_STEP)}>
           −
         </button>
         <button type="button" title="Fit the graph" data-testid="fit" onClick={() => canvas.current?.fit()}>

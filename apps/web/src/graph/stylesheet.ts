@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { type Category, categoryOf, INTERACTION_COLOURS as C } from './palette.js';
+import { withClass } from './visual-class.js';
 
 /**
  * The whole look of the graph as data. Colour and shape come from the node's category
@@ -99,38 +100,44 @@ export const stylesheet: StylesheetJson = [
   { selector: 'edge[kind = "uses"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', opacity: 0.6 } },
   { selector: 'node[?link]', style: { color: C.link, 'font-weight': 600, 'border-width': 2, 'border-color': C.link } },
   {
-    selector: '.finding-error',
+    selector: withClass('finding-error'),
     style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' },
   },
-  { selector: 'node.match', style: { 'border-width': 4, 'border-color': C.match } },
-  { selector: 'node.downstream', style: { 'border-width': 4, 'border-color': C.downstream } },
-  { selector: 'node.upstream', style: { 'border-width': 4, 'border-color': C.upstream } },
-  { selector: 'edge.downstream', style: { 'line-color': C.downstream, 'target-arrow-color': C.downstream, width: 2.5, opacity: 1 } },
-  { selector: 'edge.upstream', style: { 'line-color': C.upstream, 'target-arrow-color': C.upstream, width: 2.5, opacity: 1 } },
-  { selector: 'node.cycle', style: { 'border-width': 4, 'border-color': C.cycle } },
-  { selector: 'edge.cycle', style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3, opacity: 1 } },
+  { selector: withClass('match', 'node'), style: { 'border-width': 4, 'border-color': C.match } },
+  { selector: withClass('downstream', 'node'), style: { 'border-width': 4, 'border-color': C.downstream } },
+  { selector: withClass('upstream', 'node'), style: { 'border-width': 4, 'border-color': C.upstream } },
   {
-    selector: 'node.selected',
+    selector: withClass('downstream', 'edge'),
+    style: { 'line-color': C.downstream, 'target-arrow-color': C.downstream, width: 2.5, opacity: 1 },
+  },
+  {
+    selector: withClass('upstream', 'edge'),
+    style: { 'line-color': C.upstream, 'target-arrow-color': C.upstream, width: 2.5, opacity: 1 },
+  },
+  { selector: withClass('cycle', 'node'), style: { 'border-width': 4, 'border-color': C.cycle } },
+  { selector: withClass('cycle', 'edge'), style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3, opacity: 1 } },
+  {
+    selector: withClass('selected', 'node'),
     // Same font as every label: a wider one would overflow the width the layout reserved.
     style: { 'border-width': 5, 'border-color': C.selected, 'text-background-opacity': 1, 'z-index': 10 },
   },
   // Changes mode: what a diff added, changed and removed, and the cycles it introduced.
-  { selector: 'node.change-added', style: { 'border-width': 5, 'border-color': '#1a7f37', 'background-color': '#4ade80' } },
-  { selector: 'node.change-changed', style: { 'border-width': 5, 'border-color': '#bf8700', 'background-color': '#fbbf24' } },
+  { selector: withClass('change-added', 'node'), style: { 'border-width': 5, 'border-color': '#1a7f37', 'background-color': '#4ade80' } },
+  { selector: withClass('change-changed', 'node'), style: { 'border-width': 5, 'border-color': '#bf8700', 'background-color': '#fbbf24' } },
   {
-    selector: 'node.change-removed',
+    selector: withClass('change-removed', 'node'),
     style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8c959f', 'background-color': '#e5e7eb', color: '#6b7280' },
   },
-  { selector: 'edge.change-added', style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', width: 3, opacity: 1 } },
+  { selector: withClass('change-added', 'edge'), style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', width: 3, opacity: 1 } },
   {
-    selector: 'edge.change-removed',
+    selector: withClass('change-removed', 'edge'),
     style: { 'line-color': '#8c959f', 'target-arrow-color': '#8c959f', 'line-style': 'dashed', width: 2, opacity: 1 },
   },
-  { selector: 'node.change-cycle', style: { 'border-width': 5, 'border-color': C.cycle } },
-  { selector: 'edge.change-cycle', style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3.5, opacity: 1 } },
-  { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
-  { selector: 'edge.faded', style: { opacity: 0.04 } },
-  { selector: '.hidden', style: { display: 'none' } },
+  { selector: withClass('change-cycle', 'node'), style: { 'border-width': 5, 'border-color': C.cycle } },
+  { selector: withClass('change-cycle', 'edge'), style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3.5, opacity: 1 } },
+  { selector: withClass('faded', 'node'), style: { opacity: 0.15, 'text-opacity': 0 } },
+  { selector: withClass('faded', 'edge'), style: { opacity: 0.04 } },
+  { selector: withClass('hidden'), style: { display: 'none' } },
 ];
 
 /** Element data fields the stylesheet reads, derived once from the palette. */

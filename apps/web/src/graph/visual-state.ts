@@ -1,6 +1,7 @@
 import type { Cycle, Finding, ExportGraph, Impact } from '@flowgraph/core';
 import type { Filters, Mode } from '../state/types.js';
 import { edgeId } from './elements.js';
+import { classString, type VisualClass } from './visual-class.js';
 
 export interface VisualInput {
   graph: ExportGraph;
@@ -18,8 +19,8 @@ export interface VisualInput {
  */
 export function computeClasses(input: VisualInput): Map<string, string> {
   const { graph, filters } = input;
-  const classes = new Map<string, string[]>();
-  const add = (id: string, name: string) => {
+  const classes = new Map<string, VisualClass[]>();
+  const add = (id: string, name: VisualClass) => {
     const list = classes.get(id);
     if (list) list.push(name);
     else classes.set(id, [name]);
@@ -50,14 +51,14 @@ export function computeClasses(input: VisualInput): Map<string, string> {
     if (hidden.has(edge.source) || hidden.has(edge.target)) add(id, 'hidden');
     else if (focus.active) add(id, focus.edgeRole(edge.source, edge.target) ?? 'faded');
   });
-  return new Map([...classes].map(([id, list]) => [id, list.join(' ')]));
+  return new Map([...classes].map(([id, list]) => [id, classString(list)]));
 }
 
 interface Focus {
   active: boolean;
-  nodes: Map<string, string>;
+  nodes: Map<string, VisualClass>;
   pinned: ReadonlySet<string>;
-  edgeRole(source: string, target: string): string | undefined;
+  edgeRole(source: string, target: string): VisualClass | undefined;
 }
 
 function focusOf(input: VisualInput): Focus {
@@ -65,7 +66,7 @@ function focusOf(input: VisualInput): Focus {
   if (mode.kind === 'selected') {
     const down = new Set((input.impact?.downstream ?? []).map((entry) => entry.id));
     const up = new Set((input.impact?.upstream ?? []).map((entry) => entry.id));
-    const nodes = new Map<string, string>();
+    const nodes = new Map<string, VisualClass>();
     for (const id of up) nodes.set(id, 'upstream');
     for (const id of down) nodes.set(id, 'downstream');
     nodes.set(mode.nodeId, 'selected');
@@ -81,11 +82,11 @@ function focusOf(input: VisualInput): Focus {
   if (mode.kind === 'cycle') {
     const cycle = input.cycles.find((c) => c.members[0] === mode.key);
     const members = new Set(cycle?.members ?? []);
-    const nodes = new Map([...members].map((id) => [id, 'cycle']));
+    const nodes = new Map([...members].map((id): [string, VisualClass] => [id, 'cycle']));
     return { active: true, nodes, pinned: members, edgeRole: (s, t) => (members.has(s) && members.has(t) ? 'cycle' : undefined) };
   }
   if (mode.kind === 'search') {
-    const nodes = new Map(searchMatches(input.graph, mode.query).map((id) => [id, 'match']));
+    const nodes = new Map(searchMatches(input.graph, mode.query).map((id): [string, VisualClass] => [id, 'match']));
     return { active: true, nodes, pinned: new Set(), edgeRole: () => undefined };
   }
   return { active: false, nodes: new Map(), pinned: new Set(), edgeRole: () => undefined };

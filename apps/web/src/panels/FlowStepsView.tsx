@@ -5,6 +5,7 @@ import { flowStepsQuery } from '../api/queries.js';
 import type { ExportGraph, ExportNode, StepsResponse } from '@flowgraph/core';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
+import { classString, type VisualClass } from '../graph/visual-class.js';
 import { useDispatch } from '../state/store-context.js';
 import { Legend } from './Legend.js';
 
@@ -20,16 +21,21 @@ function shownGraph(steps: StepsResponse, hideErrors: boolean): ExportGraph {
   return hideErrors ? withoutErrorPaths(merged) : merged;
 }
 
+/** Below this zoom step labels (11 px) shrink past reading; a long flow opens here instead of fitted. */
+const READABLE_STEP_ZOOM = 0.75;
+
 /** Loops are always marked; the clicked step is selected; what a step can open reads as a link. */
 function stepClasses(steps: StepsResponse, graph: ExportGraph, selected: string | null): Map<string, string> {
   const onLoop = new Set(steps.cycles.flatMap((cycle) => cycle.members));
   const classes = new Map<string, string>();
   for (const node of graph.nodes) {
-    const list = [onLoop.has(node.id) ? 'cycle' : '', node.id === selected ? 'selected' : ''].filter(Boolean);
-    if (list.length > 0) classes.set(node.id, list.join(' '));
+    const list: VisualClass[] = [];
+    if (onLoop.has(node.id)) list.push('cycle');
+    if (node.id === selected) list.push('selected');
+    if (list.length > 0) classes.set(node.id, classString(list));
   }
   graph.edges.forEach((edge, i) => {
-    if (onLoop.has(edge.source) && onLoop.has(edge.target)) classes.set(edgeId(i), 'cycle');
+    if (onLoop.has(edge.source) && onLoop.has(edge.target)) classes.set(edgeId(i), classString(['cycle']));
   });
   return classes;
 }
@@ -120,7 +126,7 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
             view={null}
             onEvent={onEvent}
             handle={canvas}
-            readableZoom={0.75}
+            readableZoom={READABLE_STEP_ZOOM}
           />
         )}
         {graph && <Legend nodes={graph.nodes} view="steps" />}

@@ -10,7 +10,7 @@ export function ImpactPanel({ data }: { data: GraphResponse }) {
   const dispatch = useDispatch();
   const mode = useGraphSelector((state) => state.mode);
   const selected = mode.kind === 'selected' ? mode.nodeId : null;
-  const impact = useQuery({ ...impactQuery(selected ?? ''), enabled: selected !== null });
+  const impact = useQuery(impactQuery(selected));
   const node = selected !== null ? nodeIndex(data.graph).get(selected) : undefined;
 
   return (
