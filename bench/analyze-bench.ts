@@ -1,6 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundleCli } from './bundle-cli.js';
+import { bundleCli, DEFAULT_BUNDLE } from '../packages/cli/scripts/bundle.js';
 import { generateTutorialOrg, type TutorialOrgStats } from './generate-tutorial-org.js';
 import { measureProcess, type ProcessRun } from './measure-process.js';
 
@@ -18,7 +18,8 @@ export async function runAnalyzeBench(outDir: string, runs = 3): Promise<Analyze
   const orgFile = join(outDir, 'tutorial-org-2000x250.json');
   const { json, stats } = generateTutorialOrg({ flows: 2000, stepsPerFlow: 250, seed: 20261126, orgCycles: 3 });
   await writeFile(orgFile, json);
-  const cli = join(outDir, 'flowgraph.mjs');
+  // Where the package builds it: its external dependencies (SQLite, the HCL parser) resolve from there.
+  const cli = DEFAULT_BUNDLE;
   await bundleCli(cli);
   const results: ProcessRun[] = [];
   for (let run = 0; run < runs; run++) {

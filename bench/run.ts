@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: prints speed and memory figures against their targets. Tests never assert
  * times; this does not fail either, it reports (exit 1 only when a run itself breaks).
- * `pnpm bench analyze`, `pnpm bench layout`, `pnpm bench binding` or `pnpm bench crawl` runs one of them.
+ * `pnpm bench analyze`, `pnpm bench layout`, `pnpm bench binding`, `pnpm bench crawl` or `pnpm bench startup` runs one of them.
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { CRAWL_TARGET_EFFICIENCY, runCrawlBench } from './crawl-bench.js';
 import { runBindingBench } from './binding-bench.js';
 import { runLayoutBench } from './layout-bench.js';
 import { RECRAWL_TARGET_SHARE, runRecrawlBench } from './recrawl-bench.js';
+import { runStartupBench, startupSummary } from './startup-bench.js';
 import { median, table } from './stats.js';
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
@@ -146,6 +147,14 @@ if (only === undefined || only === 'crawl' || only === 'recrawl') {
       ],
     ),
   );
+}
+
+if (only === undefined || only === 'startup') {
+  console.log('startup: the CLI run through tsx (how developers run it) and installed from its packed tarball, 5 runs each …');
+  const rows = await runStartupBench();
+  console.log(table(['command', 'median (s)', 'runs (s)'], startupSummary(rows)));
+  console.log(`load average: ${os.loadavg()[0]?.toFixed(1)}; wall times, stretched when the machine is busy`);
+  console.log();
 }
 
 function s(ms: number): string {

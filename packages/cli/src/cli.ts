@@ -12,6 +12,7 @@ import { reportCommand } from './commands/report.js';
 import { simulateCommand } from './commands/simulate.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import packageJson from '../package.json' with { type: 'json' };
 
 export const commands: readonly Command[] = [
   analyzeCommand,
@@ -39,6 +40,10 @@ export async function executeCli(argv: string[], io: CliIo): Promise<number> {
     if (name === undefined) {
       io.stderr.write(mainUsage());
       return EXIT_USAGE;
+    }
+    if (name === '--version' || name === '-V') {
+      io.stdout.write(`${packageJson.version}\n`);
+      return EXIT_OK;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
       io.stdout.write(mainUsage());

@@ -9,7 +9,12 @@ describe('[I] startDemoOrg', () => {
       const expected = generateOrg({ flows: 30, seed: DEMO_ORG_SEED });
       expect(demo.org.flows.map((flow) => flow.entity.id)).toEqual(expected.flows.map((flow) => flow.entity.id));
       expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(demo.client).toMatchObject({ baseUrl: demo.url, cache: false, env: {}, rateLimit: { requestsPerMinute: DEMO_REQUESTS_PER_MINUTE } });
+      expect(demo.client).toMatchObject({
+        baseUrl: demo.url,
+        cache: false,
+        env: {},
+        rateLimit: { requestsPerMinute: DEMO_REQUESTS_PER_MINUTE },
+      });
       const token = await requestToken(demo.url, demo.client);
       expect(token.status).toBe(200);
     } finally {

@@ -1,2 +1,0 @@
-export { commands, executeCli } from './cli.js';
-export type { CliIo, OutputStream } from './io.js';
