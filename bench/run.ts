@@ -118,7 +118,8 @@ if (only === undefined || only === 'crawl') {
     ),
   );
   console.log(
-    `efficiency = (requests / ${crawl.allowedPerSecond} allowed per s) / wall s (a fixed window lets the first burst through, so it can pass 100%);\n` +
+    `efficiency = (requests / ${crawl.allowedPerSecond} allowed per s) / wall s ` +
+      `(a fixed window lets the first burst through, so it can pass 100%);\n` +
       `best possible = full windows × 60 s + the last window's requests at 8 in flight × 100 ms; ` +
       `baseline from ${crawl.baselineSample} sequential requests, ${crawl.baselineMsPerRequest.toFixed(0)} ms each`,
   );

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classesOf, clickNode, loadOrg, nodeById, openGraph } from './helpers.js';
+import { classesOf, clickNode, loadOrg, nodeById, openGraph, viewSettled } from './helpers.js';
 
 test.describe('[E] org graph', () => {
   test('draws every flow and resource of the demo org', async ({ page, request }) => {
@@ -36,7 +36,7 @@ test.describe('[E] org graph', () => {
     const outsider = org.graph.nodes.find((node) => !cycle.members.includes(node.id))!;
     expect(await classesOf(page, outsider.id)).toContain('faded');
     expect(new URL(page.url()).searchParams.get('cycle')).toBe(cycle.members[0]);
-    await page.waitForTimeout(400);
+    await viewSettled(page);
     await page.screenshot({ path: 'test-results/screens/cycle.png' });
   });
 

@@ -38,6 +38,7 @@ export async function openGraph(page: Page, path = '/'): Promise<void> {
 }
 
 interface Probe {
+  settled(): boolean;
   classes(id: string): string[];
   pagePosition(id: string): { x: number; y: number } | null;
   visible(id: string): boolean;
@@ -57,6 +58,11 @@ export function inView(page: Page, id: string, canvas = 'org'): Promise<boolean>
   return page.evaluate(([c, i]) => (globalThis as ProbeHost).__flowgraph?.[c]?.inView(i) ?? false, [canvas, id] as const);
 }
 
+/** Waits until the canvas runs no view animation (a jump or a fit), instead of sleeping through one. */
+export async function viewSettled(page: Page, canvas = 'org'): Promise<void> {
+  await expect.poll(() => page.evaluate((c) => (globalThis as ProbeHost).__flowgraph?.[c]?.settled() ?? false, canvas)).toBe(true);
+}
+
 /** Centres a node through the search box, then clicks it where it is drawn. */
 export async function clickNode(page: Page, node: OrgNode, options: { double?: boolean } = {}): Promise<void> {
   await bringIntoView(page, node);
@@ -70,7 +76,7 @@ async function bringIntoView(page: Page, node: OrgNode): Promise<void> {
   await page.getByTestId('search').fill(node.name);
   await page.getByRole('option').filter({ hasText: node.name }).first().dispatchEvent('mousedown');
   await expect.poll(() => inView(page, node.id)).toBe(true);
-  // Let the centring animation finish before reading the position.
-  await page.waitForTimeout(400);
+  // The centring animation must be over before the position is read.
+  await viewSettled(page);
   await page.keyboard.press('Escape');
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { classesOf, clickNode, findFlowWithLoop, inView, loadOrg, openGraph } from './helpers.js';
+import { classesOf, clickNode, findFlowWithLoop, inView, loadOrg, openGraph, viewSettled } from './helpers.js';
 
 test.describe('[E] search, deep links, export, step view', () => {
   test('search jumps to a node: selects it and centres it', async ({ page, request }) => {
@@ -72,7 +72,7 @@ test.describe('[E] search, deep links, export, step view', () => {
     const count = Number(await page.getByTestId('steps-graph').getAttribute('data-node-count'));
     expect(count).toBeGreaterThan(0);
     for (const member of members) await expect.poll(() => classesOf(page, member, 'steps')).toContain('cycle');
-    await page.waitForTimeout(300);
+    await viewSettled(page, 'steps');
     await page.screenshot({ path: 'test-results/screens/steps.png' });
     await page.getByTestId('steps-back').click();
     await expect(steps).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadOrg, type Org, type OrgNode } from './helpers.js';
+import { loadOrg, type Org, type OrgNode, viewSettled } from './helpers.js';
 
 interface Steps {
   graph: { nodes: OrgNode[]; edges: { source: string; target: string; kind: string; label?: string }[] };
@@ -42,7 +42,7 @@ test.describe('[E] step view', () => {
 
     // The called module is drawn above its step as a link: clicking it opens its own steps.
     await page.getByTestId('flow-steps').getByRole('button', { name: 'Fit' }).click();
-    await page.waitForTimeout(400);
+    await viewSettled(page, 'steps');
     const at = await page.evaluate((id) => (globalThis as ProbeHost).__flowgraph?.steps?.pagePosition(id) ?? null, module.id);
     expect(at).not.toBeNull();
     await page.mouse.click(at!.x, at!.y);

@@ -63,7 +63,8 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
   else if (settings.FLOWGRAPH_MODE === 'live' || set.length > 0) {
     if (missing.length > 0) {
       throw new ServerConfigError(
-        `Live mode needs ${missing.join(', ')} (set in the environment or .env). Unset the Genesys variables or set FLOWGRAPH_MODE=demo for the demo org.`,
+        `Live mode needs ${missing.join(', ')} (set in the environment or .env). ` +
+          `Unset the Genesys variables or set FLOWGRAPH_MODE=demo for the demo org.`,
       );
     }
     mode = 'live';

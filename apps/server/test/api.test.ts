@@ -6,7 +6,7 @@ import { apiErrorSchema, graphResponseSchema, impactSchema, jsonExportSchema, st
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { FakeSource } from './fake-source.js';
-import { readProgress } from './sse.js';
+import { followProgress, readProgress } from './sse.js';
 
 describe('[I] HTTP API over an injected source', () => {
   const source = new FakeSource();
@@ -32,9 +32,9 @@ describe('[I] HTTP API over an injected source', () => {
   it('streams the current state at once, then each progress event until done', async () => {
     const response = await get('/api/progress');
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events = readProgress(response, (seen) => seen.some((event) => event.phase === 'done'));
-    // The first event is the state on connect; give it time to arrive before crawling.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The first event is the state on connect: once it is here, the stream sees every change.
+    const { first, events } = await followProgress(response, (seen) => seen.some((event) => event.phase === 'done'));
+    expect(first.phase).toBe('idle');
     expect(source.refresh()).toBe(true);
     source.completeCrawl();
     const phases = (await events).map((event) => event.phase);

@@ -9,7 +9,7 @@ import { createLiveSource } from '../src/modes/live.js';
 import { CrawlSource } from '../src/org/crawl-source.js';
 import { genesysOrgClient } from '../src/org/genesys-org-client.js';
 import { type RunningServer, startServer } from '../src/server.js';
-import { readProgress } from './sse.js';
+import { followProgress } from './sse.js';
 
 // Distinctive, so a leak anywhere is found by a plain substring search.
 const SECRET = 'zq-LEAK-CANARY-7f3e9b1d-secret';
@@ -50,8 +50,7 @@ describe('[I] server over the real Genesys client and the simulator', () => {
   it('streams the crawl from the first state to done', async () => {
     // Not through `get`: reading a clone of an endless stream would never finish.
     const response = await fetch(`${server.url}/api/progress`);
-    const events = readProgress(response, (all) => all.some((event) => event.phase === 'done' || event.phase === 'failed'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { events } = await followProgress(response, (all) => all.some((event) => event.phase === 'done' || event.phase === 'failed'));
     expect((await get('/api/refresh', { method: 'POST' })).status).toBe(202);
     const all = await events;
     expect(all[0]?.phase).toBe('idle');

@@ -12,6 +12,8 @@ export interface CanvasProbe {
   zoom(): number;
   /** Whether the node's centre is inside the viewport. */
   inView(id: string): boolean;
+  /** No view animation (a jump, a fit) is running: positions read now stay true. */
+  settled(): boolean;
 }
 
 declare global {
@@ -36,6 +38,7 @@ export function registerProbe(name: string, cy: Core, container: HTMLElement): (
       const p = cy.getElementById(id).renderedPosition();
       return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height();
     },
+    settled: () => !cy.animated(),
   };
   window.__flowgraph = { ...window.__flowgraph, [name]: probe };
   return () => {

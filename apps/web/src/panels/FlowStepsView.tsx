@@ -93,6 +93,7 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
   };
 
   const errorPaths = data ? data.graph.edges.filter((edge) => edge.kind === 'transition' && mergedRole(edge.label) === 'error').length : 0;
+  const stepCount = data ? data.graph.nodes.filter((node) => node.kind === 'step').length : 0;
   return (
     <div className="modal" role="dialog" aria-modal="true" aria-label="Flow steps" data-testid="flow-steps">
       <div className="modal-header">
@@ -102,8 +103,7 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
         <h2>{data?.flow.name ?? flowId}</h2>
         {data && (
           <span className="muted">
-            {data.flow.type.toLowerCase()} · {data.flow.state} · {data.graph.nodes.filter((node) => node.kind === 'step').length} steps ·{' '}
-            {data.cycles.length} loop(s)
+            {data.flow.type.toLowerCase()} · {data.flow.state} · {stepCount} steps · {data.cycles.length} loop(s)
           </span>
         )}
         <label className="check" title={`${errorPaths} failure / timeout transitions`}>

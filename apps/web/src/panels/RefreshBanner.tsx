@@ -76,7 +76,10 @@ function staleSummary(stale: readonly StaleFlow[], now: number): string {
   const more = stale.length > 3 ? ` and ${stale.length - 3} more` : '';
   const oldest = new Date(Math.min(...stale.map((flow) => Date.parse(flow.since)))).toISOString();
   const verb = stale.length === 1 ? 'shows its' : 'show their';
-  return `${names.join(', ')}${more} could not be refreshed and ${verb} dependencies from an earlier crawl (the oldest fetched ${age(oldest, now)}).`;
+  return (
+    `${names.join(', ')}${more} could not be refreshed and ` +
+    `${verb} dependencies from an earlier crawl (the oldest fetched ${age(oldest, now)}).`
+  );
 }
 
 const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

@@ -9,7 +9,8 @@ const LIMIT = 50;
 export function renderBaselineText(comparison: BaselineComparison, nameOf: NameOf, colors: Colors): string {
   const { introduced, existing, fixed } = comparison;
   const lines = [
-    `${colors.bold('Baseline')}  ${plural(introduced.length, 'new problem')} · ${plural(existing.length, 'existing', 'existing')} · ${plural(fixed.length, 'fixed', 'fixed')}`,
+    `${colors.bold('Baseline')}  ${plural(introduced.length, 'new problem')} · ` +
+      `${plural(existing.length, 'existing', 'existing')} · ${plural(fixed.length, 'fixed', 'fixed')}`,
   ];
   const row = (label: string, paint: (text: string) => string, finding: Finding) => [
     { text: label, paint },

@@ -14,6 +14,7 @@ export function writeImportErrors(issues: readonly ImportIssue[], stderr: Output
   const lines = errors.slice(0, SHOWN).map((issue) => `  ${formatIssue(issue)}`);
   if (errors.length > SHOWN) lines.push(`  … ${errors.length - SHOWN} more (analyze --format json lists them in "errors")`);
   stderr.write(
-    `flowgraph: ${errors.length} import error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; the rest was analysed:\n${lines.join('\n')}\n`,
+    `flowgraph: ${errors.length} import error${errors.length === 1 ? '' : 's'} ` +
+      `in ${files} file${files === 1 ? '' : 's'}; the rest was analysed:\n${lines.join('\n')}\n`,
   );
 }

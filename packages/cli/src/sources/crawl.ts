@@ -17,7 +17,8 @@ export function crawlWithProgress(
 }
 
 function showCrawlProgress(progress: Progress, event: CrawlProgress): void {
-  const detail = `${event.requests} requests${event.rateLimitWaitMs > 0 ? `, ${(event.rateLimitWaitMs / 1000).toFixed(1)} s rate-limit wait` : ''}`;
+  const wait = event.rateLimitWaitMs > 0 ? `, ${(event.rateLimitWaitMs / 1000).toFixed(1)} s rate-limit wait` : '';
+  const detail = `${event.requests} requests${wait}`;
   if (event.phase === 'token') progress.phase('signing in');
   else if (event.phase === 'listing') progress.update('listing flows', event.pagesDone, Math.max(1, event.pagesTotal), detail);
   else if (event.phase === 'dependencies') progress.update('dependencies', event.flowsDone, event.flowsTotal, detail);

@@ -43,7 +43,8 @@ export class ResourceTargets {
     if (target.id === undefined && target.name === undefined) return undefined;
 
     const typeName = target.rawType ?? target.type;
-    const scopedName = `${target.category === undefined ? '' : `${target.category}/`}${target.name === undefined ? '' : normaliseName(target.name)}`;
+    const scope = target.category === undefined ? '' : `${target.category}/`;
+    const scopedName = `${scope}${target.name === undefined ? '' : normaliseName(target.name)}`;
     const node: ResourceNode = {
       kind: 'resource',
       id: target.id ?? `resource:${typeName}:${scopedName}`,

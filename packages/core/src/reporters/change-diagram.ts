@@ -74,7 +74,9 @@ export function changeDiagram(diff: GraphDiff, limits: Readonly<DiagramLimits> =
     return { mermaid: drawn.text, ...(attempt.note ? { note: attempt.note } : {}) };
   }
   return {
-    note: `The change touches ${roles.size} objects: too many for a diagram (limit ${limits.nodes} nodes, ${limits.edges} edges). Use \`flowgraph diff --format json\` or the web app's Changes mode.`,
+    note:
+      `The change touches ${roles.size} objects: too many for a diagram ` +
+      `(limit ${limits.nodes} nodes, ${limits.edges} edges). Use \`flowgraph diff --format json\` or the web app's Changes mode.`,
   };
 }
 

@@ -28,7 +28,8 @@ export function toJunit(report: ProblemReport): string {
     failures += suiteFailures;
     skipped += suiteSkipped;
     suites.push(
-      `  <testsuite name="${attr(`flowgraph ${report.command}: ${code}`)}" tests="${problems.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">\n` +
+      `  <testsuite name="${attr(`flowgraph ${report.command}: ${code}`)}" tests="${problems.length}" ` +
+        `failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">\n` +
         `    <properties><property name="description" value="${attr(ruleFor(code).summary)}"/></properties>\n` +
         `${cases.join('\n')}\n  </testsuite>`,
     );

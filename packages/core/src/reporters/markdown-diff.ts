@@ -29,7 +29,9 @@ export function diffMarkdown(diff: GraphDiff, options: DiffMarkdownOptions = {})
     `| resources | ${s.resourcesAdded} | ${s.resourcesRemoved} | ${s.resourcesChanged} |`,
     `| dependencies | ${s.edgesAdded} | ${s.edgesRemoved} | |`,
     '',
-    `Cycles: ${s.cyclesIntroduced} introduced, ${s.cyclesResolved} resolved · Problems: ${s.findingsIntroduced} introduced, ${s.findingsResolved} resolved · Entry flows affected: ${diff.impact.entryFlows.length}`,
+    `Cycles: ${s.cyclesIntroduced} introduced, ${s.cyclesResolved} resolved · ` +
+      `Problems: ${s.findingsIntroduced} introduced, ${s.findingsResolved} resolved · ` +
+      `Entry flows affected: ${diff.impact.entryFlows.length}`,
     '',
   );
 

@@ -106,10 +106,11 @@ export function focus(context: AnalysisContext, nodeId: string, options: FocusOp
   const drawn = offerGrouping(index, shown, groups, (at) => at === start, options.group === true);
 
   const depthText = depth === Number.POSITIVE_INFINITY ? 'all' : String(depth);
+  const hops = depth === 1 ? 'hop' : 'hops';
   const flowName = node.kind === 'step' ? graph.nodes.get(node.flowId)?.name : undefined;
   const diagram = buildDiagram({
     kind: 'focus',
-    title: `${node.name || node.id}: ${DIRECTION_TITLE[direction]}, ${depthText === 'all' ? 'all hops' : `${depthText} hop${depth === 1 ? '' : 's'}`}`,
+    title: `${node.name || node.id}: ${DIRECTION_TITLE[direction]}, ${depthText === 'all' ? 'all hops' : `${depthText} ${hops}`}`,
     fileStem: `${nodeSlug(node, flowName)}.${direction}-${depthText}`,
     level,
     shown,

@@ -15,6 +15,14 @@ describe('[U] quoteDot', () => {
   });
 });
 
+describe('[U] DOT exporter output', () => {
+  // The whole file, so any change to the format shows in review as a diff of golden/sample.dot
+  // (update it with `pnpm vitest run -u` when the change is meant).
+  it('matches the golden file for the sample graph', async () => {
+    await expect(exportDot(sampleGraph(), sampleResult())).toMatchFileSnapshot('./golden/sample.dot');
+  });
+});
+
 describe('[I] DOT exporter through Graphviz', () => {
   it('draws flows left to right, steps clustered per flow, cycle hops red and bold, ambiguous dashed', () => {
     const dot = exportDot(sampleGraph(), sampleResult());

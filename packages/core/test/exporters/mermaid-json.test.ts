@@ -6,6 +6,11 @@ import { renderDot } from './graphviz.js';
 import { sampleGraph, sampleResult } from './sample-graph.js';
 
 describe('[U] Mermaid exporter', () => {
+  // The whole file as a golden, like the DOT exporter's (update with `pnpm vitest run -u` when meant).
+  it('matches the golden file for the sample graph', async () => {
+    await expect(exporters.mermaid(sampleGraph(), sampleResult())).toMatchFileSnapshot('./golden/sample.mmd');
+  });
+
   it('escapes quotes, entity starts, HTML and pipes in labels', () => {
     expect(quoteMermaid('a "b" #1 <i>&`|')).toBe('"a #quot;b#quot; #35;1 #lt;i#gt;#amp;#96;#124;"');
     expect(quoteMermaid('two\nlines')).toBe('"two<br/>lines"');

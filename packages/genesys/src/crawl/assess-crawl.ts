@@ -31,7 +31,8 @@ export function assessCrawl(snapshot: Snapshot, maxFailedShare = DEFAULT_MAX_FAI
     assessment.reason = `${listingFailures} page(s) of the flow listing failed, so flows may be missing`;
   } else if (listedFlows > 0 && failedFlows / listedFlows > maxFailedShare) {
     assessment.complete = false;
-    assessment.reason = `the dependencies of ${failedFlows} of ${listedFlows} flows could not be fetched (more than ${formatShare(maxFailedShare)})`;
+    assessment.reason =
+      `the dependencies of ${failedFlows} of ${listedFlows} flows ` + `could not be fetched (more than ${formatShare(maxFailedShare)})`;
   }
   return assessment;
 }

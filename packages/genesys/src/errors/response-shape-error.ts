@@ -12,7 +12,8 @@ export class ResponseShapeError extends GenesysError {
 
   constructor(details: { method: string; path: string; attempts: number; issues: string[] }) {
     super(
-      `${details.method} ${details.path} returned an unexpected body after ${details.attempts} attempt(s): ${details.issues.slice(0, 5).join('; ')}`,
+      `${details.method} ${details.path} ` +
+        `returned an unexpected body after ${details.attempts} attempt(s): ${details.issues.slice(0, 5).join('; ')}`,
     );
     this.method = details.method;
     this.path = details.path;

@@ -16,7 +16,9 @@ export function duplicateFlowFindings(graph: FlowGraph, flows: readonly Entry<Fl
       code: 'duplicate-flow',
       severity: 'warning',
       subject: id,
-      message: `${node.files.length} files define ${describeNode(graph, id)} (${node.type}) differently: ${listOf(node.files, 10)}. Only one can be deployed; the steps shown are those of ${node.files[0]}.`,
+      message:
+        `${node.files.length} files define ${describeNode(graph, id)} (${node.type}) differently: ${listOf(node.files, 10)}. ` +
+        `Only one can be deployed; the steps shown are those of ${node.files[0]}.`,
     });
   }
   return findings;

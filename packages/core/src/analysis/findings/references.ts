@@ -27,7 +27,9 @@ export function ambiguousReferenceFindings(graph: FlowGraph, usesEdges: readonly
       code: 'ambiguous-reference',
       severity: 'error',
       subject: first.source,
-      message: `${capitalize(describeNode(graph, first.source))}${via} names ${describeNode(graph, first.target)}, which matches ${candidates.length} objects: ${listOf(candidates, 5)}. Refer to it by id.`,
+      message:
+        `${capitalize(describeNode(graph, first.source))}${via} names ${describeNode(graph, first.target)}, ` +
+        `which matches ${candidates.length} objects: ${listOf(candidates, 5)}. Refer to it by id.`,
       related: candidates,
     };
   });
@@ -64,7 +66,9 @@ export function templatedReferenceFindings(graph: FlowGraph, templated: readonly
       code: 'templated-reference',
       severity: 'warning',
       subject: id,
-      message: `${capitalize(describeNode(graph, id))} still contains template variables ${variables.join(', ')}; give them values (substitutions) to resolve it.`,
+      message:
+        `${capitalize(describeNode(graph, id))} still contains template variables ${variables.join(', ')}; ` +
+        `give them values (substitutions) to resolve it.`,
     });
   }
   return findings;

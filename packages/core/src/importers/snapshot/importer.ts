@@ -60,7 +60,8 @@ export function parseSnapshot(file: InputFile): ImportUnit {
   const newer = newerVersion(json.value);
   if (newer !== undefined) {
     error(
-      `written by a newer Flowgraph (snapshot format version ${newer}; this version reads version ${SNAPSHOT_VERSION}): upgrade Flowgraph to read it`,
+      `written by a newer Flowgraph (snapshot format version ${newer}; ` +
+        `this version reads version ${SNAPSHOT_VERSION}): upgrade Flowgraph to read it`,
       'version',
     );
     return unit;
