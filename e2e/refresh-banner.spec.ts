@@ -19,11 +19,13 @@ async function serve(
     body.source = { ...body.source, fetchedAt, ...(options.staleFlows ? { staleFlows: options.staleFlows } : {}) };
     await route.fulfill({ response, json: body });
   });
+  // A CrawlProgress event (core's crawlProgressSchema: the page drops one that does not match).
+  const event = { flowsDone: 150, flowsTotal: 150, pagesDone: 1, pagesTotal: 1, requests: 160, rateLimitWaitMs: 0, ...options.progress };
   await page.route('**/api/progress', (route) =>
     route.fulfill({
       status: 200,
       headers: { 'content-type': 'text/event-stream' },
-      body: `retry: 600000\n\ndata: ${JSON.stringify({ flowsDone: 150, flowsTotal: 150, pages: 1, requests: 160, rateLimitWaitMs: 0, ...options.progress })}\n\n`,
+      body: `retry: 600000\n\ndata: ${JSON.stringify(event)}\n\n`,
     }),
   );
   let refreshes = 0;
