@@ -140,14 +140,8 @@ export { REPORT_CYCLE_DIAGRAM_LIMIT, type ReportInput, reportHtml, reportMarkdow
 
 // Exporters.
 export { MERMAID_LIMITS, type MermaidSize, mermaidSize } from './exporters/mermaid-size.js';
-export {
-  EXPORT_FILE_TYPES,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  exporters,
-  scopeExporters,
-  WHOLE_GRAPH_FILE_STEM,
-} from './exporters/registry.js';
+export { EXPORT_FILE_TYPES, EXPORT_FORMATS, type ExportFileType, type ExportFormat, WHOLE_GRAPH_FILE_STEM } from './exporters/formats.js';
+export { exporters, scopeExporters } from './exporters/registry.js';
 export { toExportGraph } from './exporters/json.js';
 
 // Layout.

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, type ExportFormat } from '@flowgraph/core';
+import { EXPORT_FORMATS } from '@flowgraph/core';
 import { z } from 'zod';
 
 /** Query parameters of every route, validated at the boundary (docs/http-api.md). */
@@ -34,8 +34,8 @@ export const ImpactQuerySchema = z.strictObject({
   direction: z.enum(['down', 'up', 'both']).default('both'),
 });
 
-/** The one list of formats is core's exporter registry. */
-const formats = EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]];
+/** The one list of formats is core's (exporters/formats.ts). */
+const formats = EXPORT_FORMATS;
 
 /** `a,b,c` -> ['a', 'b', 'c']; an empty value means unset. */
 const commaList = <T extends z.ZodType<string>>(item: T) =>

@@ -1,21 +1,27 @@
+import { EXPORT_FILE_TYPES, EXPORT_FORMATS, WHOLE_GRAPH_FILE_STEM } from '@flowgraph/core';
 import type { RefObject } from 'react';
 import type { CanvasHandle } from '../graph/GraphCanvas.js';
 import { downloadBlob } from '../graph/download.js';
 
-/** DOT, Mermaid and JSON come from the server's exporters; PNG and SVG are drawn from the current view. */
+/** Core's export formats (DOT, Mermaid, JSON) come from the server's exporters; PNG and SVG are drawn from the current view. */
 export function ExportMenu({ canvas }: { canvas: RefObject<CanvasHandle | null> }) {
   return (
     <div className="export-menu">
       <span className="muted">Export</span>
-      <a className="button" data-testid="export-dot" href="/api/export?format=dot" download="flowgraph.dot">
-        DOT
-      </a>
-      <a className="button" data-testid="export-mermaid" href="/api/export?format=mermaid" download="flowgraph.mmd">
-        Mermaid
-      </a>
-      <a className="button" data-testid="export-json" href="/api/export?format=json" download="flowgraph.json">
-        JSON
-      </a>
+      {EXPORT_FORMATS.map((format) => {
+        const { label, extension } = EXPORT_FILE_TYPES[format];
+        return (
+          <a
+            key={format}
+            className="button"
+            data-testid={`export-${format}`}
+            href={`/api/export?format=${format}`}
+            download={`${WHOLE_GRAPH_FILE_STEM}.${extension}`}
+          >
+            {label}
+          </a>
+        );
+      })}
       <button
         type="button"
         className="button"

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toExportGraph } from '../../src/exporters/json.js';
 import { quoteMermaid } from '../../src/exporters/mermaid.js';
-import { EXPORT_FORMATS, exporters } from '../../src/exporters/registry.js';
+import { EXPORT_FILE_TYPES, EXPORT_FORMATS } from '../../src/exporters/formats.js';
+import { exporters } from '../../src/exporters/registry.js';
 import { renderDot } from './graphviz.js';
 import { sampleGraph, sampleResult } from './sample-graph.js';
 
@@ -65,8 +66,17 @@ describe('[U] JSON exporter', () => {
 });
 
 describe('[U] exporter registry', () => {
-  it('lists dot, mermaid and json', () => {
+  it('lists dot, mermaid and json, each with an exporter, a label, an extension and a content type', () => {
     expect(EXPORT_FORMATS).toEqual(['dot', 'mermaid', 'json']);
+    for (const format of EXPORT_FORMATS) {
+      expect(exporters[format]).toBeTypeOf('function');
+      expect(EXPORT_FILE_TYPES[format]).toEqual({
+        label: expect.any(String),
+        extension: expect.any(String),
+        contentType: expect.any(String),
+      });
+    }
+    expect(EXPORT_FILE_TYPES.mermaid.extension).toBe('mmd');
     expect(renderDot(exporters.dot(sampleGraph())).status).toBe(0);
   });
 });
