@@ -36,9 +36,9 @@ export interface FoundCycles {
  */
 export function findCycles(context: AnalysisContext): FoundCycles {
   const flowLoopPaths = new Map<Cycle, readonly number[]>();
-  const orgCycles = cyclesOf(context.org.index, undefined, undefined);
+  const orgCycles = cyclesOf(context.org.index);
   const { index } = context;
-  const flowLoops = cyclesOf(index, stepTransitionMask(index), flowLoopPaths);
+  const flowLoops = cyclesOf(index, { mask: stepTransitionMask(index), paths: flowLoopPaths });
   return { cycles: [...orgCycles, ...flowLoops], flowLoopPaths };
 }
 
@@ -60,11 +60,18 @@ function stepTransitionMask(index: GraphIndex): Uint8Array {
   return mask;
 }
 
+/** Which edges to follow, and where to record each cycle's path positions. */
+interface CycleSearch {
+  mask: EdgeMask;
+  paths: Map<Cycle, readonly number[]>;
+}
+
 /**
- * The cycles among the edges `mask` keeps. `paths`, when given, receives each cycle's path positions.
- * A component whose members are all steps of one flow is a flow loop, any other an org cycle.
+ * The cycles of the index (every edge, or those `search.mask` keeps, recording the paths). A
+ * component whose members are all steps of one flow is a flow loop, any other an org cycle.
  */
-function cyclesOf(index: GraphIndex, mask: EdgeMask, paths: Map<Cycle, readonly number[]> | undefined): Cycle[] {
+function cyclesOf(index: GraphIndex, search?: CycleSearch): Cycle[] {
+  const mask = search?.mask;
   const { ids } = index;
   const components = stronglyConnectedComponents(index, mask);
   const { componentOf, offsets } = components;
@@ -92,7 +99,7 @@ function cyclesOf(index: GraphIndex, mask: EdgeMask, paths: Map<Cycle, readonly 
     const walk = shortestWalk(index, scope, starts, scratch);
     const cycle = toCycle(index, scope, members, walk);
     cycles.push(cycle);
-    paths?.set(cycle, walk.nodes);
+    search?.paths.set(cycle, walk.nodes);
   }
   return cycles.sort((a, b) => compareScope(a, b) || compareStrings(a.members[0] ?? '', b.members[0] ?? ''));
 }
