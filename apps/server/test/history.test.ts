@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Snapshot, SnapshotSchema } from '@flowgraph/core';
+import { apiErrorSchema, diffResponseSchema, historyResponseSchema, type Snapshot, SnapshotSchema } from '@flowgraph/core';
 import type { StoredFlowVersions } from '@flowgraph/genesys';
 import { openStore } from '@flowgraph/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,16 +109,14 @@ describe('[I] server history', () => {
     const history = new OrgHistory(store, 'live:test', 30, () => {});
     const server = await startServer({ source: new FakeSource(), history: new HistoryViews(history) });
     try {
-      const list = (await (await fetch(`${server.url}/api/history`)).json()) as Record<string, unknown>;
+      const list = historyResponseSchema.parse(await (await fetch(`${server.url}/api/history`)).json());
       expect(list).toMatchObject({ org: 'live:test', snapshots: [{ id: 1, stats: { flows: 3 } }] });
       const notYet = await fetch(`${server.url}/api/diff`);
       expect(notYet.status).toBe(404);
-      expect(((await notYet.json()) as { error: { message: string } }).error.message).toMatch(
-        /Changes need two stored crawls of this org; there is 1/,
-      );
+      expect(apiErrorSchema.parse(await notYet.json()).error.message).toMatch(/Changes need two stored crawls of this org; there is 1/);
 
       store.save(nextDay(before), { org: 'live:test' });
-      const diff = (await (await fetch(`${server.url}/api/diff?from=1&to=2`)).json()) as { diff: { summary: unknown } };
+      const diff = diffResponseSchema.parse(await (await fetch(`${server.url}/api/diff?from=1&to=2`)).json());
       expect(diff.diff.summary).toMatchObject({ flowsChanged: 1, resourcesAdded: 1, edgesAdded: 1 });
       expect((await fetch(`${server.url}/api/diff?from=abc`)).status).toBe(400);
       expect((await fetch(`${server.url}/api/diff?from=1&to=99`)).status).toBe(404);

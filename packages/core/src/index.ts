@@ -57,6 +57,18 @@ export {
   type StepsResponse,
   stepsResponseSchema,
 } from './contract/http.js';
+export {
+  CHANGE_ROLES,
+  type ChangeRole,
+  crawlStatsSchema,
+  type DiffResponse,
+  diffResponseSchema,
+  type HistoryResponse,
+  historyResponseSchema,
+  type NodeChangeInfo,
+  type SnapshotRecordInfo,
+  snapshotRecordSchema,
+} from './contract/history.js';
 export { type Impact, type ImpactEntry, impactSchema } from './contract/impact.js';
 export { type AnalysisReport, analysisReportSchema, type ImportSummary, importSummarySchema } from './contract/import-summary.js';
 export { type ClientMetrics, clientMetricsSchema, type EndpointMetrics } from './contract/metrics.js';

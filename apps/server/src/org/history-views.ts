@@ -1,6 +1,7 @@
 import {
   AnalysisContext,
   type AnalyzeOptions,
+  type ChangeRole,
   diffGraphs,
   type ExportGraph,
   type FlowGraph,
@@ -22,8 +23,6 @@ export interface HistoryResponse {
   /** Newest first. */
   snapshots: SnapshotRecord[];
 }
-
-export type ChangeRole = 'added' | 'removed' | 'changed' | 'context';
 
 export interface DiffResponse {
   from: SnapshotRecord;

@@ -1,10 +1,10 @@
+import type { DiffResponse, NodeChangeInfo as Change } from '@flowgraph/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
 import { classString, type VisualClass } from '../graph/visual-class.js';
 import { diffQuery, historyQuery } from './queries.js';
-import type { Change, DiffResponse } from './schemas.js';
 import './ChangesView.css';
 
 interface Props {

@@ -1,12 +1,12 @@
+import { diffResponseSchema, historyResponseSchema } from '@flowgraph/core';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '../api/client.js';
 import { queryKeys } from '../api/queries.js';
-import { diffResponseSchema, historySchema } from './schemas.js';
 
 export const historyQuery = () =>
   queryOptions({
     queryKey: queryKeys.history(),
-    queryFn: () => getJson('history', historySchema),
+    queryFn: () => getJson('history', historyResponseSchema),
     retry: false,
   });
 

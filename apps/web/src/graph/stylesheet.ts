@@ -128,7 +128,10 @@ export const stylesheet: StylesheetJson = [
     selector: withClass('change-removed', 'node'),
     style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8c959f', 'background-color': '#e5e7eb', color: '#6b7280' },
   },
-  { selector: withClass('change-added', 'edge'), style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', width: 3, opacity: 1 } },
+  {
+    selector: withClass('change-added', 'edge'),
+    style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', width: 3, opacity: 1 },
+  },
   {
     selector: withClass('change-removed', 'edge'),
     style: { 'line-color': '#8c959f', 'target-arrow-color': '#8c959f', 'line-style': 'dashed', width: 2, opacity: 1 },
