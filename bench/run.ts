@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: prints speed and memory figures against their targets. Tests never assert
  * times; this does not fail either, it reports (exit 1 only when a run itself breaks).
- * `pnpm bench analyze`, `pnpm bench layout`, `pnpm bench binding`, `pnpm bench crawl` or `pnpm bench startup` runs one of them.
+ * `pnpm bench analyze`, `pnpm bench layout`, `pnpm bench binding`, `pnpm bench crawl`, `pnpm bench startup` or
+ * `pnpm bench scopes` runs one of them.
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { runBindingBench } from './binding-bench.js';
 import { runLayoutBench } from './layout-bench.js';
 import { RECRAWL_TARGET_SHARE, runRecrawlBench } from './recrawl-bench.js';
 import { runStartupBench, startupSummary } from './startup-bench.js';
+import { runScopesBench } from './scopes-bench.js';
 import { median, table } from './stats.js';
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
@@ -155,6 +157,18 @@ if (only === undefined || only === 'startup') {
   const rows = await runStartupBench();
   console.log(table(['command', 'median (s)', 'runs (s)'], startupSummary(rows)));
   console.log(`load average: ${os.loadavg()[0]?.toFixed(1)}; wall times, stretched when the machine is busy`);
+}
+
+if (only === undefined || only === 'scopes') {
+  console.log('scopes: focus, cycle focus, paths, scope exports and a review report on the 2,000 × 250-step org, median of 3 …');
+  const scopes = runScopesBench();
+  console.log(`org: ${scopes.nodes.toLocaleString('en-US')} nodes, ${scopes.edges.toLocaleString('en-US')} edges`);
+  console.log(
+    table(
+      ['query', 'ms', 'gives'],
+      scopes.runs.map((run) => [run.what, run.ms.toFixed(1), run.size]),
+    ),
+  );
   console.log();
 }
 
