@@ -4,18 +4,16 @@
  * median of 3 runs after a warm-up, so the JIT is not measured.
  */
 import {
+  AnalysisContext,
   analyze,
   cycleFocus,
-  exportScopeDot,
   exportScopeSvg,
   findPaths,
   focus,
   impact,
   loadGraph,
-  type OrgView,
-  orgView,
-  projectToOrg,
   reportHtml,
+  scopeExporters,
 } from '@flowgraph/core';
 import { generateTutorialOrg } from './generate-tutorial-org.js';
 import { median } from './stats.js';
@@ -30,14 +28,15 @@ export interface ScopeRun {
 export function runScopesBench(): { nodes: number; edges: number; runs: ScopeRun[] } {
   const { json } = generateTutorialOrg({ flows: 2000, stepsPerFlow: 250, seed: 20261126, orgCycles: 3 });
   const { graph } = loadGraph([{ path: 'org.json', text: json }]);
-  const result = analyze(graph);
-  const org: OrgView = orgView(graph);
+  // One context, as the server keeps one per crawl: the index and org projection are built once.
+  const context = new AnalysisContext(graph);
+  const result = analyze(context);
   const orgCycle = result.cycles.find((cycle) => cycle.scope === 'org');
   const loop = result.cycles.find((cycle) => cycle.scope === 'flow');
   if (orgCycle === undefined || loop === undefined) throw new Error('scopes bench: the generated org has no org cycle or flow loop');
   const flow = orgCycle.members[0] as string;
   const step = [...graph.nodes.values()].find((node) => node.kind === 'step' && node.flowId === flow)?.id as string;
-  const everything = focus(graph, flow, { org });
+  const everything = focus(context, flow);
   const far = everything.nodes.filter((node) => node.side === 'down').sort((a, b) => b.depth - a.depth)[0]?.id as string;
   const names = (id: string) => graph.nodes.get(id)?.name ?? id;
 
@@ -54,23 +53,23 @@ export function runScopesBench(): { nodes: number; edges: number; runs: ScopeRun
     runs.push({ what, ms: median(times), size });
   };
   const counts = (scope: { nodes: unknown[]; edges: unknown[] }) => `${scope.nodes.length} nodes, ${scope.edges.length} edges`;
-  measure('focus, flow, both, depth 2', () => counts(focus(graph, flow, { depth: 2, org })));
-  measure('focus, flow, both, all', () => counts(focus(graph, flow, { org })));
-  measure('focus, step, depth 3 (its flow step graph)', () => counts(focus(graph, step, { depth: 3 })));
-  measure('cycle focus, org cycle', () => counts(cycleFocus(graph, orgCycle, { org })));
-  measure('cycle focus, loop inside a flow', () => counts(cycleFocus(graph, loop)));
+  measure('focus, flow, both, depth 2', () => counts(focus(context, flow, { depth: 2 })));
+  measure('focus, flow, both, all', () => counts(focus(context, flow)));
+  measure('focus, step, depth 3 (its flow step graph)', () => counts(focus(context, step, { depth: 3 })));
+  measure('cycle focus, org cycle', () => counts(cycleFocus(context, orgCycle)));
+  measure('cycle focus, loop inside a flow', () => counts(cycleFocus(context, loop)));
   measure('shortest paths, flow to its farthest callee', () => {
-    const paths = findPaths(graph, flow, far, { org });
+    const paths = findPaths(context, flow, far);
     return `${paths.shortestCount} of ${paths.shortest} hops`;
   });
   measure('10 simple paths (Yen), the same ends', () => {
-    const paths = findPaths(graph, flow, far, { all: true, limit: 10, org });
+    const paths = findPaths(context, flow, far, { all: true, limit: 10 });
     return `${paths.paths.length} paths, ${paths.paths.map((path) => path.hops.length).join('/')} hops`;
   });
-  measure('exportScopeDot, focus all', () => `${exportScopeDot(everything).length.toLocaleString('en-US')} chars`);
+  measure('exportScopeDot, focus all', () => `${scopeExporters.dot(everything).length.toLocaleString('en-US')} chars`);
   measure('exportScopeSvg, focus all', () => `${exportScopeSvg(everything).length.toLocaleString('en-US')} chars`);
-  const cycles = result.cycles.slice(0, 25).map((cycle) => cycleFocus(graph, cycle, { group: true }));
-  const traced = impact(projectToOrg(graph), flow);
+  const cycles = result.cycles.slice(0, 25).map((cycle) => cycleFocus(context, cycle, { group: true }));
+  const traced = impact(context.org, flow);
   measure('reportHtml, 25 cycles drawn + a focus', () => {
     const html = reportHtml({
       title: 'bench',

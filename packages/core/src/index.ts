@@ -119,6 +119,8 @@ export {
   type ScopeNode,
   type ScopeSide,
   scopeFileName,
+  type ScopeLayoutOptions,
+  scopeLayout,
   slugOf,
 } from './scoping/index.js';
 
@@ -154,6 +156,7 @@ export { REPORT_CYCLE_DIAGRAM_LIMIT, type ReportInput, reportHtml, reportMarkdow
 export { MERMAID_LIMITS, type MermaidSize, mermaidSize } from './exporters/mermaid-size.js';
 export { EXPORT_FILE_TYPES, EXPORT_FORMATS, type ExportFileType, type ExportFormat, WHOLE_GRAPH_FILE_STEM } from './exporters/formats.js';
 export { exporters, scopeExporters } from './exporters/registry.js';
+export { exportScopeSvg } from './exporters/scope-svg.js';
 export { toExportGraph } from './exporters/json.js';
 
 // Layout.
