@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analysisReportSchema, SnapshotSchema } from '@flowgraph/core';
 import { DEMO_CREDENTIALS, startSimulator } from '@flowgraph/simulator';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli, tempFolder } from './helpers.js';
 
 const SMALL_ORG = 30;
@@ -42,6 +42,40 @@ describe('[I] commands against the simulator', () => {
     } finally {
       await cleanup();
       await simulator.close();
+    }
+  });
+
+  it('fetch --out does not replace a good snapshot with the partial result of a crawl whose org died half way', async () => {
+    const env = { GENESYSCLOUD_OAUTHCLIENT_ID: DEMO_CREDENTIALS.clientId, GENESYSCLOUD_OAUTHCLIENT_SECRET: DEMO_CREDENTIALS.clientSecret };
+    const { dir, cleanup } = await tempFolder({});
+    const first = await startSimulator({ port: 0, flows: SMALL_ORG });
+    try {
+      const good = await runCli(['fetch', '--base-url', first.url, '--out', 'org.json', '--no-cache'], { cwd: dir, env });
+      expect(good.code).toBe(0);
+    } finally {
+      await first.close();
+    }
+    const goodSnapshot = await readFile(join(dir, 'org.json'), 'utf8');
+    const dying = await startSimulator({ port: 0, flows: 120, latencyMs: 20 });
+    let closed = false;
+    try {
+      const fetching = runCli(['fetch', '--base-url', dying.url, '--out', 'org.json', '--no-cache'], { cwd: dir, env });
+      // The org goes away after a fifth of the flows.
+      await vi.waitFor(() => expect(dying.stats.requests).toBeGreaterThan(30), { timeout: 20_000, interval: 5 });
+      await dying.close();
+      closed = true;
+      const partial = await fetching;
+      expect(partial.code).toBe(2);
+      expect(partial.stderr).toMatch(
+        /the crawl is incomplete \(not stored\): the dependencies of \d+ of \d+ flows could not be fetched \(more than 2%\); org\.json was not replaced, the partial snapshot is in org\.partial\.json/,
+      );
+      expect(partial.stderr).toContain('Genesys Cloud is unreachable');
+      expect(await readFile(join(dir, 'org.json'), 'utf8')).toBe(goodSnapshot);
+      const kept = SnapshotSchema.parse(JSON.parse(await readFile(join(dir, 'org.partial.json'), 'utf8')));
+      expect(kept.errors.length).toBeGreaterThan(3);
+    } finally {
+      if (!closed) await dying.close();
+      await cleanup();
     }
   });
 

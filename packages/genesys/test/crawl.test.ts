@@ -86,6 +86,23 @@ describe('[I] crawlOrg against a fake org', () => {
     expect(progress.at(-1)).toMatchObject({ flowsDone: 1_001, flowsTotal: 1_001, pagesDone: 3, pagesTotal: 3 });
   });
 
+  it('reports as rate-limit wait the time the crawl lost, never more than the crawl took', async () => {
+    const server = await startOrg(buildOrg(200));
+    const clock = new VirtualClock();
+    // 60 requests a minute for 201 requests: the crawl sits out three window ends, 8 requests at a time.
+    const client = clientFor(server, { clock, rateLimit: { requestsPerMinute: 60, maxConcurrent: 8 } });
+    const startedAt = clock.now();
+    const snapshot = await crawlOrg(client);
+    const elapsed = clock.now() - startedAt;
+    expect(snapshot.stats?.failed).toBe(0);
+    const { rateLimitWaitMs, rateLimitWaitSummedMs } = client.metrics().totals;
+    expect(rateLimitWaitMs).toBeGreaterThanOrEqual(3 * 55_000);
+    // The wall figure is part of the crawl's time (overlapping waits are counted apart in the
+    // sum: see rate-limit.test.ts, eight requests sitting out one pause).
+    expect(rateLimitWaitMs).toBeLessThanOrEqual(elapsed);
+    expect(rateLimitWaitSummedMs).toBeGreaterThanOrEqual(rateLimitWaitMs);
+  });
+
   it('stops with PermissionError when dependency tracking is forbidden', async () => {
     const server = await startOrg(buildOrg(30), { dependencyStatus: 403 });
     await expect(crawlOrg(clientFor(server))).rejects.toThrow(PermissionError);

@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
-import { createGenesysClient, DEFAULT_CACHE_DIR } from '@flowgraph/genesys';
+import { extname, resolve } from 'node:path';
+import { assessCrawl, createGenesysClient, DEFAULT_CACHE_DIR } from '@flowgraph/genesys';
 import { z } from 'zod';
-import { EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { credentialOptionsConfig, credentialOptionsShape, resolveCredentials } from '../options/credential-options.js';
 import { parseOptions } from '../options/parse.js';
 import { writeOutFile } from '../outputs/out-file.js';
@@ -27,7 +27,10 @@ Options:
   --region R                a Genesys region (eu-west-1) or domain (mypurecloud.ie);
                             overrides GENESYSCLOUD_REGION
   --base-url URL            a loopback API, e.g. "flowgraph simulate"'s URL (not a region)
-${CREDENTIALS_HELP}  --out FILE                write the snapshot to FILE (default: stdout, unless --format json)
+${CREDENTIALS_HELP}  --out FILE                write the snapshot to FILE (default: stdout, unless --format json).
+                            A crawl with a failed listing page or more than 2% failed flows
+                            replaces neither FILE nor the store's latest: it goes to FILE's
+                            name with .partial before the extension, and fetch exits 2
   --full                    fetch every flow again, reusing nothing from the store
   --format text|json        json: print { requests, flowsListed, flowsFetched, flowsReused,
                             failed, durationMs, snapshot } on stdout (the snapshot goes to
@@ -93,18 +96,21 @@ export const fetchCommand: Command = {
         options.full || store.reuse === undefined ? 'full' : 'incremental',
         performance.now() - startedAt,
       );
-      const record = store.save(snapshot, stats, options.keep);
+      // Like the server's refresh: a crawl too partial to trust replaces no snapshot, stored or --out.
+      const assessment = assessCrawl(snapshot);
+      const record = assessment.complete ? store.save(snapshot, stats, options.keep) : undefined;
+      const out = options.out === undefined || assessment.complete ? options.out : partialPathOf(options.out);
       const text = `${JSON.stringify(snapshot, null, 2)}\n`;
-      if (options.out) await writeOutFile(io, options.out, text);
+      if (out) await writeOutFile(io, out, text);
       else if (options.format === 'text') io.stdout.write(text);
       if (options.format === 'json') {
         const saved = record ? { id: record.id, ref: `@${record.id}`, org: record.org } : null;
-        io.stdout.write(`${JSON.stringify({ ...stats, snapshot: saved, ...(options.out ? { out: options.out } : {}) }, null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify({ ...stats, snapshot: saved, ...(out ? { out } : {}) }, null, 2)}\n`);
       }
 
       const colors = colorsFor({ env: io.env, isTTY: io.stderrIsTTY ?? io.isTTY });
       const failed = snapshot.errors.length > 0 ? colors.yellow(` · ${plural(snapshot.errors.length, 'fetch error')}`) : '';
-      const where = [options.out ? `→ ${options.out}` : '', record ? `stored as @${record.id}` : ''].filter(Boolean).join(', ');
+      const where = [out ? `→ ${out}` : '', record ? `stored as @${record.id}` : ''].filter(Boolean).join(', ');
       const reuse = stats.flowsReused > 0 ? `, ${plural(stats.flowsReused, 'flow')} unchanged since the last crawl` : '';
       io.stderr.write(
         `${colors.bold('Fetched')}  ${plural(snapshot.flows.length, 'flow')} in ${((stats.durationMs ?? 0) / 1000).toFixed(1)} s with ${plural(stats.requests, 'request')}${reuse}${failed}${where ? ` ${where}` : ''}\n`,
@@ -115,9 +121,20 @@ export const fetchCommand: Command = {
       }
       if (snapshot.errors.length > 10) io.stderr.write(`  … ${snapshot.errors.length - 10} more in the snapshot's "errors"\n`);
       io.stderr.write(renderLatencyTable(client.metrics(), colors));
+      if (!assessment.complete) {
+        const kept = options.out ? `; ${options.out} was not replaced, the partial snapshot is in ${out}` : '';
+        io.stderr.write(`flowgraph: the crawl is incomplete (not stored): ${assessment.reason}${kept}\n`);
+        return EXIT_USAGE;
+      }
     } finally {
       store.close();
     }
     return EXIT_OK;
   },
 };
+
+/** `org.json` -> `org.partial.json`: still a `.json` file every command reads. */
+function partialPathOf(path: string): string {
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)}.partial${extension}`;
+}
