@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type GenesysConfig, loadConfig } from '@flowgraph/genesys';
 import { DEMO_ORG_SEED } from '@flowgraph/simulator';
 import { demoOrgKey, openStore, orgKey, resolveDataDir } from '@flowgraph/store';
-import { readServerArgs } from './args.js';
+import { readServerArgs, type ServeFlags } from './args.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
 import { consoleLog, createRedactor, type Log, redactingLog } from './logger.js';
 import { startDemoSource } from './modes/demo.js';
@@ -17,6 +17,7 @@ import { createLiveSource } from './modes/live.js';
 import { OrgHistory } from './org/crawl-history.js';
 import type { CrawlSource } from './org/crawl-source.js';
 import { HistoryViews } from './org/history-views.js';
+import { isLoopback, openInBrowser, serveFiles } from './serve-files.js';
 import { startServer } from './server.js';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,8 +34,12 @@ async function main(): Promise<void> {
     if (process.stdin.isTTY) process.stderr.write('Client secret (one line, shown as you type; pipe it in to hide it): ');
   });
   for (const warning of args.warnings) process.stderr.write(`flowgraph: ${warning}\n`);
+  if (args.inputs !== undefined) {
+    await mainServingFiles(args.inputs, args.serve);
+    return;
+  }
   // The flags win over the environment and .env.
-  const env = { ...process.env, ...args.env };
+  const env = { ...process.env, ...args.env, ...portAndHost(args.serve) };
   const secret = env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '';
   secrets.push(secret);
   const config = loadServerConfig(env);
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
   source.refresh();
   const where = source.info.region ? ` (region ${source.info.region})` : '';
   log(`flowgraph: ${server.url} - ${config.mode} mode${where}`);
+  if (args.serve?.open) openInBrowser(server.url, log);
 
   const stop = () => {
     server
@@ -80,6 +86,44 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * `npm start -- <inputs…>`: files mode. Relative paths are the user's: `npm start` runs this from
+ * apps/server, and npm and pnpm pass the folder they were started in as INIT_CWD.
+ */
+async function mainServingFiles(inputs: string[], flags: ServeFlags | undefined): Promise<void> {
+  const config = loadServerConfig({ ...process.env, ...portAndHost(flags), FLOWGRAPH_MODE: 'demo' });
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const served = await serveFiles({
+    inputs,
+    cwd,
+    substitutions: flags?.substitutions ?? [],
+    set: flags?.set ?? {},
+    watch: flags?.watch ?? true,
+    port: config.port,
+    host: config.host,
+    webDist: join(serverDir, '..', 'web', 'dist'),
+    log: consoleLog,
+  });
+  const { files } = served.source.files();
+  consoleLog(`flowgraph: ${served.url} - ${files.length} file(s) from ${inputs.join(', ')}${flags?.watch === false ? '' : ', watched'}`);
+  if (flags?.open) openInBrowser(served.url, consoleLog);
+  const stop = () =>
+    served.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** `--port` / `--host` win over PORT / HOST. */
+function portAndHost(flags: ServeFlags | undefined): Record<string, string> {
+  return {
+    ...(flags?.port !== undefined ? { PORT: String(flags.port) } : {}),
+    ...(flags?.host !== undefined ? { HOST: flags.host } : {}),
+  };
 }
 
 /**
@@ -106,10 +150,6 @@ function openHistory(config: ServerConfig, genesys: GenesysConfig | undefined, l
     );
     return undefined;
   }
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 main().catch((error: unknown) => {

@@ -9,18 +9,32 @@ const CLIENT_ID = 'server-flag-client';
 const SECRET = 'srv-LEAK-CANARY-93c1d7aa-secret';
 const stdinWith = (text: string) => Readable.from([Buffer.from(text)]);
 const noStdin = Readable.from([]);
+const NO_SERVE_FLAGS = { open: false, watch: true, set: {}, substitutions: [] };
 
 describe('[U] the server’s credential flags', () => {
   it('reads --client-id and the secret from standard input, and warns about --client-secret VALUE', async () => {
     expect(await readServerArgs(['--client-id', CLIENT_ID, '--client-secret-stdin'], stdinWith(`${SECRET}\n`))).toEqual({
       env: { GENESYSCLOUD_OAUTHCLIENT_ID: CLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET: SECRET },
       warnings: [],
+      serve: NO_SERVE_FLAGS,
     });
     const inline = await readServerArgs(['--client-secret', SECRET], noStdin);
     expect(inline.env).toEqual({ GENESYSCLOUD_OAUTHCLIENT_SECRET: SECRET });
     expect(inline.warnings.join('')).toMatch(/other users of this machine can read it/);
     expect(inline.warnings.join('')).not.toContain(SECRET);
-    expect(await readServerArgs([], noStdin)).toEqual({ env: {}, warnings: [] });
+    expect(await readServerArgs([], noStdin)).toEqual({ env: {}, warnings: [], serve: NO_SERVE_FLAGS });
+  });
+
+  it('takes input paths and the serve flags: files mode', async () => {
+    const args = await readServerArgs(
+      ['flows', 'exports/', '--port', '0', '--host', '0.0.0.0', '--open', '--no-watch', '--set', 'a=b=c', '--substitutions', 'repo'],
+      noStdin,
+    );
+    expect(args.inputs).toEqual(['flows', 'exports/']);
+    expect(args.serve).toEqual({ port: 0, host: '0.0.0.0', open: true, watch: false, set: { a: 'b=c' }, substitutions: ['repo'] });
+    await expect(readServerArgs(['flows', '--port', 'eighty'], noStdin)).rejects.toThrow(/--port/);
+    await expect(readServerArgs(['flows', '--set', 'novalue'], noStdin)).rejects.toThrow(/--set: expected name=value/);
+    await expect(readServerArgs(['flows', '--client-id', CLIENT_ID], noStdin)).rejects.toThrow(/not both/);
   });
 
   it('refuses an unknown flag, both secret flags, and an empty standard input, never echoing a value', async () => {

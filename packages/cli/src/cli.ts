@@ -9,6 +9,7 @@ import { historyCommand } from './commands/history.js';
 import { impactCommand } from './commands/impact.js';
 import { pathCommand } from './commands/path.js';
 import { reportCommand } from './commands/report.js';
+import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = [
   pathCommand,
   exportCommand,
   reportCommand,
+  serveCommand,
   fetchCommand,
   historyCommand,
   simulateCommand,

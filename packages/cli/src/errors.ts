@@ -7,9 +7,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export class InputError extends Error {
-  override name = 'InputError';
-}
+// One class for an unusable input path, whichever package found it (@flowgraph/inputs reads files).
+export { InputError } from '@flowgraph/inputs';
 
 export const EXIT_OK = 0;
 /** `check` found an error-level finding or a blocking cycle. */

@@ -69,6 +69,14 @@ export {
   type SnapshotRecordInfo,
   snapshotRecordSchema,
 } from './contract/history.js';
+export {
+  type FilesResponse,
+  filesResponseSchema,
+  type InputFileReport,
+  inputFileReportSchema,
+  type OverlayMarks,
+  overlayMarksSchema,
+} from './contract/files.js';
 export { type Impact, type ImpactEntry, impactSchema } from './contract/impact.js';
 export { type AnalysisReport, analysisReportSchema, type ImportSummary, importSummarySchema } from './contract/import-summary.js';
 export { type ClientMetrics, clientMetricsSchema, type EndpointMetrics } from './contract/metrics.js';
@@ -197,6 +205,8 @@ export {
 } from './importers/index.js';
 export { link } from './linking/link.js';
 export { type LoadedGraph, loadGraph } from './pipeline/load-graph.js';
+export { type InputFileVersion, InputSet, type InputSetChange, type InputSetLoad, type StaleInputFlow } from './pipeline/input-set.js';
+export { graphFromExport, type Overlay, overlayFiles } from './pipeline/overlay.js';
 
 // Genesys Platform API shapes, shared by the client and the simulator.
 export {

@@ -43,12 +43,12 @@ export class CrawlState {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Returns false (and changes nothing) when a crawl is already running. */
-  start(): boolean {
+  /** Returns false (and changes nothing) when a crawl is already running. A file source starts at `listing`. */
+  start(phase: 'token' | 'listing' = 'token', report: CrawlReport & { message?: string } = {}): boolean {
     if (this.running) return false;
     // What is served does not change until this crawl ends.
     const served = this.#progress.graphFetchedAt;
-    this.#set({ ...IDLE, phase: 'token', ...(served ? { graphFetchedAt: served } : {}) });
+    this.#set({ ...IDLE, ...report, phase, ...(served ? { graphFetchedAt: served } : {}) });
     return true;
   }
 

@@ -1,4 +1,4 @@
-import type { ClientMetrics, CrawlProgress, FlowGraph, ImportIssue, SourceInfo, StaleFlow } from '@flowgraph/core';
+import type { ClientMetrics, CrawlProgress, FilesResponse, FlowGraph, ImportIssue, SourceInfo, StaleFlow } from '@flowgraph/core';
 
 /** One finished crawl turned into the core graph model. */
 export interface LoadedOrg {
@@ -45,5 +45,7 @@ export interface GraphSource {
    */
   flowSteps(flowId: string): Promise<StepGraph>;
   metrics(): ClientMetrics;
+  /** Files mode only: every input file, its format, flows, problems and when it was read (`/api/files`). */
+  files?(): FilesResponse;
   close(): Promise<void>;
 }

@@ -133,6 +133,13 @@ export function apiRouter({
     res.json(requireHistory(history).diff(from, to));
   });
 
+  // Files mode: what each input file gave. Never takes a path: the browser only reads the list.
+  router.get('/files', noQuery, (_req, res) => {
+    if (source.files === undefined)
+      throw new NotFoundError('This server reads no files (it shows an org); open files in the page instead.');
+    res.json(source.files());
+  });
+
   router.get('/metrics', noQuery, (_req, res) => {
     res.json(source.metrics());
   });

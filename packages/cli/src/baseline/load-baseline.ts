@@ -11,7 +11,7 @@ import {
 } from '@flowgraph/core';
 import { isSnapshotRef } from '@flowgraph/store';
 import { InputError } from '../errors.js';
-import { describeFsError } from '../inputs/collect-files.js';
+import { describeFsError } from '@flowgraph/inputs';
 import type { CliIo } from '../io.js';
 import type { Progress } from '../render/progress-bar.js';
 import { loadSide } from '../sources/diff-side.js';

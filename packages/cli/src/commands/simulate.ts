@@ -3,6 +3,7 @@ import { EXIT_OK, UsageError } from '../errors.js';
 import { parseOptions } from '../options/parse.js';
 import { colorsFor } from '../render/colors.js';
 import type { Command } from './command.js';
+import { untilAborted } from './until-aborted.js';
 
 const usage = `Usage: flowgraph simulate [--port N] [--flows N] [--seed S] [--faults none|flaky|hostile]
                           [--rate-limit N] [--latency MS]
@@ -75,10 +76,3 @@ export const simulateCommand: Command = {
     return EXIT_OK;
   },
 };
-
-function untilAborted(signal: AbortSignal | undefined): Promise<void> {
-  // Without a signal (an embedding that never interrupts) the simulator runs for the process's life.
-  if (!signal) return new Promise(() => {});
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolvePromise) => signal.addEventListener('abort', () => resolvePromise(), { once: true }));
-}

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type FileContent, writeFileAtomic } from '@flowgraph/genesys';
 import { InputError } from '../errors.js';
-import { describeFsError } from '../inputs/collect-files.js';
+import { describeFsError } from '@flowgraph/inputs';
 import type { CliIo } from '../io.js';
 
 /**

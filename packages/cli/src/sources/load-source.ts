@@ -1,6 +1,5 @@
 import { type ImportIssue, type InputFile, loadGraph } from '@flowgraph/core';
-import { collectInputFiles } from '../inputs/collect-files.js';
-import { readSubstitutionSources } from '../inputs/terraform-files.js';
+import { collectInputFiles, readSubstitutionSources } from '@flowgraph/inputs';
 import type { CliIo } from '../io.js';
 import { parseAssignments, type GraphSource } from '../options/source-options.js';
 import type { Progress } from '../render/progress-bar.js';

@@ -12,6 +12,9 @@ export const importIssueSchema = z.object({
   flow: z.string().optional(),
   /** The field, as a path: `flows[3].definition.transitions[2].to`, `/inboundCall/tasks/0/task/actions/2`. */
   field: z.string().optional(),
+  /** 1-based line and column in `file`, when the reader knows them (a YAML or JSON syntax error). */
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
 });

@@ -5,7 +5,9 @@ import { crawlProgressSchema } from './progress.js';
 
 /** The answers of the server's JSON API (docs/http-api.md) that are not core results as they are. */
 
-export const sourceInfoSchema = z.object({ kind: z.enum(['demo', 'live']), region: z.string().optional() });
+/** `files`: `flowgraph serve` over files and folders, or files opened in the page. */
+export const SOURCE_KINDS = ['demo', 'live', 'files'] as const;
+export const sourceInfoSchema = z.object({ kind: z.enum(SOURCE_KINDS), region: z.string().optional() });
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;
 
 /**
@@ -58,7 +60,7 @@ export type StepsResponse = z.infer<typeof stepsResponseSchema>;
 /** `GET /api/health`. */
 export const healthSchema = z.object({
   status: z.literal('ok'),
-  mode: z.enum(['demo', 'live']),
+  mode: z.enum(SOURCE_KINDS),
   region: z.string().optional(),
   crawl: crawlProgressSchema,
 });

@@ -1,4 +1,5 @@
-import { compareStrings } from '../analysis/compare.js';
+import type { InputFileReport } from '../contract/files.js';
+import { compareStrings } from '../util/compare.js';
 import type { ImportUnit, InputFile } from '../importers/importer.js';
 import { type ImportSettings, importFiles } from '../importers/registry.js';
 import { normalisePath } from '../importers/templates/paths.js';
@@ -6,31 +7,12 @@ import { planFlowSubstitutions, type TerraformFile } from '../importers/template
 import { link } from '../linking/link.js';
 import type { FlowGraph, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
-import { buildImportSummary, type ImportSummary } from './summary.js';
+import type { ImportSummary } from '../contract/import-summary.js';
+import { buildImportSummary } from './summary.js';
 
 /** One version of an input file, as read at `readAt` (ISO time). */
 export interface InputFileVersion extends InputFile {
   readAt: string;
-}
-
-/** What one input file gave: the Files panel's row. */
-export interface InputFileReport {
-  path: string;
-  /** The importer that read it (`archy-yaml`, `architect-export`, …), `unknown` when none could. */
-  format: string;
-  /** The flows of the graph this file defines (ids of the linked graph). */
-  flows: Array<{ id: string; name: string; type: string }>;
-  /** The newest version's problems. */
-  issues: ImportIssue[];
-  errors: number;
-  warnings: number;
-  /** When the newest version was read. */
-  readAt: string;
-  /**
-   * The newest version has errors, so the graph shows the last version without errors, read at
-   * `since`; its flows are marked stale.
-   */
-  stale?: { since: string };
 }
 
 /** A flow shown from the last good version of its file because the newest one is invalid. */
@@ -59,6 +41,8 @@ export interface InputSetChange {
   remove?: readonly string[];
   /** The Terraform files, when they changed: the substitutions of every file are worked out again. */
   terraform?: readonly TerraformFile[];
+  /** Values for every file (JSON or `name=value` files), when they changed: every file is imported again. */
+  substitutions?: Readonly<Record<string, string>>;
 }
 
 interface Imported {
@@ -83,7 +67,7 @@ interface Entry {
  */
 export class InputSet {
   readonly #entries = new Map<string, Entry>();
-  readonly #settings: Pick<ImportSettings, 'substitutions' | 'overrides'>;
+  #settings: Pick<ImportSettings, 'substitutions' | 'overrides'>;
   #terraform: readonly TerraformFile[] = [];
   #planIssues: ImportIssue[] = [];
   #importSettings: ImportSettings;
@@ -100,10 +84,14 @@ export class InputSet {
   /** Applies a change; returns the paths imported again (new, changed, or with new substitutions). */
   update(change: InputSetChange): string[] {
     const upserts = new Map((change.upsert ?? []).map((file) => [file.path, file]));
-    const fileSetChanged = (change.remove ?? []).some((path) => this.#entries.has(path)) || [...upserts.keys()].some((path) => !this.#entries.has(path));
+    const fileSetChanged =
+      (change.remove ?? []).some((path) => this.#entries.has(path)) || [...upserts.keys()].some((path) => !this.#entries.has(path));
     for (const path of change.remove ?? []) this.#entries.delete(path);
     if (change.terraform !== undefined) this.#terraform = change.terraform;
-    const replanned = fileSetChanged || change.terraform !== undefined;
+    const valuesChanged =
+      change.substitutions !== undefined && JSON.stringify(change.substitutions) !== JSON.stringify(this.#settings.substitutions ?? {});
+    if (valuesChanged) this.#settings = { ...this.#settings, substitutions: change.substitutions };
+    const replanned = fileSetChanged || change.terraform !== undefined || valuesChanged;
     if (replanned) this.#replan(upserts);
 
     const reimported: string[] = [];
@@ -118,7 +106,7 @@ export class InputSet {
       // Terraform or the file set changed: files whose substitutions changed are imported again.
       for (const [path, entry] of this.#entries) {
         const substitutions = this.#substitutionsKey(path);
-        if (upserts.has(path) || substitutions === entry.substitutions) continue;
+        if (upserts.has(path) || (!valuesChanged && substitutions === entry.substitutions)) continue;
         const good = entry.good ? this.#import(entry.good.file) : undefined;
         this.#entries.set(path, { latest: this.#import(entry.latest.file), ...(good ? { good } : {}), substitutions });
         reimported.push(path);

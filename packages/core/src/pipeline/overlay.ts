@@ -1,4 +1,4 @@
-import type { ExportGraph } from '../exporters/json.js';
+import type { ExportGraph } from '../contract/graph.js';
 import { alignIds } from '../diff/align.js';
 import { flowNameKey } from '../importers/flow-names.js';
 import type { ImportUnit } from '../importers/importer.js';
@@ -53,7 +53,11 @@ export function overlayFiles(base: FlowGraph, units: readonly ImportUnit[]): Ove
   const baseUnit: ImportUnit = { file: 'org', format: 'graph', nodes, edges, references, issues: [] };
   const linked = link([baseUnit, ...units]);
   const aligned = alignIds(base, linked.graph);
-  return { graph: aligned.graph, replaced: [...replaced].sort(), issues: [...linked.units.flatMap((unit) => unit.issues), ...linked.issues] };
+  return {
+    graph: aligned.graph,
+    replaced: [...replaced].sort(),
+    issues: [...linked.units.flatMap((unit) => unit.issues), ...linked.issues],
+  };
 }
 
 function flowKey(type: string, name: string): string {

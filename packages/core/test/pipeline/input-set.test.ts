@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { InputSet, type InputFileVersion } from '../../src/pipeline/input-set.js';
 import type { TerraformFile } from '../../src/importers/templates/terraform-flows.js';
 import { inboundYaml } from './flow-yaml.js';
@@ -15,13 +16,15 @@ const flowIds = (set: InputSet) =>
 describe('[U] InputSet: a watched folder kept imported', () => {
   it('links a transfer chain and re-imports only the file that changed', () => {
     const set = new InputSet();
-    set.update({ upsert: [file('a.yaml', inboundYaml('A', ['B'])), file('b.yaml', inboundYaml('B', ['C'])), file('c.yaml', inboundYaml('C'))] });
+    set.update({
+      upsert: [file('a.yaml', inboundYaml('A', ['B'])), file('b.yaml', inboundYaml('B', ['C'])), file('c.yaml', inboundYaml('C'))],
+    });
     expect(flowIds(set)).toEqual(['A', 'B', 'C']);
-    expect(analyze(set.load().graph).cycles.filter((cycle) => cycle.scope === 'org')).toEqual([]);
+    expect(analyze(new AnalysisContext(set.load().graph)).cycles.filter((cycle) => cycle.scope === 'org')).toEqual([]);
 
     // C now transfers back to A: the chain closes into a cycle.
     expect(set.update({ upsert: [file('c.yaml', inboundYaml('C', ['A']), 1)] })).toEqual(['c.yaml']);
-    const cycles = analyze(set.load().graph).cycles.filter((cycle) => cycle.scope === 'org');
+    const cycles = analyze(new AnalysisContext(set.load().graph)).cycles.filter((cycle) => cycle.scope === 'org');
     expect(cycles).toHaveLength(1);
     expect(cycles[0]!.members).toHaveLength(3);
   });
@@ -65,6 +68,7 @@ describe('[U] InputSet: a watched folder kept imported', () => {
       path: 'main.tf',
       location: '/repo/main.tf',
       kind: 'configuration',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform expression, not a JS template
       body: { resource: { genesyscloud_flow: { ivr: { filepath: '${path.module}/ivr.yaml', substitutions: { flow_name: name } } } } },
     });
     const set = new InputSet();

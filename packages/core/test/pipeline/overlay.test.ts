@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { AnalysisContext } from '../../src/analysis/context.js';
 import { toExportGraph } from '../../src/exporters/json.js';
 import { importFiles } from '../../src/importers/registry.js';
 import { graphFromExport, overlayFiles } from '../../src/pipeline/overlay.js';
@@ -21,14 +22,16 @@ describe('[U] overlayFiles: what if I deploy these files', () => {
     const main = [...base.nodes.values()].find((node) => node.name === 'Main')!;
     expect(overlay.replaced).toEqual([billing.id]);
     expect(overlay.graph.nodes.get(billing.id)).toMatchObject({ kind: 'flow', file: 'dropped/billing.yaml' });
-    const orgEdges = analyze(overlay.graph);
+    const orgEdges = analyze(new AnalysisContext(overlay.graph));
     // Main still calls Billing, and the dropped Billing calls Main back: a cycle the org did not have.
-    expect(orgEdges.cycles.filter((cycle) => cycle.scope === 'org').map((cycle) => [...cycle.members].sort())).toEqual(
-      [[billing.id, main.id].sort()],
-    );
-    expect(analyze(base).cycles.filter((cycle) => cycle.scope === 'org')).toEqual([]);
+    expect(orgEdges.cycles.filter((cycle) => cycle.scope === 'org').map((cycle) => [...cycle.members].sort())).toEqual([
+      [billing.id, main.id].sort(),
+    ]);
+    expect(analyze(new AnalysisContext(base)).cycles.filter((cycle) => cycle.scope === 'org')).toEqual([]);
     // The old Billing's queue use went with it.
-    expect(overlay.graph.edges.some((edge) => edge.source === billing.id && overlay.graph.nodes.get(edge.target)?.name === 'Support')).toBe(false);
+    expect(overlay.graph.edges.some((edge) => edge.source === billing.id && overlay.graph.nodes.get(edge.target)?.name === 'Support')).toBe(
+      false,
+    );
   });
 
   it('adds a flow the org does not have, resolving its references against the org', () => {

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type ImportIssue, type ParsedSubstitutions, parseSubstitutions, type TerraformFile } from '@flowgraph/core';
-import { InputError } from '../errors.js';
-import { describeFsError } from './collect-files.js';
+import { displayPath } from './collect-files.js';
+import { describeFsError, InputError } from './errors.js';
 
 const TERRAFORM = /\.(tf|tfvars)(\.json)?$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform']);
@@ -79,9 +79,4 @@ async function terraformFilesIn(root: string): Promise<string[]> {
     }
   }
   return found.sort();
-}
-
-function displayPath(absolute: string, cwd: string): string {
-  const shown = relative(cwd, absolute);
-  return shown.startsWith('..') ? absolute : shown;
 }
