@@ -206,6 +206,7 @@ export {
 export { link } from './linking/link.js';
 export { type LoadedGraph, loadGraph } from './pipeline/load-graph.js';
 export { type InputFileVersion, InputSet, type InputSetChange, type InputSetLoad, type StaleInputFlow } from './pipeline/input-set.js';
+export { type HclParser, isFlowFileName, isSkippedEntry, isTerraformFileName, readTerraformFile } from './pipeline/input-names.js';
 export { graphFromExport, type Overlay, overlayFiles } from './pipeline/overlay.js';
 
 // Genesys Platform API shapes, shared by the client and the simulator.

@@ -1,13 +1,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import type { InputFile } from '@flowgraph/core';
+import { type InputFile, isFlowFileName, isSkippedEntry } from '@flowgraph/core';
 import { describeFsError, InputError, isNotFound } from './errors.js';
-
-// Flow files: tutorial / snapshot / Architect export JSON, Archy YAML (and Terraform templates of it),
-// Architect exports (`.i3InboundFlow`, ...). Other files in a folder (READMEs, scripts) are not inputs.
-const FLOW_FILE = /\.(json|ya?ml|tftpl|i3[a-z]*)$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface CollectOptions {
   /**
@@ -128,7 +123,7 @@ async function listFlowFiles(root: string, roots: readonly string[] | undefined)
       continue;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+      if (isSkippedEntry(entry.name)) continue;
       const path = join(folder, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
@@ -138,7 +133,7 @@ async function listFlowFiles(root: string, roots: readonly string[] | undefined)
         isDirectory = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? false;
         if (target === undefined) {
-          if (FLOW_FILE.test(entry.name)) found.push({ location: path, error: 'broken symbolic link' });
+          if (isFlowFileName(entry.name)) found.push({ location: path, error: 'broken symbolic link' });
           continue;
         }
         const refused = roots === undefined ? undefined : await outsideRoots(path, roots);
@@ -149,7 +144,7 @@ async function listFlowFiles(root: string, roots: readonly string[] | undefined)
         }
       }
       if (isDirectory) pending.push(path);
-      else if (isFile && FLOW_FILE.test(entry.name)) found.push({ location: path });
+      else if (isFile && isFlowFileName(entry.name)) found.push({ location: path });
     }
   }
   return found.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));

@@ -1,11 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type ImportIssue, type ParsedSubstitutions, parseSubstitutions, type TerraformFile } from '@flowgraph/core';
+import {
+  type ImportIssue,
+  isSkippedEntry,
+  isTerraformFileName,
+  type ParsedSubstitutions,
+  parseSubstitutions,
+  readTerraformFile,
+  type TerraformFile,
+} from '@flowgraph/core';
 import { displayPath } from './collect-files.js';
 import { describeFsError, InputError } from './errors.js';
-
-const TERRAFORM = /\.(tf|tfvars)(\.json)?$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform']);
 
 /** What the `--substitutions` paths give: Terraform files to match flows with, and values for every file. */
 export interface SubstitutionSources {
@@ -34,8 +39,8 @@ export async function readSubstitutionSources(paths: readonly string[], cwd: str
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
         throw new InputError(`cannot read --substitutions ${shown}: ${describeFsError(error)}`);
       });
-      if (TERRAFORM.test(file)) {
-        const parsed = await parseTerraform(shown, file, text);
+      if (isTerraformFileName(file)) {
+        const parsed = await readTerraformFile(shown, file, text, parseHcl);
         if ('issue' in parsed) sources.issues.push(parsed.issue);
         else sources.terraform.push(parsed);
       } else {
@@ -46,17 +51,6 @@ export async function readSubstitutionSources(paths: readonly string[], cwd: str
     }
   }
   return sources;
-}
-
-async function parseTerraform(shown: string, location: string, text: string): Promise<TerraformFile | { issue: ImportIssue }> {
-  const kind = /\.tfvars(\.json)?$/i.test(location) ? 'variables' : 'configuration';
-  try {
-    const body: unknown = /\.json$/i.test(location) ? JSON.parse(text) : await parseHcl(shown, text);
-    return { path: shown, location, kind, body };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { issue: { file: shown, message: `cannot read Terraform: ${message}`, severity: 'error' } };
-  }
 }
 
 let hcl: Promise<typeof import('@cdktf/hcl2json')> | undefined;
@@ -72,10 +66,10 @@ async function terraformFilesIn(root: string): Promise<string[]> {
   const pending = [root];
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+      if (isSkippedEntry(entry.name)) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) pending.push(path);
-      else if (TERRAFORM.test(entry.name)) found.push(path);
+      else if (isTerraformFileName(entry.name)) found.push(path);
     }
   }
   return found.sort();
