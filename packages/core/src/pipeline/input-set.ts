@@ -8,6 +8,7 @@ import { link } from '../linking/link.js';
 import type { FlowGraph, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { ImportSummary } from '../contract/import-summary.js';
+import { overlayFiles } from './overlay.js';
 import { buildImportSummary } from './summary.js';
 
 /** One version of an input file, as read at `readAt` (ISO time). */
@@ -32,6 +33,8 @@ export interface InputSetLoad {
   summary: ImportSummary;
   files: InputFileReport[];
   staleFlows: StaleInputFlow[];
+  /** Loaded over an org: the org's flows the files replaced. */
+  replaced: string[];
 }
 
 export interface InputSetChange {
@@ -115,8 +118,12 @@ export class InputSet {
     return reimported.sort(compareStrings);
   }
 
-  /** Links what every file shows into one graph, with each file's report. */
-  load(): InputSetLoad {
+  /**
+   * Links what every file shows into one graph, with each file's report. With `over`, the files
+   * are deployed over that org instead (`overlayFiles`): their flows replace the org's flows of the
+   * same type and name, and `replaced` lists those.
+   */
+  load(options: { over?: FlowGraph } = {}): InputSetLoad {
     const paths = [...this.#entries.keys()].sort(compareStrings);
     const shown: ImportUnit[] = [];
     const staleFlows: StaleInputFlow[] = [];
@@ -134,7 +141,7 @@ export class InputSet {
         }
       }
     }
-    const linked = link(shown);
+    const linked = options.over === undefined ? { ...link(shown), replaced: [] } : overlayFiles(options.over, shown);
     const issues = [...this.#planIssues, ...fileIssues, ...linked.issues];
     const flowsByFile = flowsOfFiles(linked.graph);
     const files = paths.map((path): InputFileReport => {
@@ -155,9 +162,10 @@ export class InputSet {
     return {
       graph: linked.graph,
       issues,
-      summary: buildImportSummary(linked.units, linked.graph, issues),
+      summary: buildImportSummary(shown, linked.graph, issues),
       files,
       staleFlows: staleFlows.filter((flow) => linked.graph.nodes.has(flow.id)),
+      replaced: linked.replaced,
     };
   }
 

@@ -14,6 +14,7 @@ export interface Overlay {
   graph: FlowGraph;
   /** Base flows the files replaced (base ids). */
   replaced: string[];
+  /** Linking issues (the files' own import issues stay with their units). */
   issues: ImportIssue[];
 }
 

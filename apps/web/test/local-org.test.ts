@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { AnalysisContext, type ExportGraph, loadGraph, toExportGraph } from '@flowgraph/core';
+import { describe, expect, it } from 'vitest';
+import { type LoadProgress, type LocalFilesResponse, loadPicked, type PickedFile } from '../src/files/local-org.js';
+
+const fixtures = join(import.meta.dirname, '../../../e2e/fixtures');
+
+/** A folder as the browser hands it over: paths relative to the folder's parent, like `webkitRelativePath`. */
+function picked(folder: string): PickedFile[] {
+  const files: PickedFile[] = [];
+  const pending = [join(fixtures, folder)];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) pending.push(path);
+      else files.push({ path: relative(fixtures, path), text: async () => readFileSync(path, 'utf8') });
+    }
+  }
+  return files;
+}
+
+const parseHcl = (name: string, text: string) => parse(name, text) as Promise<unknown>;
+
+describe('[I] files opened in the page (the worker’s loader)', () => {
+  it('reads a CX-as-Code folder: the template is filled from its .tf, the README is skipped', async () => {
+    const progress: LoadProgress[] = [];
+    const org = await loadPicked(picked('serve-repo'), { parseHcl, onProgress: (event) => progress.push(event) });
+    const graph = org.answer('graph', new URLSearchParams());
+    expect(graph.status).toBe(200);
+    const body = graph.body as { source: { kind: string }; graph: ExportGraph };
+    expect(body.source.kind).toBe('files');
+    expect(
+      body.graph.nodes
+        .filter((node) => node.kind === 'flow')
+        .map((node) => node.name)
+        .sort(),
+    ).toEqual(['Billing IVR', 'Main IVR', 'Payments IVR', 'Support Line']);
+    const files = org.answer('files', new URLSearchParams()).body as LocalFilesResponse;
+    expect(files.skipped).toBe(1);
+    expect(files.files.find((file) => file.path === 'serve-repo/flows/support.yaml')?.flows.map((flow) => flow.name)).toEqual([
+      'Support Line',
+    ]);
+    expect(progress.map((event) => event.phase)).toEqual(['reading', 'terraform', 'importing', 'analysing']);
+    const main = body.graph.nodes.find((node) => node.name === 'Main IVR')!;
+    expect(org.answer(`flows/${encodeURIComponent(main.id)}/steps`, new URLSearchParams()).status).toBe(200);
+    expect(org.answer('impact', new URLSearchParams({ node: main.id })).status).toBe(200);
+    expect(org.answer('focus', new URLSearchParams()).status).toBe(404);
+  });
+
+  it('over an org: a dropped flow replaces the org’s flow of the same name and type, and is marked', async () => {
+    const org = loadGraph(
+      picked('serve-repo')
+        .filter((file) => file.path.endsWith('ivr.yaml'))
+        .map((file) => ({ path: `org/${file.path}`, text: readFileSync(join(fixtures, file.path), 'utf8') })),
+    ).graph;
+    const base = toExportGraph(new AnalysisContext(org).org.graph);
+    const payments = base.nodes.find((node) => node.name === 'Payments IVR')!;
+    const dropped: PickedFile[] = [
+      {
+        path: 'change/payments-ivr.yaml',
+        text: async () =>
+          readFileSync(join(fixtures, 'serve-repo/flows/payments-ivr.yaml'), 'utf8').replace(
+            '          - disconnect:',
+            '          - transferToFlow:\n              name: Loop\n              targetFlow:\n                name: Main IVR\n          - disconnect:',
+          ),
+      },
+    ];
+    const local = await loadPicked(dropped, { parseHcl, onProgress: () => {}, over: { graph: base, label: 'Demo org' } });
+    const files = local.answer('files', new URLSearchParams()).body as LocalFilesResponse;
+    expect(files.overlay).toMatchObject({
+      base: 'Demo org',
+      replaced: [payments.id],
+      changed: [payments.id],
+      added: [],
+      cyclesIntroduced: 1,
+    });
+    const graph = local.answer('graph', new URLSearchParams()).body as { graph: ExportGraph };
+    expect(graph.graph.nodes.filter((node) => node.kind === 'flow')).toHaveLength(3);
+  });
+});
