@@ -31,4 +31,20 @@ set -e
 [ "$code" = 1 ] || fail "flowgraph check exited $code, expected 1: $(cat "$work/check.err")"
 node -e "const r = JSON.parse(require('fs').readFileSync('$work/check.json', 'utf8')); if (!r.cycles.some((c) => c.scope === 'org')) process.exit(1);" \
   || fail "flowgraph check found no org cycle in the examples"
+# flowgraph serve: the installed CLI serves the web app over the flow files.
+log="$work/serve.log"
+"$flowgraph" serve . --port 0 --no-watch >"$log" 2>&1 &
+serve_pid=$!
+url=""
+for _ in $(seq 1 60); do
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
+  [ -n "$url" ] && break
+  sleep 0.5
+done
+[ -n "$url" ] || { kill "$serve_pid" 2>/dev/null; fail "flowgraph serve printed no URL: $(cat "$log")"; }
+node -e "fetch('$url/api/graph').then((r) => r.json()).then((g) => process.exit(g.source.kind === 'files' ? 0 : 1), () => process.exit(1))" \
+  || { kill "$serve_pid"; fail "flowgraph serve: /api/graph is not the files' graph"; }
+node -e "fetch('$url/', { headers: { accept: 'text/html' } }).then((r) => r.text()).then((t) => process.exit(t.includes('id=\"root\"') ? 0 : 1), () => process.exit(1))" \
+  || { kill "$serve_pid"; fail "flowgraph serve: the web app is not served"; }
+kill "$serve_pid"
 echo "check-cli-install: $(basename "$tarball") installs with npm into a fresh prefix; flowgraph $expected runs outside the repository"

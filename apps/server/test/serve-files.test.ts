@@ -120,10 +120,7 @@ describe('[I] flowgraph serve over a folder', () => {
   });
 
   it('re-reads one file once for ten quick writes, and a closed transfer loop shows as a cycle', async () => {
-    const events = readProgress(
-      await get('/api/progress'),
-      (seen) => seen.filter((event) => event.phase === 'done').length >= 2,
-    );
+    const events = readProgress(await get('/api/progress'), (seen) => seen.filter((event) => event.phase === 'done').length >= 2);
     const before = reloads.length;
     const file = join(space.repo, 'flows', 'payments-ivr.yaml');
     const text = readFileSync(file, 'utf8');

@@ -3,17 +3,20 @@
  * packages from their sources, zod, yaml, ky, express, …) bundled by esbuild into one executable
  * ESM file, `dist/flowgraph.js`; `npm install -g` of the packed tarball adds only the HCL parser
  * and SQLite (better-sqlite3, the snapshot store's native driver).
- * The simulator's corpus templates (read at run time beside the module) are copied next to it.
+ * The simulator's corpus templates (read at run time beside the module) are copied next to it,
+ * and the built web app (`dist/web`) for `flowgraph serve`.
  *
  * `node --import tsx packages/cli/scripts/bundle.ts [outfile]`; bench/ bundles the same way.
  */
-import { copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const templates = join(cliDir, '..', 'simulator', 'src', 'org', 'corpus-templates.json');
+const webDist = join(cliDir, '..', '..', 'apps', 'web', 'dist');
 
 export const DEFAULT_BUNDLE = join(cliDir, 'dist', 'flowgraph.js');
 
@@ -40,6 +43,20 @@ export async function bundleCli(outfile = DEFAULT_BUNDLE): Promise<void> {
   copyFileSync(templates, join(dirname(outfile), 'corpus-templates.json'));
 }
 
+/**
+ * `flowgraph serve` serves the web app from beside the bundle (`dist/web`). The package build
+ * copies it (after `pnpm build` built it first: the CLI lists the web app as a dev dependency);
+ * built here when missing, as when only the CLI is built. The benches' bundles go without it.
+ */
+function copyWebApp(outfile: string): void {
+  if (!existsSync(join(webDist, 'index.html')))
+    execFileSync('pnpm', ['--filter', '@flowgraph/web', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  rmSync(join(dirname(outfile), 'web'), { recursive: true, force: true });
+  cpSync(webDist, join(dirname(outfile), 'web'), { recursive: true });
+}
+
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await bundleCli(process.argv[2]);
+  const outfile = process.argv[2] ?? DEFAULT_BUNDLE;
+  await bundleCli(outfile);
+  copyWebApp(outfile);
 }

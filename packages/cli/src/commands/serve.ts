@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { parseOptions } from '../options/parse.js';
@@ -56,6 +58,7 @@ export const serveCommand: Command = {
     const { openInBrowser, serveFiles } = await import('@flowgraph/server');
     const log = (line: string) => io.stderr.write(`${line}\n`);
     const served = await serveFiles({
+      ...bundledWebApp(),
       inputs: positionals,
       cwd: io.cwd,
       substitutions: options.substitutions,
@@ -80,3 +83,9 @@ export const serveCommand: Command = {
     return EXIT_OK;
   },
 };
+
+/** The installed CLI carries the web app beside its bundle (`dist/web`); from the sources, the server finds apps/web/dist. */
+function bundledWebApp(): { webDist?: string } {
+  const beside = fileURLToPath(new URL('./web', import.meta.url));
+  return existsSync(`${beside}/index.html`) ? { webDist: beside } : {};
+}
