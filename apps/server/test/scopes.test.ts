@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { AnalysisContext, type CycleFocus, type Focus, flowStepGraph, type Paths } from '@flowgraph/core';
+import {
+  AnalysisContext,
+  type CycleFocus,
+  cycleFocusSchema,
+  type Focus,
+  flowStepGraph,
+  focusSchema,
+  type Paths,
+  pathsSchema,
+} from '@flowgraph/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepGraph } from '../src/org/graph-source.js';
 import { type RunningServer, startServer } from '../src/server.js';
@@ -76,6 +85,22 @@ describe('[I] scoped views: /api/focus, /api/path, /api/cycles/:member/focus, sc
       expect(((await response.json()) as ErrorBody).error.message).toContain(name);
     }
     expect((await get('/api/focus?node=nope')).status).toBe(404);
+  });
+
+  it('answers in the contract the SPA parses (core contract/scope.ts)', async () => {
+    for (const path of [
+      '/api/focus?node=module&depth=all',
+      '/api/focus?node=main:menu&depth=1',
+      '/api/focus?node=module&collapse=DATAACTION',
+    ]) {
+      expect(focusSchema.safeParse(await json(path)).error, path).toBeUndefined();
+    }
+    for (const path of ['/api/cycles/loop-b/focus', '/api/cycles/main:menu/focus']) {
+      expect(cycleFocusSchema.safeParse(await json(path)).error, path).toBeUndefined();
+    }
+    for (const path of ['/api/path?from=main&to=action', '/api/path?from=action&to=main&all=true']) {
+      expect(pathsSchema.safeParse(await json(path)).error, path).toBeUndefined();
+    }
   });
 
   it('finds paths with the via of each hop', async () => {

@@ -15,16 +15,20 @@ import { ImpactPanel } from './panels/ImpactPanel.js';
 import { PolicyPanel } from './panels/PolicyPanel.js';
 import { RefreshBanner } from './panels/RefreshBanner.js';
 import { StatusMessage } from './panels/StatusMessage.js';
+import { ScopePage } from './scope/ScopePage.js';
 import { useDispatch, useGraphSelector, useGraphUiStore } from './state/store-context.js';
-import { useUrlSync } from './state/use-url-sync.js';
 import { ChangesView } from './changes/ChangesView.js';
+import { focusOn } from './state/types.js';
+import { leaveView, useUrlSync } from './state/use-url-sync.js';
 
 /** Wires server state, UI state and panels; it draws nothing itself. */
 export function App() {
-  useUrlSync(useGraphUiStore());
+  const store = useGraphUiStore();
+  useUrlSync(store);
   const dispatch = useDispatch();
   const policy = useGraphSelector((state) => state.policy);
   const openFlow = useGraphSelector((state) => state.openFlow);
+  const scope = useGraphSelector((state) => state.scope);
   // Keep showing the last graph while a policy change re-queries, instead of blanking the page.
   const graph = useQuery({ ...graphQuery(policy), placeholderData: keepPreviousData });
   const progress = useCrawlProgress();
@@ -35,11 +39,22 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') dispatch({ type: 'clear' });
+      const { scope: open, openFlow: flow, mode } = store.getState();
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, select, textarea') !== null;
+      // F: the selected node's focus diagram, from the org view.
+      if (event.key === 'f' && !typing && !event.ctrlKey && !event.metaKey && open === null && flow === null && mode.kind === 'selected') {
+        dispatch({ type: 'openScope', scope: focusOn(mode.nodeId) });
+        return;
+      }
+      if (event.key !== 'Escape') return;
+      // Esc leaves a view the way Back does, so the history and the screen agree.
+      if (open !== null) leaveView(dispatch, { type: 'closeScope' });
+      else if (flow !== null) leaveView(dispatch, { type: 'closeFlow' });
+      else dispatch({ type: 'clear' });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dispatch]);
+  }, [dispatch, store]);
 
   const data = graph.data;
   return (
@@ -69,6 +84,7 @@ export function App() {
       </main>
       {openFlow !== null && <FlowStepsView flowId={openFlow} />}
       {changesOpen && <ChangesView onClose={() => setChangesOpen(false)} />}
+      {scope !== null && data && <ScopePage view={scope} data={data} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../src/state/reducer.js';
 import { createGraphUiStore } from '../src/state/store.js';
-import { initialUiState, type UiEvent, type UiState } from '../src/state/types.js';
+import { focusOn, initialUiState, type UiEvent, type UiState } from '../src/state/types.js';
 
 const run = (events: UiEvent[], from: UiState = initialUiState) => events.reduce(reduce, from);
 
@@ -62,6 +62,31 @@ describe('[U] graph-UI reducer', () => {
     ]);
     expect(state.filters.hiddenKinds).toEqual(['resource']);
     expect(state.filters.hiddenTypes).toEqual(['DATATABLE']);
+  });
+
+  it('opens, changes and closes a scoped view; Esc closes it before the step view and the selection', () => {
+    const open = run([
+      { type: 'selectNode', id: 'n' },
+      { type: 'openFlow', id: 'f' },
+      { type: 'openScope', scope: focusOn('s', 'f') },
+      { type: 'setFocus', settings: { depth: 'all', direction: 'up' } },
+      { type: 'setPathOptions', all: true, limit: 3 },
+    ]);
+    expect(open.scope).toEqual({ ...focusOn('s', 'f'), depth: 'all', direction: 'up' });
+    const once = reduce(open, { type: 'clear' });
+    expect(once.scope).toBeNull();
+    expect(once.openFlow).toBe('f');
+    expect(reduce(once, { type: 'clear' }).mode).toEqual({ kind: 'selected', nodeId: 'n' });
+
+    const path = run([
+      { type: 'openScope', scope: { kind: 'path', from: 'a', to: 'b', all: false, limit: 20 } },
+      { type: 'setPathOptions', all: true, limit: 5 },
+      { type: 'setFocus', settings: { depth: 1 } },
+    ]);
+    expect(path.scope).toEqual({ kind: 'path', from: 'a', to: 'b', all: true, limit: 5 });
+    // Opening a flow's steps from a diagram replaces the diagram; Back brings it back.
+    expect(reduce(path, { type: 'openFlow', id: 'f' }).scope).toBeNull();
+    expect(reduce(initialUiState, { type: 'closeScope' })).toBe(initialUiState);
   });
 
   it('merges policy changes', () => {

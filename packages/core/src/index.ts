@@ -78,6 +78,17 @@ export {
   overlayMarksSchema,
 } from './contract/files.js';
 export { type Impact, type ImpactEntry, impactSchema } from './contract/impact.js';
+export {
+  type CycleFocusAnswer,
+  cycleFocusSchema,
+  type FocusAnswer,
+  focusSchema,
+  type PathsAnswer,
+  pathsSchema,
+  type ScopeAnswer,
+  type ScopeEdgeAnswer,
+  type ScopeNodeAnswer,
+} from './contract/scope.js';
 export { type AnalysisReport, analysisReportSchema, type ImportSummary, importSummarySchema } from './contract/import-summary.js';
 export { type ClientMetrics, clientMetricsSchema, type EndpointMetrics } from './contract/metrics.js';
 export {

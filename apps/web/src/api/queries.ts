@@ -1,6 +1,14 @@
-import { clientMetricsSchema, graphResponseSchema, impactSchema, stepsResponseSchema } from '@flowgraph/core';
+import {
+  clientMetricsSchema,
+  cycleFocusSchema,
+  focusSchema,
+  graphResponseSchema,
+  impactSchema,
+  pathsSchema,
+  stepsResponseSchema,
+} from '@flowgraph/core';
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import type { Policy } from '../state/types.js';
+import type { FocusSettings, Policy } from '../state/types.js';
 import { getJson, isCrawlPending } from './client.js';
 
 /** How long to wait before asking again while the first crawl runs (503 crawl-pending). */
@@ -22,6 +30,10 @@ export const queryKeys = {
     [...queryKeys.crawled(), 'graph', policy.strict, policy.targetVersion, policy.allowedStatus.join(',')] as const,
   impact: (nodeId: string) => [...queryKeys.crawled(), 'impact', nodeId] as const,
   flowSteps: (flowId: string) => [...queryKeys.crawled(), 'flow-steps', flowId] as const,
+  /** A focus by its query string (every setting is in it). */
+  focus: (query: string) => [...queryKeys.crawled(), 'focus', query] as const,
+  cycleFocus: (member: string, inFlow: string | null) => [...queryKeys.crawled(), 'cycle-focus', member, inFlow] as const,
+  paths: (from: string, to: string, all: boolean, limit: number) => [...queryKeys.crawled(), 'path', from, to, all, limit] as const,
   metrics: () => [...queryKeys.all, 'metrics'] as const,
   /** Stored crawls and their diffs: fetched when Changes mode opens, not made stale by a crawl. */
   history: () => [...queryKeys.all, 'history'] as const,
@@ -62,6 +74,74 @@ export const flowStepsQuery = (flowId: string) =>
   queryOptions({
     queryKey: queryKeys.flowSteps(flowId),
     queryFn: () => getJson(`flows/${encodeURIComponent(flowId)}/steps`, stepsResponseSchema),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+/**
+ * The query of a focus, as /api/focus and /api/export take it (docs/http-api.md). `resourceTypes`:
+ * every resource type of the org, so hidden types become the list of types shown.
+ */
+export function focusSearchParams(settings: FocusSettings, resourceTypes: readonly string[]): URLSearchParams {
+  const params = new URLSearchParams({ node: settings.node, depth: String(settings.depth), direction: settings.direction });
+  if (settings.inFlow !== null) params.set('flow', settings.inFlow);
+  if (settings.flowsOnly) params.set('flowsOnly', 'true');
+  const shownTypes = resourceTypes.filter((type) => !settings.hiddenTypes.includes(type));
+  // Every resource type hidden is resources hidden: an empty `types` list would mean "all".
+  const hiddenKinds = new Set(settings.hiddenKinds);
+  if (settings.hiddenTypes.length > 0 && shownTypes.length === 0) hiddenKinds.add('resource');
+  if (hiddenKinds.size > 0) params.set('kinds', (['flow', 'resource', 'step'] as const).filter((kind) => !hiddenKinds.has(kind)).join(','));
+  if (settings.hiddenTypes.length > 0 && shownTypes.length > 0) params.set('types', shownTypes.join(','));
+  if (settings.collapse.length > 0) params.set('collapse', settings.collapse.join(','));
+  if (settings.group) params.set('group', 'true');
+  return params;
+}
+
+/** No focus open: `skipToken` (the query is off), as for every scope below. */
+export const focusQuery = (params: URLSearchParams | null) =>
+  queryOptions({
+    queryKey: queryKeys.focus(params?.toString() ?? ''),
+    queryFn: params === null ? skipToken : () => getJson('focus', focusSchema, params),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+export const cycleFocusQuery = (member: string | null, inFlow: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.cycleFocus(member ?? '', inFlow),
+    queryFn:
+      member === null
+        ? skipToken
+        : () =>
+            getJson(
+              `cycles/${encodeURIComponent(member)}/focus`,
+              cycleFocusSchema,
+              new URLSearchParams({ group: 'true', ...(inFlow === null ? {} : { flow: inFlow }) }),
+            ),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+/** The paths asked for: both ends, and shortest only or up to `limit` simple ones. */
+export interface PathRequest {
+  from: string;
+  to: string;
+  all: boolean;
+  limit: number;
+}
+
+export const pathQuery = (request: PathRequest | null) =>
+  queryOptions({
+    queryKey: queryKeys.paths(request?.from ?? '', request?.to ?? '', request?.all ?? false, request?.limit ?? 0),
+    queryFn:
+      request === null
+        ? skipToken
+        : () =>
+            getJson(
+              'path',
+              pathsSchema,
+              new URLSearchParams({ from: request.from, to: request.to, all: String(request.all), limit: String(request.limit) }),
+            ),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

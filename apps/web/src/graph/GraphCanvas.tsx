@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import svg from 'cytoscape-svg';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { LANDMARK_FONT_PX } from './landmarks.js';
@@ -15,12 +15,21 @@ export interface ViewRequest {
   seq: number;
 }
 
+/** `full`: the whole diagram at print quality; otherwise what the viewport shows. */
+export interface ImageOptions {
+  full?: boolean;
+}
+
 export interface CanvasHandle {
   fit(): void;
   zoomBy(factor: number): void;
-  png(): Promise<Blob>;
-  svg(): string;
+  png(options?: ImageOptions): Promise<Blob>;
+  svg(options?: ImageOptions): string;
 }
+
+/** Print quality: three image pixels per model unit (a 12 px label is 36 px high), within what browsers can allocate. */
+const PRINT_SCALE = 3;
+const MAX_IMAGE_SIDE = 12_000;
 
 interface Props {
   /** Names this canvas in the test probe (`window.__flowgraph[name]`). */
@@ -31,11 +40,12 @@ interface Props {
   onEvent(event: CanvasEvent): void;
   handle?: Ref<CanvasHandle>;
   testId: string;
-  /**
-   * When fitting the whole graph would shrink labels below reading size (a long chain of steps),
-   * open at this zoom instead, starting from the left edge where the flow starts.
-   */
-  readableZoom?: number;
+  /** Nodes of the graph drawn (`data-node-count`) when some node elements are only drawing (column bands). */
+  nodeCount?: number;
+  /** The look; the org view's by default. */
+  style?: StylesheetJson;
+  /** How the canvas opens and what Fit does: the whole graph, within readable zooms. */
+  opening?: Opening | undefined;
   /**
    * Label by importance: given the zoom the graph opens at, the nodes whose labels stay readable
    * at any zoom (the rest show only when zoomed in far enough to read them).
@@ -57,15 +67,67 @@ const JUMP_PADDING = 80;
 /** View animations (ms): short enough not to wait on, long enough to follow. */
 const JUMP_MS = 250;
 const FIT_MS = 200;
-/** PNG exports at twice the screen's resolution, sharp in a document. */
+/** PNG exports of the view at twice the screen's resolution, sharp in a document. */
 const PNG_SCALE = 2;
+
+/**
+ * Fit, but never so far out that labels shrink below reading size, nor so far in that a small
+ * diagram shouts. Below `minZoom` the canvas opens at `minZoom` around `anchor`: the left edge
+ * (a flow starts there) or the named nodes (the focus, a cycle's members).
+ */
+export interface Opening {
+  minZoom: number;
+  maxZoom?: number;
+  anchor: 'start' | readonly string[];
+  padding?: number;
+}
+
+function open(cy: Core, opening: Opening | undefined, animate: boolean): void {
+  const padding = opening?.padding ?? FIT_PADDING;
+  const everything = cy.elements(':visible');
+  if (!opening) {
+    if (animate) cy.animate({ fit: { eles: everything, padding } }, { duration: FIT_MS });
+    else cy.fit(everything, padding);
+    return;
+  }
+  cy.fit(everything, padding);
+  const fitted = cy.zoom();
+  const zoom = Math.min(Math.max(fitted, opening.minZoom), opening.maxZoom ?? Number.POSITIVE_INFINITY);
+  if (zoom === fitted) return;
+  const box = everything.boundingBox();
+  let pan: { x: number; y: number };
+  if (zoom > fitted) {
+    // Too small at fit: keep the readable zoom around the anchor.
+    const anchor =
+      opening.anchor === 'start'
+        ? { x: box.x1 + (cy.width() / 2 - padding) / zoom, y: (box.y1 + box.y2) / 2 }
+        : centreOf(cy, opening.anchor, box);
+    pan = { x: cy.width() / 2 - anchor.x * zoom, y: cy.height() / 2 - anchor.y * zoom };
+  } else {
+    // Small diagram: centred at the largest comfortable zoom.
+    pan = { x: cy.width() / 2 - ((box.x1 + box.x2) / 2) * zoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * zoom };
+  }
+  if (animate) cy.animate({ zoom, pan }, { duration: FIT_MS });
+  else cy.viewport({ zoom, pan });
+}
+
+function centreOf(
+  cy: Core,
+  ids: readonly string[],
+  fallback: { x1: number; x2: number; y1: number; y2: number },
+): { x: number; y: number } {
+  const nodes = ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
+  const box = nodes.empty() ? fallback : nodes.boundingBox();
+  return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+}
 
 /**
  * The one place that owns a Cytoscape instance. It is created when the elements change (a new
  * graph) and never re-laid out: positions are preset. Interaction arrives as classes and view
  * requests; clicks leave as typed events.
  */
-export function GraphCanvas({ name, elements, classes, view, onEvent, handle, testId, readableZoom, landmarks }: Props) {
+export function GraphCanvas(props: Props) {
+  const { name, elements, classes, view, onEvent, handle, testId, style = stylesheet, opening, landmarks } = props;
   const container = useRef<HTMLDivElement>(null);
   // Held in state so the effects below re-run against each new instance.
   const [cy, setCy] = useState<Core | null>(null);
@@ -79,7 +141,7 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
     const cy = cytoscape({
       container: element,
       elements,
-      style: stylesheet,
+      style,
       layout: { name: 'preset', fit: true, padding: FIT_PADDING },
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
@@ -94,11 +156,7 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
     cy.on('tap', (event) => {
       if (event.target === cy) onEventRef.current({ type: 'backgroundTap' });
     });
-    if (readableZoom !== undefined && cy.zoom() < readableZoom) {
-      const box = cy.elements().boundingBox();
-      cy.zoom(readableZoom);
-      cy.pan({ x: FIT_PADDING - box.x1 * readableZoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * readableZoom });
-    }
+    if (opening) open(cy, opening, false);
     const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom())) : undefined;
     applied.current = new Map();
     setCy(cy);
@@ -111,7 +169,7 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
       setCy(null);
       cy.destroy();
     };
-  }, [elements, name, readableZoom, landmarks]);
+  }, [elements, name, style, opening, landmarks]);
 
   useEffect(() => {
     if (!cy) return;
@@ -139,24 +197,38 @@ export function GraphCanvas({ name, elements, classes, view, onEvent, handle, te
   useImperativeHandle(
     handle,
     () => ({
-      fit: () => cy?.animate({ fit: { eles: cy.elements(':visible'), padding: FIT_PADDING } }, { duration: FIT_MS }),
+      fit: () => {
+        if (cy) open(cy, opening, true);
+      },
       zoomBy(factor) {
         cy?.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       },
-      png: async () => (cy ? cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: PNG_SCALE }) : new Blob()),
-      svg: () => cy?.svg({ full: false, bg: '#ffffff' }) ?? '',
+      png: async (options = {}) => {
+        if (!cy) return new Blob();
+        if (!options.full) return cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: PNG_SCALE });
+        return cy.png({
+          output: 'blob-promise',
+          bg: '#ffffff',
+          full: true,
+          scale: PRINT_SCALE,
+          maxWidth: MAX_IMAGE_SIDE,
+          maxHeight: MAX_IMAGE_SIDE,
+        });
+      },
+      svg: (options = {}) => cy?.svg({ full: options.full === true, bg: '#ffffff' }) ?? '',
     }),
-    [cy],
+    [cy, opening],
   );
 
-  const nodeCount = elements.reduce((count, element) => count + (element.group === 'nodes' ? 1 : 0), 0);
+  const nodeElements = elements.reduce((count, element) => count + (element.group === 'nodes' ? 1 : 0), 0);
+  const nodeCount = props.nodeCount ?? nodeElements;
   return (
     <div
       ref={container}
       className="graph-canvas"
       data-testid={testId}
       data-node-count={nodeCount}
-      data-edge-count={elements.length - nodeCount}
+      data-edge-count={elements.length - nodeElements}
     />
   );
 }

@@ -14,6 +14,16 @@ export interface CanvasProbe {
   inView(id: string): boolean;
   /** No view animation (a jump, a fit) is running: positions read now stay true. */
   settled(): boolean;
+  /**
+   * The labels drawn (visible elements with text) and the smallest of them on screen: its font
+   * size in model units times the zoom, in CSS pixels. A label hidden for being too small counts.
+   */
+  labels(): { count: number; minPx: number; nodesInView: number };
+  /** (`nodesInView`: nodes wholly inside the viewport, drawing-only nodes not counted.) */
+  /** Ids of the nodes drawn, without drawing-only nodes (column bands). */
+  nodeIds(): string[];
+  /** Each edge as drawn: its ends, line style, colour and caption. */
+  edges(): { source: string; target: string; lineStyle: string; colour: string; label: string }[];
 }
 
 declare global {
@@ -39,6 +49,37 @@ export function registerProbe(name: string, cy: Core, container: HTMLElement): (
       return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height();
     },
     settled: () => !cy.animated(),
+    labels() {
+      let count = 0;
+      let minPx = Number.POSITIVE_INFINITY;
+      const zoom = cy.zoom();
+      cy.elements(':visible').forEach((element) => {
+        const text = element.style('label');
+        if (typeof text !== 'string' || text === '' || Number(element.style('text-opacity')) === 0) return;
+        count++;
+        minPx = Math.min(minPx, element.numericStyle('font-size') * zoom);
+      });
+      const extent = cy.extent();
+      const nodesInView = cy.nodes(':visible').filter((node) => {
+        if (node.data('band') === true) return false;
+        const box = node.boundingBox({ includeLabels: false });
+        return box.x1 >= extent.x1 && box.x2 <= extent.x2 && box.y1 >= extent.y1 && box.y2 <= extent.y2;
+      }).length;
+      return { count, minPx: count === 0 ? 0 : minPx, nodesInView };
+    },
+    nodeIds: () =>
+      cy
+        .nodes()
+        .filter((node) => node.data('band') !== true)
+        .map((node) => node.id()),
+    edges: () =>
+      cy.edges().map((edge) => ({
+        source: edge.source().id(),
+        target: edge.target().id(),
+        lineStyle: String(edge.style('line-style')),
+        colour: String(edge.style('line-color')),
+        label: String(edge.data('label') ?? ''),
+      })),
   };
   window.__flowgraph = { ...window.__flowgraph, [name]: probe };
   return () => {

@@ -31,7 +31,7 @@ export function CyclesPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(ids:
       {org.length === 0 && <p className="muted">No cycles between flows or resources.</p>}
       <ul className="list">
         {org.map((cycle) => (
-          <li key={cycle.members[0]}>
+          <li key={cycle.members[0]} className="with-action">
             <button
               type="button"
               className={`row ${mode.kind === 'cycle' && mode.key === cycle.members[0] ? 'active' : ''}`}
@@ -43,6 +43,15 @@ export function CyclesPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(ids:
               <small>
                 {cycle.members.length} members · cut {nameOf(data.graph, cycle.cut.source)} → {nameOf(data.graph, cycle.cut.target)}
               </small>
+            </button>
+            <button
+              type="button"
+              className="row-action"
+              data-testid="cycle-diagram"
+              title="The cycle with its callers and callees, the cut and why"
+              onClick={() => dispatch({ type: 'openScope', scope: { kind: 'cycle', member: cycle.members[0] ?? '', inFlow: null } })}
+            >
+              diagram
             </button>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { EXPORT_FILE_TYPES, EXPORT_FORMATS, WHOLE_GRAPH_FILE_STEM } from '@flowgraph/core';
 import type { RefObject } from 'react';
 import type { CanvasHandle } from '../graph/GraphCanvas.js';
-import { downloadBlob } from '../graph/download.js';
+import { ImageExportButtons } from './ImageExportButtons.js';
 
 /** Core's export formats (DOT, Mermaid, JSON) come from the server's exporters; PNG and SVG are drawn from the current view. */
 export function ExportMenu({ canvas }: { canvas: RefObject<CanvasHandle | null> }) {
@@ -22,28 +22,12 @@ export function ExportMenu({ canvas }: { canvas: RefObject<CanvasHandle | null> 
           </a>
         );
       })}
-      <button
-        type="button"
-        className="button"
-        data-testid="export-png"
-        onClick={async () => {
-          const blob = await canvas.current?.png();
-          if (blob) downloadBlob(blob, 'flowgraph.png');
-        }}
-      >
-        PNG
-      </button>
-      <button
-        type="button"
-        className="button"
-        data-testid="export-svg"
-        onClick={() => {
-          const text = canvas.current?.svg();
-          if (text) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), 'flowgraph.svg');
-        }}
-      >
-        SVG
-      </button>
+      <ImageExportButtons
+        canvas={canvas}
+        fileName={(extension) => `${WHOLE_GRAPH_FILE_STEM}.${extension}`}
+        full={false}
+        testIdPrefix="export"
+      />
     </div>
   );
 }

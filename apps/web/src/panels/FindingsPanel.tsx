@@ -1,6 +1,7 @@
 import { nameOf } from '../api/node-index.js';
 import type { Finding, GraphResponse } from '@flowgraph/core';
 import { useDispatch } from '../state/store-context.js';
+import { focusOn } from '../state/types.js';
 import { Panel } from './Panel.js';
 
 const ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -49,7 +50,7 @@ export function FindingsPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(id
           </summary>
           <ul className="list">
             {group.findings.map((finding) => (
-              <li key={`${finding.subject}:${finding.message}`}>
+              <li key={`${finding.subject}:${finding.message}`} className="with-action">
                 <button
                   type="button"
                   className="row finding"
@@ -59,6 +60,15 @@ export function FindingsPanel({ data, jumpTo }: { data: GraphResponse; jumpTo(id
                 >
                   <span className="name">{nameOf(data.graph, finding.subject)}</span>
                   <small>{finding.message}</small>
+                </button>
+                <button
+                  type="button"
+                  className="row-action"
+                  data-testid="finding-focus"
+                  title="A diagram of what it uses and what uses it"
+                  onClick={() => dispatch({ type: 'openScope', scope: focusOn(finding.subject) })}
+                >
+                  focus
                 </button>
               </li>
             ))}

@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { flowStepsQuery } from '../api/queries.js';
 import type { ExportGraph, ExportNode, StepsResponse } from '@flowgraph/core';
-import { type CanvasEvent, type CanvasHandle, GraphCanvas } from '../graph/GraphCanvas.js';
+import { type CanvasEvent, type CanvasHandle, GraphCanvas, type Opening } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
 import { classString, type VisualClass } from '../graph/visual-class.js';
 import { useDispatch } from '../state/store-context.js';
+import { focusOn } from '../state/types.js';
+import { leaveView } from '../state/use-url-sync.js';
 import { Legend } from './Legend.js';
 
 /** What a step can open: the flows it calls or transfers to, and the data actions it runs. */
@@ -15,14 +17,18 @@ function opens(node: ExportNode | undefined): boolean {
   return node !== undefined && (node.kind === 'flow' || LINKED_TYPES.has(node.type));
 }
 
+function onLoop(steps: StepsResponse | undefined, id: string): boolean {
+  return steps?.cycles.some((cycle) => cycle.members.includes(id)) ?? false;
+}
+
 /** The step graph as drawn: parallel transitions merged, error paths dropped when asked. */
 function shownGraph(steps: StepsResponse, hideErrors: boolean): ExportGraph {
   const merged = { nodes: steps.graph.nodes, edges: mergeParallelTransitions(steps.graph.edges) };
   return hideErrors ? withoutErrorPaths(merged) : merged;
 }
 
-/** Below this zoom step labels (11 px) shrink past reading; a long flow opens here instead of fitted. */
-const READABLE_STEP_ZOOM = 0.75;
+/** Below this zoom step labels (11 px) shrink past reading; a long flow opens here, from its start, instead of fitted. */
+const STEPS_OPENING: Opening = { minZoom: 0.75, anchor: 'start' };
 
 /** Loops are always marked; the clicked step is selected; what a step can open reads as a link. */
 function stepClasses(steps: StepsResponse, graph: ExportGraph, selected: string | null): Map<string, string> {
@@ -97,7 +103,7 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
   return (
     <div className="modal" role="dialog" aria-modal="true" aria-label="Flow steps" data-testid="flow-steps">
       <div className="modal-header">
-        <button type="button" className="button" data-testid="steps-back" onClick={() => dispatch({ type: 'closeFlow' })}>
+        <button type="button" className="button" data-testid="steps-back" onClick={() => leaveView(dispatch, { type: 'closeFlow' })}>
           ← Back to org
         </button>
         <h2>{data?.flow.name ?? flowId}</h2>
@@ -110,6 +116,14 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
           <input type="checkbox" data-testid="hide-errors" checked={hideErrors} onChange={(e) => setHideErrors(e.target.checked)} />
           Hide error paths
         </label>
+        <button
+          type="button"
+          className="button"
+          title="This flow's neighbourhood in the org: what it uses and what uses it"
+          onClick={() => dispatch({ type: 'openScope', scope: focusOn(flowId) })}
+        >
+          Focus in org
+        </button>
         <button type="button" className="button" onClick={() => canvas.current?.fit()}>
           Fit
         </button>
@@ -126,7 +140,7 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
             view={null}
             onEvent={onEvent}
             handle={canvas}
-            readableZoom={READABLE_STEP_ZOOM}
+            opening={STEPS_OPENING}
           />
         )}
         {graph && <Legend nodes={graph.nodes} view="steps" />}
@@ -134,6 +148,24 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
           <div className="step-card" data-testid="step-card">
             <strong>{step.name}</strong>
             <small>{step.type}</small>
+            <button
+              type="button"
+              className="link"
+              data-testid="step-focus"
+              onClick={() => dispatch({ type: 'openScope', scope: focusOn(step.id, flowId) })}
+            >
+              Focus on this step →
+            </button>
+            {onLoop(data, step.id) && (
+              <button
+                type="button"
+                className="link"
+                data-testid="step-loop"
+                onClick={() => dispatch({ type: 'openScope', scope: { kind: 'cycle', member: step.id, inFlow: flowId } })}
+              >
+                Loop diagram →
+              </button>
+            )}
             {stepOpens.map((target) => (
               <button key={target!.id} type="button" className="link" data-testid="step-link" onClick={() => open(target!)}>
                 Open {target!.name} →

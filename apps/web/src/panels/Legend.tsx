@@ -3,24 +3,38 @@ import type { ExportNode } from '@flowgraph/core';
 import { categoryOf, INTERACTION_COLOURS as C } from '../graph/palette.js';
 
 /** What the colours mean: the categories present in this graph, then the highlight colours. */
-export const Legend = memo(function Legend({ nodes, view = 'org' }: { nodes: readonly ExportNode[]; view?: 'org' | 'steps' }) {
+export type LegendView = 'org' | 'steps' | 'focus' | 'cycle' | 'path';
+
+/** The highlight marks each view draws. */
+const MARKS: Readonly<Record<LegendView, readonly [string, string][]>> = {
+  org: [
+    ['Selected', C.selected],
+    ['Depends on (downstream)', C.downstream],
+    ['Used by (upstream)', C.upstream],
+    ['Cycle / error', C.cycle],
+  ],
+  steps: [
+    ['Selected', C.selected],
+    ['Loop', C.cycle],
+  ],
+  focus: [
+    ['Focused node', C.selected],
+    ['Cycle', C.cycle],
+  ],
+  cycle: [
+    ['Cycle member', C.cycle],
+    ['Caller / callee', '#94a3b8'],
+  ],
+  path: [['Path ends', C.selected]],
+};
+
+export const Legend = memo(function Legend({ nodes, view = 'org' }: { nodes: readonly ExportNode[]; view?: LegendView }) {
   const present = new Map<string, string>();
   for (const node of nodes) {
     const category = categoryOf(node.kind, node.type);
     present.set(category.label, category.colour);
   }
-  const marks: [string, string][] =
-    view === 'org'
-      ? [
-          ['Selected', C.selected],
-          ['Depends on (downstream)', C.downstream],
-          ['Used by (upstream)', C.upstream],
-          ['Cycle / error', C.cycle],
-        ]
-      : [
-          ['Selected', C.selected],
-          ['Loop', C.cycle],
-        ];
+  const marks = MARKS[view];
   return (
     <section className="legend" aria-label="Legend">
       {[...present].map(([label, colour]) => (
@@ -36,6 +50,18 @@ export const Legend = memo(function Legend({ nodes, view = 'org' }: { nodes: rea
           {label}
         </span>
       ))}
+      {view === 'cycle' && (
+        <span className="legend-item">
+          <i className="line dashed cut" />
+          Suggested cut
+        </span>
+      )}
+      {(view === 'focus' || view === 'cycle') && (
+        <span className="legend-item">
+          <i className="ring double" />
+          Several, counted
+        </span>
+      )}
       <span className="legend-item">
         <i className="ring dashed" />
         Unpublished

@@ -3,6 +3,7 @@ import { nodeIndex } from '../api/node-index.js';
 import type { ExportGraph } from '@flowgraph/core';
 import { searchMatches } from '../graph/visual-state.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
+import { focusOn } from '../state/types.js';
 
 const MAX_SUGGESTIONS = 8;
 
@@ -25,6 +26,11 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
     dispatch({ type: 'selectNode', id });
     jumpTo([id]);
   };
+  /** Selects it (so Back lands on it) and opens its focus diagram. */
+  const focus = (id: string) => {
+    choose(id);
+    dispatch({ type: 'openScope', scope: focusOn(id) });
+  };
 
   return (
     <div className="search">
@@ -45,7 +51,10 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
           if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, suggestions.length - 1));
           if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
           const chosen = suggestions[active];
-          if (event.key === 'Enter' && chosen) choose(chosen.id);
+          if (event.key === 'Enter' && chosen) {
+            if (event.shiftKey) focus(chosen.id);
+            else choose(chosen.id);
+          }
         }}
       />
       {open && (
@@ -56,6 +65,18 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
             <div key={node.id} role="option" tabIndex={-1} aria-selected={i === active} onMouseDown={() => choose(node.id)}>
               <span>{node.name}</span>
               <small>{node.type.toLowerCase()}</small>
+              <button
+                type="button"
+                className="row-action"
+                data-testid="search-focus"
+                title="Open its focus diagram (Shift+Enter)"
+                onMouseDown={(event) => {
+                  event.stopPropagation();
+                  focus(node.id);
+                }}
+              >
+                focus
+              </button>
             </div>
           ))}
         </div>

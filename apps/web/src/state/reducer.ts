@@ -17,7 +17,8 @@ export function reduce(state: UiState, event: UiEvent): UiState {
       return { ...state, mode: { kind: 'search', query: event.query } };
     }
     case 'clear':
-      // Esc first closes the step view, then clears the selection.
+      // Esc first closes a scoped diagram, then the step view, then clears the selection.
+      if (state.scope !== null) return { ...state, scope: null };
       if (state.openFlow !== null) return { ...state, openFlow: null };
       return { ...state, mode: { kind: 'idle' } };
     case 'toggleKind':
@@ -32,9 +33,18 @@ export function reduce(state: UiState, event: UiEvent): UiState {
     case 'setPolicy':
       return { ...state, policy: { ...state.policy, ...event.policy } };
     case 'openFlow':
-      return { ...state, openFlow: event.id };
+      // A flow's steps replace a scoped diagram on screen; Back brings the diagram back.
+      return { ...state, openFlow: event.id, scope: null };
     case 'closeFlow':
       return { ...state, openFlow: null };
+    case 'openScope':
+      return { ...state, scope: event.scope };
+    case 'setFocus':
+      return state.scope?.kind === 'focus' ? { ...state, scope: { ...state.scope, ...event.settings } } : state;
+    case 'setPathOptions':
+      return state.scope?.kind === 'path' ? { ...state, scope: { ...state.scope, all: event.all, limit: event.limit } } : state;
+    case 'closeScope':
+      return state.scope === null ? state : { ...state, scope: null };
     case 'restore':
       return event.state;
   }
