@@ -4,7 +4,10 @@ import { classesOf, clickNode, loadOrg, nodeById, openGraph, viewSettled } from 
 test.describe('[E] org graph', () => {
   test('draws every flow and resource of the demo org', async ({ page, request }) => {
     const org = await loadOrg(request);
+    const answer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/graph');
     await openGraph(page);
+    // The compact answer travels brotli-compressed; the page's client decoded it to draw every node.
+    expect((await (await answer).allHeaders())['content-encoding']).toBe('br');
     const graph = page.getByTestId('graph');
     await expect(graph).toHaveAttribute('data-node-count', String(org.graph.nodes.length));
     expect(org.graph.nodes.length).toBeGreaterThan(10);

@@ -71,7 +71,13 @@ export function createApp(options: AppOptions): express.Express {
 
 function warm(views: OrgViews, log: Log): void {
   try {
-    views.graph({});
+    // The answer the page asks for first, compressed the way browsers ask for it.
+    views
+      .graphBody({})
+      .encoded('br')
+      .catch((error: unknown) =>
+        log(`flowgraph: compressing the new graph failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   } catch (error) {
     log(`flowgraph: analysing the new crawl failed: ${error instanceof Error ? error.message : String(error)}`);
   }

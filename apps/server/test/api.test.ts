@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiErrorSchema, graphResponseSchema, impactSchema, jsonExportSchema, stepsResponseSchema } from '@flowgraph/core';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { apiErrorSchema, parseGraphResponse, impactSchema, jsonExportSchema, stepsResponseSchema } from '@flowgraph/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { FakeSource } from './fake-source.js';
@@ -46,7 +47,7 @@ describe('[I] HTTP API over an injected source', () => {
   it('serves the org graph, the analysis on the full graph and a layout of every node', async () => {
     const response = await get('/api/graph');
     expect(response.status).toBe(200);
-    const body = graphResponseSchema.parse(await response.json());
+    const body = parseGraphResponse(await response.json());
     const ids = body.graph.nodes.map((node) => node.id).sort();
     expect(ids).toEqual(['action', 'loop-a', 'loop-b', 'main', 'module', 'other']);
     expect(body.graph.edges).toContainEqual(expect.objectContaining({ source: 'main', target: 'module', kind: 'uses' }));
@@ -56,14 +57,52 @@ describe('[I] HTTP API over an injected source', () => {
     expect(body.source).toEqual({ kind: 'demo', fetchedAt: '2026-01-01T00:00:00.000Z' });
   });
 
+  it('sends the graph compressed in the encoding the client prefers, each one decoding to the same answer', async () => {
+    const decoded = new Map<string, unknown>();
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0.5, gzip;q=0.9', 'gzip'],
+      ['identity', undefined],
+      ['br;q=0, gzip;q=0', undefined],
+    ] as const) {
+      const { headers, body } = await rawGet(`${server.url}/api/graph`, { 'accept-encoding': accept });
+      expect(headers['content-encoding'], accept).toBe(encoding);
+      expect(headers.vary).toContain('Accept-Encoding');
+      expect(Number(headers['content-length'])).toBe(body.length);
+      const text = encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
+      decoded.set(accept, parseGraphResponse(JSON.parse(text.toString('utf8'))));
+    }
+    const [first, ...rest] = [...decoded.values()];
+    for (const other of rest) expect(other).toEqual(first);
+  });
+
+  it('answers 304 to a repeat request naming its ETag, and a new ETag once a policy changes the answer', async () => {
+    const first = await get('/api/graph');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const repeat = await get('/api/graph', { headers: { 'if-none-match': etag ?? '' } });
+    expect(repeat.status).toBe(304);
+    expect(repeat.headers.get('etag')).toBe(etag);
+    expect(await repeat.text()).toBe('');
+    // A list naming it, or the strong form of the same tag, matches too (weak comparison).
+    expect((await get('/api/graph', { headers: { 'if-none-match': `"other", ${etag}` } })).status).toBe(304);
+    expect((await get('/api/graph', { headers: { 'if-none-match': (etag ?? '').replace('W/', '') } })).status).toBe(304);
+    const strict = await get('/api/graph?strict=true', { headers: { 'if-none-match': etag ?? '' } });
+    expect(strict.status).toBe(200);
+    expect(strict.headers.get('etag')).not.toBe(etag);
+    expect(parseGraphResponse(await strict.json()).analysis.deployment.blocked).toBe(true);
+    // Other API answers are not kept by the browser.
+    expect((await get('/api/metrics')).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('applies policy options and rejects bad ones naming the parameter', async () => {
-    const strict = graphResponseSchema.parse(await (await get('/api/graph?strict=true')).json());
+    const strict = parseGraphResponse(await (await get('/api/graph?strict=true')).json());
     expect(strict.analysis.deployment.blocked).toBe(true);
-    const unset = graphResponseSchema.parse(await (await get('/api/graph?strict=&targetVersion=&allowedStatus=')).json());
+    const unset = parseGraphResponse(await (await get('/api/graph?strict=&targetVersion=&allowedStatus=')).json());
     expect(unset.analysis.findings.some((finding) => finding.code.endsWith('-policy'))).toBe(false);
-    const policy = graphResponseSchema.parse(
-      await (await get('/api/graph?targetVersion=2.0&allowedStatus=published,%20unpublished')).json(),
-    );
+    const policy = parseGraphResponse(await (await get('/api/graph?targetVersion=2.0&allowedStatus=published,%20unpublished')).json());
     const codes = policy.analysis.findings.map((finding) => finding.code);
     expect(codes.filter((code) => code === 'version-policy')).toHaveLength(5);
     expect(codes).not.toContain('status-policy');
@@ -310,3 +349,20 @@ describe('[I] a server on loopback', () => {
     }
   });
 });
+
+/** A GET whose body is the bytes on the wire (fetch would decompress them). */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}

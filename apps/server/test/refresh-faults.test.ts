@@ -1,4 +1,4 @@
-import type { GraphResponse, Health } from '@flowgraph/core';
+import { type GraphResponse, type Health, healthSchema, parseGraphResponse } from '@flowgraph/core';
 import { createGenesysClient } from '@flowgraph/genesys';
 import { DEMO_CREDENTIALS, type RunningSimulator, startSimulator } from '@flowgraph/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,15 +29,15 @@ describe('[I] the simulator killed in the middle of a refresh', () => {
     });
     const server: RunningServer = await startServer({ source });
     cleanups.push(() => server.close());
-    const json = async <T>(path: string): Promise<{ status: number; body: T }> => {
+    const json = async <T>(path: string, parse: (body: unknown) => T): Promise<{ status: number; body: T }> => {
       const response = await fetch(`${server.url}${path}`);
-      return { status: response.status, body: (await response.json()) as T };
+      return { status: response.status, body: parse(await response.json()) };
     };
 
     source.refresh();
     await source.settled();
     expect(source.progress().phase).toBe('done');
-    const before = await json<GraphResponse>('/api/graph');
+    const before = await json<GraphResponse>('/api/graph', parseGraphResponse);
     const edgesBefore = before.body.graph.edges.length;
     expect(edgesBefore).toBeGreaterThan(150);
 
@@ -62,7 +62,7 @@ describe('[I] the simulator killed in the middle of a refresh', () => {
     expect(attemptsAfterKill.filter((record) => record.status === undefined).length).toBeLessThanOrEqual(5 + 8 + 8);
 
     // The good graph is still served, unchanged.
-    const after = await json<GraphResponse>('/api/graph');
+    const after = await json<GraphResponse>('/api/graph', parseGraphResponse);
     expect(after.status).toBe(200);
     expect(after.body.graph.edges.length).toBe(edgesBefore);
     expect(after.body.source.fetchedAt).toBe(before.body.source.fetchedAt);
@@ -73,12 +73,12 @@ describe('[I] the simulator killed in the middle of a refresh', () => {
     expect(progress.failedFlows).toBeGreaterThan(3);
     expect(progress.message).toMatch(/could not be fetched \(more than 2%\), so this crawl does not replace the graph/);
     expect(progress.errors?.some((error) => /unreachable|ECONNREFUSED|socket|closed/i.test(error.message))).toBe(true);
-    const health = await json<Health>('/api/health');
+    const health = await json<Health>('/api/health', (body) => healthSchema.parse(body));
     expect(health.body.status).toBe('degraded');
     expect(health.body.crawl).toMatchObject({ phase: 'failed', partial: true });
 
     // The partial result only on request, saying what it is.
-    const partial = await json<GraphResponse>('/api/graph?partial=true');
+    const partial = await json<GraphResponse>('/api/graph?partial=true', parseGraphResponse);
     expect(partial.status).toBe(200);
     expect(partial.body.source.partial?.reason).toMatch(/could not be fetched/);
     expect(partial.body.graph.edges.length).toBeLessThan(edgesBefore);

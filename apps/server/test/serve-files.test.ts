@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { filesResponseSchema, type GraphResponse, graphResponseSchema, healthSchema, stepsResponseSchema } from '@flowgraph/core';
+import { filesResponseSchema, type GraphResponse, healthSchema, parseGraphResponse, stepsResponseSchema } from '@flowgraph/core';
 import type { Reload } from '../src/org/file-source.js';
 import { type ServedFiles, serveFiles } from '../src/serve-files.js';
 import { readProgress } from './sse.js';
@@ -36,7 +36,7 @@ describe('[I] flowgraph serve over a folder', () => {
   let served: ServedFiles;
   const reloads: Reload[] = [];
   const get = (path: string) => fetch(`${served.url}${path}`);
-  const graph = async () => graphResponseSchema.parse(await (await get('/api/graph')).json());
+  const graph = async () => parseGraphResponse(await (await get('/api/graph')).json());
   const files = async () => filesResponseSchema.parse(await (await get('/api/files')).json());
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { AnalysisContext, type ExportGraph, loadGraph, toExportGraph } from '@flowgraph/core';
+import { AnalysisContext, loadGraph, parseGraphResponse, toExportGraph } from '@flowgraph/core';
 import { describe, expect, it } from 'vitest';
 import { type LoadProgress, type LocalFilesResponse, loadPicked, type PickedFile } from '../src/files/local-org.js';
 
@@ -29,7 +29,7 @@ describe('[I] files opened in the page (the worker’s loader)', () => {
     const org = await loadPicked(picked('serve-repo'), { parseHcl, onProgress: (event) => progress.push(event) });
     const graph = org.answer('graph', new URLSearchParams());
     expect(graph.status).toBe(200);
-    const body = graph.body as { source: { kind: string }; graph: ExportGraph };
+    const body = parseGraphResponse(graph.body);
     expect(body.source.kind).toBe('files');
     expect(
       body.graph.nodes
@@ -76,7 +76,7 @@ describe('[I] files opened in the page (the worker’s loader)', () => {
       added: [],
       cyclesIntroduced: 1,
     });
-    const graph = local.answer('graph', new URLSearchParams()).body as { graph: ExportGraph };
+    const graph = parseGraphResponse(local.answer('graph', new URLSearchParams()).body);
     expect(graph.graph.nodes.filter((node) => node.kind === 'flow')).toHaveLength(3);
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parseGraphResponse } from '@flowgraph/core';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from './helpers.js';
 
@@ -16,7 +17,7 @@ describe('[I] flowgraph serve', () => {
     await vi.waitFor(() => expect(stdout).toMatch(/serving http:\/\/127\.0\.0\.1:\d+/), { timeout: 20_000 });
     expect(stdout).toMatch(/4 file\(s\), 4 flow\(s\)/);
     const url = /serving (http:\/\/\S+)/.exec(stdout)![1]!;
-    const graph = (await (await fetch(`${url}/api/graph`)).json()) as { graph: { nodes: Array<{ name: string; kind: string }> } };
+    const graph = parseGraphResponse(await (await fetch(`${url}/api/graph`)).json());
     expect(graph.graph.nodes.filter((node) => node.kind === 'flow').map((node) => node.name)).toContain('Support Line');
     controller.abort();
     expect((await running).code).toBe(0);

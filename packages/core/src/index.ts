@@ -77,6 +77,15 @@ export {
   type OverlayMarks,
   overlayMarksSchema,
 } from './contract/files.js';
+export {
+  COMPACT_GRAPH_FORMAT,
+  type CompactGraphResponse,
+  CompactGraphError,
+  compactGraphResponseSchema,
+  decodeGraphResponse,
+  encodeGraphResponse,
+  parseGraphResponse,
+} from './contract/compact-graph.js';
 export { type Impact, type ImpactEntry, impactSchema } from './contract/impact.js';
 export {
   type CycleFocusAnswer,

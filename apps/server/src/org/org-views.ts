@@ -10,6 +10,7 @@ import {
   type Focus,
   type FocusOptions,
   focus,
+  encodeGraphResponse,
   type GraphResponse,
   type PathOptions,
   type Paths,
@@ -25,6 +26,7 @@ import {
   toExportGraph,
 } from '@flowgraph/core';
 import { NotFoundError } from '../errors.js';
+import { SerializedBody } from '../http/serialized-body.js';
 import { BoundedCache } from './bounded-cache.js';
 import type { GraphSource, LoadedOrg, StepGraph } from './graph-source.js';
 
@@ -41,6 +43,8 @@ interface Derived {
   orgExport: ExportGraph;
   orgLayout: Layout;
   analyses: BoundedCache<AnalysisResult>;
+  /** `/api/graph` answers in their wire form, serialized once per crawl and policy (same keys as `analyses`). */
+  bodies: BoundedCache<SerializedBody>;
   steps: Map<string, Promise<StepsResponse>>;
   /** Each flow's step graph, fetched once per crawl; shared by the step view, step focus and loop focus. */
   stepGraphs: Map<string, Promise<StepGraph>>;
@@ -73,6 +77,18 @@ export class OrgViews {
       analysis: this.#analysis(loaded, derived, options),
       layout: derived.orgLayout,
     };
+  }
+
+  /** `graph()` in its compact wire form, serialized once per crawl and policy: what `/api/graph` sends. */
+  graphBody(options: AnalyzeOptions, which: 'current' | 'partial' = 'current'): SerializedBody {
+    const loaded = which === 'partial' ? this.source.partial() : this.source.current();
+    const derived = this.#derive(loaded);
+    const key = analysisKey(options);
+    const cached = derived.bodies.get(key);
+    if (cached) return cached;
+    const body = new SerializedBody(encodeGraphResponse(this.graph(options, which)));
+    derived.bodies.set(key, body);
+    return body;
   }
 
   impact(nodeId: string, direction: 'down' | 'up' | 'both'): Impact {
@@ -163,8 +179,7 @@ export class OrgViews {
   }
 
   #analysis(loaded: LoadedOrg, derived: Derived, options: AnalyzeOptions): AnalysisResult {
-    const statuses = options.allowedStatus?.length ? [...options.allowedStatus].sort() : null;
-    const key = JSON.stringify([options.strict ?? false, options.targetVersion ?? null, statuses]);
+    const key = analysisKey(options);
     const cached = derived.analyses.get(key);
     if (cached) return cached;
     const result = analyze(derived.context, options, loaded.issues);
@@ -186,12 +201,19 @@ export class OrgViews {
       orgExport,
       orgLayout: layeredLayout(orgExport),
       analyses: new BoundedCache(16),
+      bodies: new BoundedCache(16),
       steps: new Map(),
       stepGraphs: new Map(),
     };
     this.#derived.set(key, derived);
     return derived;
   }
+}
+
+/** One key per distinct policy: the order of allowed statuses does not matter. */
+function analysisKey(options: AnalyzeOptions): string {
+  const statuses = options.allowedStatus?.length ? [...options.allowedStatus].sort() : null;
+  return JSON.stringify([options.strict ?? false, options.targetVersion ?? null, statuses]);
 }
 
 function unknownNode(nodeId: string): NotFoundError {

@@ -11,6 +11,7 @@ import { type RequestHandler, Router } from 'express';
 import { CrawlRunningError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import type { IntervalLimiter } from '../http/interval-limiter.js';
 import { parseQuery } from '../http/query.js';
+import { sendSerialized } from '../http/serialized-body.js';
 import { isRunning } from '../org/crawl-state.js';
 import type { GraphSource } from '../org/graph-source.js';
 import type { HistoryViews } from '../org/history-views.js';
@@ -61,9 +62,10 @@ export function apiRouter({
     res.json({ status: degraded ? 'degraded' : 'ok', mode: source.info.kind, ...regionOf(source), crawl });
   });
 
-  router.get('/graph', (req, res) => {
+  // The compact wire form (core's compactGraphResponseSchema), from the per-crawl cache, compressed, with an ETag.
+  router.get('/graph', async (req, res) => {
     const { partial, ...options } = parseQuery(GraphQuerySchema, req.query);
-    res.json(views.graph(options, partial ? 'partial' : 'current'));
+    await sendSerialized(req, res, views.graphBody(options, partial ? 'partial' : 'current'));
   });
 
   router.get('/impact', (req, res) => {

@@ -1,6 +1,6 @@
-import ky, { HTTPError } from 'ky';
+import ky, { HTTPError, type KyInstance } from 'ky';
 import type { z } from 'zod';
-import { apiErrorSchema } from '@flowgraph/core';
+import { apiErrorSchema, compactGraphResponseSchema, decodeGraphResponse, type GraphResponse } from '@flowgraph/core';
 
 /** A request that takes longer is failed: the server answers from memory, except a flow's steps it fetches (retried). */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -32,14 +32,28 @@ export const api = ky.create({
 });
 
 /** GET a path and validate the body; a shape mismatch names the field that drifted. */
-export async function getJson<T extends z.ZodType>(path: string, schema: T, searchParams?: URLSearchParams): Promise<z.infer<T>> {
-  const body: unknown = await api.get(path, searchParams ? { searchParams } : {}).json();
+export async function getJson<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  searchParams?: URLSearchParams,
+  client: KyInstance = api,
+): Promise<z.infer<T>> {
+  const body: unknown = await client.get(path, searchParams ? { searchParams } : {}).json();
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Unexpected answer from /api/${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
   }
   return parsed.data;
+}
+
+/**
+ * `/api/graph`: the browser undoes the compression (brotli or gzip, negotiated) and answers a
+ * repeat from its cache when the server says 304; this checks the compact wire form and expands
+ * it into the `GraphResponse` every panel reads.
+ */
+export async function getGraph(searchParams: URLSearchParams, client: KyInstance = api): Promise<GraphResponse> {
+  return decodeGraphResponse(await getJson('graph', compactGraphResponseSchema, searchParams, client));
 }
 
 /** True while the server is still on its first crawl (503 crawl-pending): worth retrying soon. */

@@ -1,15 +1,7 @@
-import {
-  clientMetricsSchema,
-  cycleFocusSchema,
-  focusSchema,
-  graphResponseSchema,
-  impactSchema,
-  pathsSchema,
-  stepsResponseSchema,
-} from '@flowgraph/core';
+import { clientMetricsSchema, cycleFocusSchema, focusSchema, impactSchema, pathsSchema, stepsResponseSchema } from '@flowgraph/core';
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { FocusSettings, Policy } from '../state/types.js';
-import { getJson, isCrawlPending } from './client.js';
+import { getGraph, getJson, isCrawlPending } from './client.js';
 
 /** How long to wait before asking again while the first crawl runs (503 crawl-pending). */
 const CRAWL_PENDING_RETRY_MS = 1500;
@@ -54,7 +46,7 @@ function graphSearchParams(policy: Policy): URLSearchParams {
 export const graphQuery = (policy: Policy) =>
   queryOptions({
     queryKey: queryKeys.graph(policy),
-    queryFn: () => getJson('graph', graphResponseSchema, graphSearchParams(policy)),
+    queryFn: () => getGraph(graphSearchParams(policy)),
     staleTime: Number.POSITIVE_INFINITY,
     // While the first crawl runs the server says 503; keep asking, the progress bar shows why.
     retry: (count, error) => isCrawlPending(error) || count < GRAPH_RETRIES,

@@ -4,6 +4,7 @@ import {
   type AnalyzeOptions,
   analyze,
   diffGraphs,
+  encodeGraphResponse,
   type ExportGraph,
   exporters,
   EXPORT_FORMATS,
@@ -11,6 +12,7 @@ import {
   flowStepGraph,
   type FlowGraph,
   graphFromExport,
+  type GraphResponse,
   type HclParser,
   impact,
   type InputFileReport,
@@ -155,7 +157,8 @@ export class LocalOrg {
   }
 
   answer(path: string, params: URLSearchParams): LocalAnswer {
-    if (path === 'graph') return ok(this.#graph(params));
+    // The server's wire form, so the page's one graph client reads both.
+    if (path === 'graph') return ok(encodeGraphResponse(this.#graph(params)));
     if (path === 'files') {
       const files: LocalFilesResponse = { inputs: this.inputs, files: this.#loaded.files, skipped: this.#skipped };
       if (this.overlay) files.overlay = this.overlay;
@@ -177,7 +180,7 @@ export class LocalOrg {
     return notFound(`/api/${path} is not available for files opened in the page.`);
   }
 
-  #graph(params: URLSearchParams) {
+  #graph(params: URLSearchParams): GraphResponse {
     const options: AnalyzeOptions = {};
     if (params.get('strict') === 'true') options.strict = true;
     const target = params.get('targetVersion');

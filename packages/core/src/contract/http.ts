@@ -59,7 +59,8 @@ export type StepsResponse = z.infer<typeof stepsResponseSchema>;
 
 /** `GET /api/health`. */
 export const healthSchema = z.object({
-  status: z.literal('ok'),
+  /** `degraded` (still 200): the last crawl failed or was refused, or some flows are stale. */
+  status: z.enum(['ok', 'degraded']),
   mode: z.enum(SOURCE_KINDS),
   region: z.string().optional(),
   crawl: crawlProgressSchema,
