@@ -1,5 +1,6 @@
 /**
- * A faithful Genesys Cloud Platform API simulator: OAuth client credentials, flows, flow
+ * A faithful Genesys Cloud Platform API simulator: OAuth client credentials and sign-in (code
+ * grant with PKCE, refresh tokens, division-scoped answers), flows, flow
  * configurations and dependency tracking in the real shapes, per-token rate limits and
  * recoverable faults, over a seeded org generated from real Architect exports.
  */
@@ -13,7 +14,15 @@ export {
   type DemoOrgOptions,
   startDemoOrg,
 } from './demo-org.js';
-export { DEMO_CREDENTIALS, type SimulatorOptions, SimulatorOptionsSchema } from './options.js';
+export {
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  describePeople,
+  type PersonInput,
+  type SimulatedOrganization,
+  type SimulatedPerson,
+} from './identity/people.js';
+export { DEMO_CODE_CLIENT, DEMO_CREDENTIALS, type SimulatorOptions, SimulatorOptionsSchema } from './options.js';
 export { FAULT_PROFILES, type FaultProfile, type FaultProfileInput, type FaultProfileName } from './faults/profiles.js';
 export { DEMO_ORG_FLOWS, DEMO_ORG_SEED, generateOrg, type GenerateOrgOptions, MIN_ORG_FLOWS } from './org/generate-org.js';
 export { buildConfiguration } from './org/configuration/build-configuration.js';

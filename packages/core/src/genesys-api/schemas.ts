@@ -122,3 +122,42 @@ export const OAuthErrorSchema = z.looseObject({
   description: z.string().optional(),
   error_description: z.string().optional(),
 });
+
+/**
+ * The Code Authorization grant's token answer (genesys-api.md §10): the client-credentials fields
+ * plus the refresh token a signed-in person's session keeps server-side.
+ */
+export const CodeTokenResponseSchema = TokenResponseSchema.extend({
+  refresh_token: z.string().min(1),
+});
+
+/** `AuthzDivision`: a division as the authorization API names it. */
+export const AuthzDivisionSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  homeDivision: z.boolean().optional(),
+  selfUri: z.string().optional(),
+});
+export type GenesysDivision = z.infer<typeof AuthzDivisionSchema>;
+
+/**
+ * `GET /api/v2/authorization/divisionspermitted/paged/me?permission=…`: the divisions the token's
+ * person holds a permission in (`DivsPermittedEntityListing`, with `allDivsPermitted`).
+ */
+export const DivisionsPermittedListingSchema = entityListingSchema(AuthzDivisionSchema).extend({
+  allDivsPermitted: z.boolean().optional(),
+});
+
+/** `GET /api/v2/users/me` (`UserMe`; `expand=organization` adds the org). */
+export const UserMeSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  username: z.string().optional(),
+  state: z.string().optional(),
+  division: DomainEntityRefSchema.optional(),
+  organization: z.looseObject({ id: z.string().min(1), name: z.string().optional() }).optional(),
+  selfUri: z.string().optional(),
+});
+export type GenesysUserMe = z.infer<typeof UserMeSchema>;

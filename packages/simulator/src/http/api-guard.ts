@@ -28,7 +28,8 @@ function corruptJson(res: Response, kind: 'malformedBody' | 'truncatedBody'): vo
 
 /**
  * Everything in front of the `/api/v2` routes, in the order Genesys applies it: bearer token,
- * per-token rate limit (with its headers on every response), then any injected fault.
+ * per-token rate limit (with its headers on every response), then any injected fault. The
+ * token's principal (client or person) is left in `res.locals.principal` for the routes.
  */
 export function apiGuard(tokens: TokenStore, limiter: RateLimiter, faults: FaultInjector, stats: SimulatorStats) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -42,10 +43,13 @@ export function apiGuard(tokens: TokenStore, limiter: RateLimiter, faults: Fault
       sendError(res, 401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
       return;
     }
-    if (!tokens.isValid(token)) {
+    const principal = tokens.principal(token);
+    if (principal === undefined) {
       sendError(res, 401, 'bad.credentials', 'Invalid login credentials.');
       return;
     }
+    // The routes answer for what this token may see (identity/visibility.ts).
+    res.locals.principal = principal;
     const rate = limiter.check(token);
     res.setHeader('inin-ratelimit-count', String(rate.count));
     res.setHeader('inin-ratelimit-allowed', String(rate.limit));

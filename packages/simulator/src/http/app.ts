@@ -10,11 +10,15 @@ import type { SimulatedOrg } from '../org/types.js';
 import { createStats, type SimulatorStats } from '../stats.js';
 import { apiGuard } from './api-guard.js';
 import { sendError } from './errors.js';
-import { oauthRouter } from './oauth.js';
+import { AuthorizationCodes } from '../identity/authorization-codes.js';
+import { authorizeRouter } from '../identity/authorize-router.js';
+import { DEMO_PASSWORD, resolvePeople, type SimulatedOrganization, type SimulatedPerson } from '../identity/people.js';
+import { type CodeClient, oauthRouter } from './oauth.js';
 import { RateLimiter } from './rate-limiter.js';
 import { adminRouter } from './routes/admin.js';
 import { dependencyTrackingRouter } from './routes/dependency-tracking.js';
 import { flowsRouter } from './routes/flows.js';
+import { meRouter } from './routes/me.js';
 import { TokenStore } from './tokens.js';
 
 export interface Simulator {
@@ -22,6 +26,16 @@ export interface Simulator {
   org: SimulatedOrg;
   stats: SimulatorStats;
   credentials: { clientId: string; clientSecret: string };
+  /** The Code Authorization client people sign in through. */
+  codeClient: { clientId: string; clientSecret: string };
+  /** The people who can sign in (`/oauth/authorize`), with the divisions their role covers. */
+  people: readonly SimulatedPerson[];
+  organization: SimulatedOrganization;
+  /**
+   * Adds an authorized redirect URI of the code-grant client, as an admin does in Genesys Cloud
+   * (for an app whose port is known only once it listens).
+   */
+  registerRedirectUri(uri: string): void;
   /** Revokes every issued token now (what a rotated client secret does to a running crawl). */
   revokeTokens(): void;
   /**
@@ -37,7 +51,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const settings = normalizeSimulatorOptions(options);
   const org = settings.org ?? generateOrg({ flows: settings.flows, seed: settings.seed });
   const stats = createStats();
-  const tokens = new TokenStore(settings.tokenTtlSeconds, settings.clock);
+  const tokens = new TokenStore(settings.tokenTtlSeconds, settings.clock, settings.refreshTokenTtlSeconds);
+  const { people, organization } = resolvePeople(org, settings.people);
+  const codes = new AuthorizationCodes(settings.clock);
+  const codeClient: CodeClient = { ...settings.codeClient, redirectUris: new Set(settings.codeClient.redirectUris) };
+  // The sign-in page prints the password only when every person has the demo one.
+  const passwordHint = settings.people.every((person) => person.password === DEMO_PASSWORD) ? DEMO_PASSWORD : undefined;
   const limiter = new RateLimiter(settings.rateLimit, settings.clock);
   const faults = new FaultInjector(resolveFaultProfile(settings.faults), settings.seed);
 
@@ -54,8 +73,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     next();
   });
-  app.use(oauthRouter(settings.credentials, tokens, stats));
+  app.use(oauthRouter({ credentials: settings.credentials, codeClient, tokens, codes, stats }));
+  app.use(authorizeRouter({ codeClient, people, codes, passwordHint }));
   app.use('/api/v2', apiGuard(tokens, limiter, faults, stats));
+  app.use(meRouter(org, organization, tokens));
   app.use(flowsRouter(org, new ConfigurationCache(org)));
   app.use(dependencyTrackingRouter(org, new Date(settings.clock())));
   app.use(adminRouter(org, settings.clock));
@@ -80,6 +101,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     org,
     stats,
     credentials: settings.credentials,
+    codeClient: { clientId: codeClient.clientId, clientSecret: codeClient.clientSecret },
+    people,
+    organization,
+    registerRedirectUri: (uri) => {
+      codeClient.redirectUris.add(new URL(uri).toString());
+    },
     revokeTokens: () => tokens.revokeAll(),
     publishNewVersions: (flows) => publishNewVersions(org, 'count' in flows ? flowsToChange(org, flows.count) : flows, settings.clock()),
   };

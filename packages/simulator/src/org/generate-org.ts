@@ -166,6 +166,7 @@ export function generateOrg(options: GenerateOrgOptions = {}): SimulatedOrg {
   const allResources = Object.values(resources).flat();
   return {
     seed,
+    divisions: directory.divisions,
     flows,
     flowsById: new Map(flows.map((flow) => [flow.entity.id, flow])),
     resources: allResources,

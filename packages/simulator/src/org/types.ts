@@ -88,8 +88,17 @@ export interface PlantedProblems {
   deletedFlowIds: string[];
 }
 
+/** A division of the org (`AuthzDivision`); every flow belongs to one. */
+export interface SimulatedDivision {
+  id: string;
+  name: string;
+  selfUri: string;
+}
+
 export interface SimulatedOrg {
   seed: number;
+  /** The org's divisions; a signed-in person sees only the flows of the ones their roles grant. */
+  divisions: readonly SimulatedDivision[];
   flows: SimulatedFlow[];
   flowsById: ReadonlyMap<string, SimulatedFlow>;
   resources: SimulatedResource[];

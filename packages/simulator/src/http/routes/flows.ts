@@ -1,6 +1,7 @@
 import { FLOW_TYPES, type GenesysFlowVersion } from '@flowgraph/core';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { requestVisibility } from '../../identity/visibility.js';
 import type { ConfigurationCache } from '../../org/configuration/configuration-cache.js';
 import type { SimulatedFlow, SimulatedOrg, SimulatedVersion } from '../../org/types.js';
 import { sendError } from '../errors.js';
@@ -57,11 +58,14 @@ export function flowsRouter(org: SimulatedOrg, configurations: ConfigurationCach
     const types = new Set(query.type.map((type) => type.toUpperCase()));
     const ids = new Set(query.id);
     const divisions = new Set(query.divisionId);
+    // A person's token lists only the flows of the divisions their role covers.
+    const visibility = requestVisibility(res);
+    const visible = visibility.divisionIds === undefined ? org.flows : org.flows.filter((flow) => visibility.sees(flow));
     // A deprecated `id` filter overrides every other filter, as documented.
     const matches =
       ids.size > 0
-        ? org.flows.filter((flow) => ids.has(flow.entity.id))
-        : org.flows.filter(
+        ? visible.filter((flow) => ids.has(flow.entity.id))
+        : visible.filter(
             ({ entity }) =>
               (query.deleted || !entity.deleted) &&
               (types.size === 0 || types.has(entity.type)) &&
@@ -84,7 +88,8 @@ export function flowsRouter(org: SimulatedOrg, configurations: ConfigurationCach
     if (!query) return undefined;
     const flowId = String(req.params.flowId);
     const flow = org.flowsById.get(flowId);
-    if (!flow || (flow.entity.deleted && !query.deleted)) {
+    // A flow in a division the token cannot see is answered as missing: its existence is not told.
+    if (!flow || (flow.entity.deleted && !query.deleted) || !requestVisibility(res).sees(flow)) {
       sendError(res, 404, 'not.found', `Unable to find a flow with the id '${flowId}'.`, {
         messageWithParams: 'Unable to find a flow with the id {id}.',
         messageParams: { id: flowId },
