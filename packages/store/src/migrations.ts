@@ -52,6 +52,34 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'sign-in sessions',
+    up(db) {
+      // Ids are stored as SHA-256 hashes only: a copy of the file opens no session. Payloads are
+      // sealed by the server (tokens encrypted); the store never reads them.
+      db.exec(`
+        CREATE TABLE sessions (
+          id_hash TEXT PRIMARY KEY,
+          person_id TEXT NOT NULL,
+          org TEXT NOT NULL,
+          payload BLOB NOT NULL,
+          created_at INTEGER NOT NULL,
+          last_seen_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          replaced_by TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX sessions_by_person ON sessions (person_id);
+        CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+        CREATE TABLE pending_logins (
+          id_hash TEXT PRIMARY KEY,
+          payload BLOB NOT NULL,
+          expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX pending_logins_by_expiry ON pending_logins (expires_at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

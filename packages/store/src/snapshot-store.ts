@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type GenesysDependency, SNAPSHOT_FORMAT, type Snapshot } from '@flowgraph/core';
-import Database from 'better-sqlite3';
-import { migrate } from './migrations.js';
+import type Database from 'better-sqlite3';
+import { openDatabase, STORE_FILE } from './database.js';
 import { type CrawlStats, CrawlStatsSchema, type SnapshotRecord } from './records.js';
 import { parseSnapshotRef } from './refs.js';
 import { sourceLabel } from './org-key.js';
 
-export const STORE_FILE = 'flowgraph.db';
+export { STORE_FILE };
 
 export interface OpenStoreOptions {
   /** The data directory (see `resolveDataDir`); created with a `.gitignore` when missing. */
@@ -58,23 +58,8 @@ export class SnapshotStore {
 
   constructor(options: OpenStoreOptions) {
     this.#now = options.now ?? (() => new Date());
-    if (!existsSync(options.dir)) {
-      mkdirSync(options.dir, { recursive: true });
-      // Whatever repository the folder lands in, git leaves it alone.
-      writeFileSync(join(options.dir, '.gitignore'), '*\n');
-    }
     this.path = join(options.dir, STORE_FILE);
-    this.#db = new Database(this.path);
-    try {
-      this.#db.pragma('journal_mode = WAL');
-      // WAL + NORMAL: a committed transaction survives a crash of the process (not of the machine's power).
-      this.#db.pragma('synchronous = NORMAL');
-      this.#db.pragma('busy_timeout = 10000');
-      migrate(this.#db, undefined, this.#now);
-    } catch (error) {
-      this.#db.close();
-      throw error;
-    }
+    this.#db = openDatabase({ dir: options.dir }, this.#now);
   }
 
   /** Stores a snapshot and records its flow versions for reuse, in one transaction; returns its record. */
