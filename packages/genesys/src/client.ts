@@ -1,5 +1,6 @@
 import ky from 'ky';
 import type { z } from 'zod';
+import type { AccessTokenSource, PersonAccess } from './auth/access-token-source.js';
 import { TokenProvider } from './auth/token-provider.js';
 import { DiskCache } from './cache/disk-cache.js';
 import type { CacheOptions } from './cache/response-cache.js';
@@ -18,6 +19,12 @@ import type { Random } from './utils/jitter.js';
 export interface GenesysClientOptions extends ConfigInput {
   /** An already validated config; otherwise one is loaded from `env` and the fields above. */
   config?: GenesysConfig;
+  /**
+   * Act as a signed-in person (the team server): their session's tokens replace the client
+   * credentials, so their roles and divisions decide what the API answers. Never disk-cached:
+   * one person's answers must not reach another.
+   */
+  person?: PersonAccess;
   /** Where `GENESYSCLOUD_*` variables are read from; default `process.env`. */
   env?: Record<string, string | undefined>;
   /** Retry/timeout overrides (see retry-policy.ts); a number sets the transient retry count. */
@@ -38,7 +45,7 @@ export class GenesysClient {
   readonly endpoints: GenesysEndpoints;
   readonly clientId: string;
   readonly monitor: LatencyMonitor;
-  readonly #tokens: TokenProvider;
+  readonly #tokens: AccessTokenSource;
   readonly #context: RequestContext;
 
   constructor(options: GenesysClientOptions = {}) {
@@ -49,16 +56,18 @@ export class GenesysClient {
     this.monitor = new LatencyMonitor(clock);
     this.endpoints = config.endpoints;
     this.clientId = config.clientId;
-    this.#tokens = new TokenProvider({
-      loginBaseUrl: config.endpoints.loginBaseUrl,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-      http: ky.create({ retry: 0, throwHttpErrors: false, ...fetchOption }),
-      clock,
-      policy,
-      random: options.random,
-      monitor: this.monitor,
-    });
+    this.#tokens =
+      options.person?.tokens ??
+      new TokenProvider({
+        loginBaseUrl: config.endpoints.loginBaseUrl,
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        http: ky.create({ retry: 0, throwHttpErrors: false, ...fetchOption }),
+        clock,
+        policy,
+        random: options.random,
+        monitor: this.monitor,
+      });
     this.#context = {
       http: createApiHttp({
         apiBaseUrl: config.endpoints.apiBaseUrl,
@@ -73,7 +82,7 @@ export class GenesysClient {
       clock,
       random: options.random,
       cache:
-        options.cache === false
+        options.cache === false || options.person !== undefined
           ? undefined
           : new DiskCache({ apiBaseUrl: config.endpoints.apiBaseUrl, clientId: config.clientId }, options.cache ?? {}, clock),
     };

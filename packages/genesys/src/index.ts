@@ -10,6 +10,7 @@ export function createGenesysClient(options: GenesysClientOptions = {}): Genesys
   return new GenesysClient(options);
 }
 
+export type { AccessTokenSource, PersonAccess } from './auth/access-token-source.js';
 export { COMMAND_LINE_SECRET_WARNING, readSecretLine } from './auth/secret-input.js';
 export { type CacheOptions, DEFAULT_CACHE_DIR, type ResponseCache } from './cache/response-cache.js';
 export { GenesysClient, type GenesysClientOptions } from './client.js';

@@ -1,12 +1,12 @@
 import ky, { type KyInstance } from 'ky';
-import type { TokenProvider } from '../auth/token-provider.js';
+import type { AccessTokenSource } from '../auth/access-token-source.js';
 
 /** The code ky reports on the one retry a refused token earns. */
 const TOKEN_REFRESHED = 'TOKEN_REFRESHED';
 
 export interface ApiHttpOptions {
   apiBaseUrl: string;
-  tokens: TokenProvider;
+  tokens: AccessTokenSource;
   timeoutMs: number;
   fetch?: typeof globalThis.fetch;
 }
