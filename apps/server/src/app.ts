@@ -1,16 +1,27 @@
 import express from 'express';
+import { meRouter } from './auth/me-route.js';
+import { sessionOf, type TeamAuth } from './auth/team-auth.js';
 import { errorHandler, notFound } from './http/error-handler.js';
-import { createIntervalLimiter } from './http/interval-limiter.js';
-import { loopbackHostsOnly, sameOriginWrites, securityHeaders } from './http/security.js';
+import { allowedHostsOnly, sameOriginWrites, securityHeaders } from './http/security.js';
 import { spaRouter } from './http/spa.js';
 import { createRedactor, type Log, redactingLog } from './logger.js';
 import type { GraphSource } from './org/graph-source.js';
 import type { HistoryViews } from './org/history-views.js';
-import { OrgViews } from './org/org-views.js';
+import { createWorkspace, type Workspace } from './org/workspace.js';
 import { apiRouter } from './routes/api-router.js';
 
+/** Team mode: people sign in with Genesys Cloud and each gets their own workspace. */
+export interface TeamApp {
+  auth: TeamAuth;
+  /** The signed-in person's workspace (their crawl, views, history). */
+  workspaceFor(session: NonNullable<ReturnType<typeof sessionOf>>): Workspace;
+}
+
 export interface AppOptions {
-  source: GraphSource;
+  /** Local mode: the one org everybody who reaches the server sees. Not given in team mode. */
+  source?: GraphSource;
+  /** Team mode (FLOWGRAPH_AUTH=genesys): sign-in, sessions and per-person workspaces. */
+  team?: TeamApp;
   /** The SPA build (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
   /** Minimum time between two refreshes (docs/http-api.md: 30 s). */
@@ -26,6 +37,10 @@ export interface AppOptions {
   shutdown?: AbortSignal;
   /** Refuse Host names other than loopback ones (DNS rebinding) when listening on loopback. */
   loopbackOnly?: boolean;
+  /** Host names (with port) served besides loopback ones, e.g. the public URL's behind a proxy. */
+  extraHosts?: readonly string[];
+  /** Express' `trust proxy`, behind a TLS reverse proxy (FLOWGRAPH_TRUST_PROXY). */
+  trustProxy?: string | number;
   /** The org's stored crawls: `/api/history` and `/api/diff` (404 without). */
   history?: HistoryViews;
 }
@@ -34,51 +49,57 @@ export function createApp(options: AppOptions): express.Express {
   const secrets = options.secrets ?? [];
   const log = redactingLog(options.log ?? (() => {}), secrets);
   const refreshIntervalMs = options.refreshIntervalMs ?? 30_000;
-  const views = new OrgViews(options.source);
-  // Analyse as soon as a crawl lands, so the first /api/graph after "done" is served from cache.
-  options.source.subscribe((progress) => {
-    if (progress.phase === 'done') setImmediate(() => warm(views, log));
-  });
+  const { team, source } = options;
+  if ((source === undefined) === (team === undefined)) throw new Error('createApp: give a source (local mode) or team (team mode)');
+  const local =
+    source === undefined
+      ? undefined
+      : createWorkspace(source, {
+          ...(options.history ? { history: options.history } : {}),
+          refreshIntervalMs,
+          ...(options.now ? { now: options.now } : {}),
+          log,
+        });
+  const workspace = (res: express.Response): Workspace => {
+    if (local) return local;
+    const session = sessionOf(res);
+    // requireSession ran first: no session, no workspace (and no way here without one).
+    if (session === undefined || team === undefined) throw new Error('workspace asked for without a session');
+    return team.workspaceFor(session);
+  };
+
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   // Same-origin only: Express sends no CORS headers unless told to, and nothing here tells it.
   app.use(securityHeaders());
-  if (options.loopbackOnly) app.use(loopbackHostsOnly());
-  app.use(sameOriginWrites);
+  if (options.loopbackOnly) app.use(allowedHostsOnly(options.extraHosts ?? []));
+  app.use(team ? team.auth.sameOriginWrites() : sameOriginWrites);
   app.use(express.json({ limit: '1kb' }));
+  if (team) app.use('/auth', team.auth.router());
   app.use(
     '/api',
     (_req, res, next) => {
       res.setHeader('Cache-Control', 'no-store');
       next();
     },
+    // Team mode: every API route, known or not, answers 401 without a live session.
+    ...(team ? [team.auth.requireSession()] : []),
+    meRouter(),
     apiRouter({
-      source: options.source,
-      views,
-      refreshLimiter: createIntervalLimiter(refreshIntervalMs, options.now),
+      workspace,
       refreshIntervalSeconds: Math.ceil(refreshIntervalMs / 1000),
       heartbeatMs: options.heartbeatMs ?? 15_000,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),
-      ...(options.history ? { history: options.history } : {}),
+      ...(team ? { stillSignedIn: (res: express.Response) => team.auth.stillSignedIn(res) } : {}),
     }),
     notFound,
   );
-  if (options.webDist !== undefined) app.use(spaRouter(options.webDist));
+  if (options.webDist !== undefined) {
+    if (team) app.use(team.auth.pagesNeedSignIn());
+    app.use(spaRouter(options.webDist));
+  }
   app.use(notFound);
   app.use(errorHandler(log, createRedactor(secrets)));
   return app;
-}
-
-function warm(views: OrgViews, log: Log): void {
-  try {
-    // The answer the page asks for first, compressed the way browsers ask for it.
-    views
-      .graphBody({})
-      .encoded('br')
-      .catch((error: unknown) =>
-        log(`flowgraph: compressing the new graph failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-  } catch (error) {
-    log(`flowgraph: analysing the new crawl failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isLoopback } from './http/loopback.js';
 import type { Log } from './logger.js';
 import { FileSource } from './org/file-source.js';
 import { type RunningServer, startServer } from './server.js';
@@ -55,10 +56,6 @@ export async function serveFiles(options: ServeFilesOptions): Promise<ServedFile
     loopbackOnly: isLoopback(host),
   });
   return { ...server, source };
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /**

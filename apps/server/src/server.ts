@@ -10,6 +10,8 @@ export interface RunningServer {
 export interface StartOptions extends Omit<AppOptions, 'shutdown'> {
   port?: number;
   host?: string;
+  /** Runs after the server stopped listening (team mode closes its workspaces and sessions here). */
+  onClose?: () => Promise<void>;
 }
 
 /** A request still running this long after close is cut off: shutdown must not hang on it. */
@@ -40,7 +42,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       } finally {
         clearTimeout(force);
       }
-      await options.source.close();
+      await options.source?.close();
+      await options.onClose?.();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ServerConfigError } from '../config.js';
+import { isLoopback } from '../http/loopback.js';
 
 /** How people sign in: not at all (one local user, as before), or with Genesys Cloud. */
 export type AuthMode = 'none' | 'genesys';
@@ -13,7 +14,7 @@ export interface AuthSettings {
    */
   publicUrl: URL | undefined;
   /** Express' `trust proxy` (hops, `loopback`, addresses): set behind a TLS reverse proxy. */
-  trustProxy: string | number | boolean | undefined;
+  trustProxy: string | number | undefined;
   /** Listen on a non-loopback address without sign-in anyway (FLOWGRAPH_ALLOW_UNAUTHENTICATED=1). */
   allowUnauthenticated: boolean;
   session: {
@@ -92,7 +93,7 @@ function parsePublicUrl(text: string): URL {
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     throw new ServerConfigError('FLOWGRAPH_PUBLIC_URL must be an origin without a path (Flowgraph is served at the root of its host).');
   }
-  if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new ServerConfigError(
       'FLOWGRAPH_PUBLIC_URL must use https:// unless it is a loopback address: the session cookie must not cross a network in clear text. Put Flowgraph behind a TLS reverse proxy.',
     );
@@ -100,7 +101,7 @@ function parsePublicUrl(text: string): URL {
   return url;
 }
 
-function parseTrustProxy(value: string | undefined): string | number | boolean | undefined {
+function parseTrustProxy(value: string | undefined): string | number | undefined {
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value)) return Number(value);
   if (value === 'true' || value === 'false') {
@@ -110,9 +111,4 @@ function parseTrustProxy(value: string | undefined): string | number | boolean |
     );
   }
   return value;
-}
-
-export function isLoopbackHostname(hostname: string): boolean {
-  const bare = hostname.replace(/^\[|\]$/g, '');
-  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
 }

@@ -180,6 +180,16 @@ export class SessionManager {
     };
   }
 
+  /** Whether the session with stable key `key` still lives (whatever its current id). */
+  isLive(key: string): boolean {
+    return this.#byKey(key) !== undefined;
+  }
+
+  /** Live sessions of a person (a workspace closes when there are none). */
+  liveSessions(personId: string): number {
+    return this.#options.store.countForPerson(personId);
+  }
+
   /** Deletes expired sessions and logins (a timer calls it). */
   sweep(): number {
     return this.#options.store.sweep();

@@ -173,6 +173,12 @@ export class TeamAuth {
     };
   }
 
+  /** Whether the session a request was signed in with still lives (checked again for long-lived streams). */
+  stillSignedIn(res: Response): boolean {
+    const session = sessionOf(res);
+    return session !== undefined && this.#options.sessions.isLive(session.payload.key);
+  }
+
   #session(req: Request): ActiveSession | undefined {
     const id = readCookie(req, this.cookieName);
     return id === undefined ? undefined : this.#options.sessions.session(id);

@@ -82,12 +82,15 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
  * When the server listens on loopback only, a request whose Host is another name came through
- * DNS rebinding (a hostile page resolving its own name to 127.0.0.1): refuse it.
+ * DNS rebinding (a hostile page resolving its own name to 127.0.0.1): refuse it. `extraHosts`
+ * (host:port, e.g. the public URL's behind a TLS proxy on the same machine) are served too.
  */
-export function loopbackHostsOnly(): RequestHandler {
+export function allowedHostsOnly(extraHosts: readonly string[] = []): RequestHandler {
+  const extra = new Set(extraHosts.map((host) => host.toLowerCase()));
   return (req, _res, next) => {
-    const hostname = (req.get('host') ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (LOOPBACK_NAMES.has(hostname)) {
+    const host = (req.get('host') ?? '').toLowerCase();
+    const hostname = host.replace(/:\d+$/, '');
+    if (LOOPBACK_NAMES.has(hostname) || extra.has(host) || extra.has(hostname)) {
       next();
       return;
     }

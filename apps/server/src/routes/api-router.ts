@@ -7,15 +7,15 @@ import {
   scopeFileName,
   WHOLE_GRAPH_FILE_STEM,
 } from '@flowgraph/core';
-import { type RequestHandler, Router } from 'express';
+import { type RequestHandler, type Response, Router } from 'express';
 import { CrawlRunningError, NotFoundError, TooManyRequestsError } from '../errors.js';
-import type { IntervalLimiter } from '../http/interval-limiter.js';
 import { parseQuery } from '../http/query.js';
 import { sendSerialized } from '../http/serialized-body.js';
 import { isRunning } from '../org/crawl-state.js';
 import type { GraphSource } from '../org/graph-source.js';
 import type { HistoryViews } from '../org/history-views.js';
 import type { OrgViews } from '../org/org-views.js';
+import type { Workspace } from '../org/workspace.js';
 import { progressRoute } from './progress.js';
 import {
   CycleFocusQuerySchema,
@@ -33,29 +33,24 @@ import {
 } from './schemas.js';
 
 export interface ApiDependencies {
-  source: GraphSource;
-  views: OrgViews;
-  refreshLimiter: IntervalLimiter;
+  /**
+   * The org a request is about: the one workspace of a local server, or the signed-in person's
+   * on a team server (its crawl, views, history and refresh limit).
+   */
+  workspace(res: Response): Workspace;
   refreshIntervalSeconds: number;
   heartbeatMs: number;
   shutdown?: AbortSignal;
-  /** Stored crawls of the org and what changed between two; absent when the server runs without a store. */
-  history?: HistoryViews;
+  /** Team mode: whether the request's session still lives (an open progress stream ends when it does not). */
+  stillSignedIn?(res: Response): boolean;
 }
 
-/** Each handler: parse input, ask the views or the source, write JSON. Errors go to the one handler. */
-export function apiRouter({
-  source,
-  views,
-  refreshLimiter,
-  refreshIntervalSeconds,
-  heartbeatMs,
-  shutdown,
-  history,
-}: ApiDependencies): Router {
+/** Each handler: parse input, ask the request's workspace (views, source, history), write JSON. Errors go to the one handler. */
+export function apiRouter({ workspace, refreshIntervalSeconds, heartbeatMs, shutdown, stillSignedIn }: ApiDependencies): Router {
   const router = Router();
 
   router.get('/health', noQuery, (_req, res) => {
+    const { source } = workspace(res);
     const crawl = source.progress();
     // Degraded: serving, but the last crawl failed or was refused, or some flows are stale.
     const degraded = crawl.phase === 'failed' || (crawl.staleFlows ?? 0) > 0;
@@ -65,37 +60,38 @@ export function apiRouter({
   // The compact wire form (core's compactGraphResponseSchema), from the per-crawl cache, compressed, with an ETag.
   router.get('/graph', async (req, res) => {
     const { partial, ...options } = parseQuery(GraphQuerySchema, req.query);
-    await sendSerialized(req, res, views.graphBody(options, partial ? 'partial' : 'current'));
+    await sendSerialized(req, res, workspace(res).views.graphBody(options, partial ? 'partial' : 'current'));
   });
 
   router.get('/impact', (req, res) => {
     const query = parseQuery(ImpactQuerySchema, req.query);
-    res.json(views.impact(query.node, query.direction));
+    res.json(workspace(res).views.impact(query.node, query.direction));
   });
 
   router.get('/flows/:id/steps', noQuery, async (req, res) => {
     const { id } = parseQuery(FlowParamsSchema, req.params);
-    res.json(await views.steps(id));
+    res.json(await workspace(res).views.steps(id));
   });
 
   router.get('/focus', async (req, res) => {
     const query = parseQuery(FocusQuerySchema, req.query);
-    res.json(await views.focus(query.node, focusOptions(query), query.flow));
+    res.json(await workspace(res).views.focus(query.node, focusOptions(query), query.flow));
   });
 
   router.get('/path', (req, res) => {
     const query = parseQuery(PathQuerySchema, req.query);
-    res.json(views.paths(query.from, query.to, { all: query.all, limit: query.limit }));
+    res.json(workspace(res).views.paths(query.from, query.to, { all: query.all, limit: query.limit }));
   });
 
   router.get('/cycles/:member/focus', async (req, res) => {
     const { member } = parseQuery(CycleParamsSchema, req.params);
     const query = parseQuery(CycleFocusQuerySchema, req.query);
-    res.json(await views.cycleFocus(member, { group: query.group }, query.flow));
+    res.json(await workspace(res).views.cycleFocus(member, { group: query.group }, query.flow));
   });
 
   router.get('/export', async (req, res) => {
     const query = parseQuery(ExportQuerySchema, req.query);
+    const { views } = workspace(res);
     const scope = await scopeOf(views, query);
     const text = scope === undefined ? views.export(query.format, query.scope) : scopeExporters[query.format](scope);
     const { extension, contentType } = EXPORT_FILE_TYPES[query.format];
@@ -111,6 +107,7 @@ export function apiRouter({
   });
 
   router.post('/refresh', noQuery, (_req, res) => {
+    const { source, refreshLimiter } = workspace(res);
     // A running crawl does not use up the interval: the answer is 409 and the slot stays free.
     if (isRunning(source.progress().phase)) throw new CrawlRunningError();
     const slot = refreshLimiter.tryAcquire();
@@ -124,26 +121,31 @@ export function apiRouter({
     res.status(202).json({ started: true });
   });
 
-  router.get('/progress', noQuery, progressRoute(source, heartbeatMs, shutdown));
+  router.get(
+    '/progress',
+    noQuery,
+    progressRoute((res) => workspace(res).source, heartbeatMs, shutdown, stillSignedIn),
+  );
 
   router.get('/history', noQuery, (_req, res) => {
-    res.json(requireHistory(history).list());
+    res.json(requireHistory(workspace(res).history).list());
   });
 
   router.get('/diff', (req, res) => {
     const { from, to } = parseQuery(DiffQuerySchema, req.query);
-    res.json(requireHistory(history).diff(from, to));
+    res.json(requireHistory(workspace(res).history).diff(from, to));
   });
 
   // Files mode: what each input file gave. Never takes a path: the browser only reads the list.
   router.get('/files', noQuery, (_req, res) => {
+    const { source } = workspace(res);
     if (source.files === undefined)
       throw new NotFoundError('This server reads no files (it shows an org); open files in the page instead.');
     res.json(source.files());
   });
 
   router.get('/metrics', noQuery, (_req, res) => {
-    res.json(source.metrics());
+    res.json(workspace(res).source.metrics());
   });
 
   return router;

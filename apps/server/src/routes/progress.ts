@@ -5,9 +5,15 @@ import type { GraphSource } from '../org/graph-source.js';
 /**
  * Server-sent events: the current state at once, then every change. A comment line every
  * `heartbeatMs` keeps proxies from closing an idle stream and tells the server when the
- * browser went away; the subscription ends with the connection, and the stream with the server.
+ * browser went away; the subscription ends with the connection, and the stream with the server
+ * or (team mode) with the session.
  */
-export function progressRoute(source: GraphSource, heartbeatMs: number, shutdown?: AbortSignal): RequestHandler {
+export function progressRoute(
+  sourceOf: (res: Response) => GraphSource,
+  heartbeatMs: number,
+  shutdown?: AbortSignal,
+  stillSignedIn?: (res: Response) => boolean,
+): RequestHandler {
   // One shutdown listener for all streams: one per stream would pass Node's limit of 10
   // listeners per signal (MaxListenersExceededWarning) as soon as an eleventh tab connects.
   const open = new Set<Response>();
@@ -15,6 +21,7 @@ export function progressRoute(source: GraphSource, heartbeatMs: number, shutdown
     for (const stream of open) stream.end();
   });
   return (req, res) => {
+    const source = sourceOf(res);
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -37,7 +44,8 @@ export function progressRoute(source: GraphSource, heartbeatMs: number, shutdown
     }
     open.add(res);
     const unsubscribe = source.subscribe(send);
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    // A stream outliving its session (signed out, expired) ends at the next heartbeat.
+    const heartbeat = setInterval(() => (stillSignedIn && !stillSignedIn(res) ? res.end() : res.write(': heartbeat\n\n')), heartbeatMs);
     heartbeat.unref();
     req.on('close', () => {
       clearInterval(heartbeat);

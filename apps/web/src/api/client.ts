@@ -1,6 +1,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import { apiErrorSchema, compactGraphResponseSchema, decodeGraphResponse, type GraphResponse } from '@flowgraph/core';
+import { signInUrl } from './sign-in.js';
 
 /** A request that takes longer is failed: the server answers from memory, except a flow's steps it fetches (retried). */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -14,6 +15,13 @@ export const api = ky.create({
   // The server answers 503 `crawl-pending` while the first crawl runs; react-query retries that.
   retry: 0,
   hooks: {
+    // Team mode: a session that ended (expired, signed out elsewhere) sends the page to sign-in,
+    // which brings the person back here.
+    afterResponse: [
+      (_request, _options, response) => {
+        if (response.status === 401) window.location.assign(signInUrl());
+      },
+    ],
     beforeError: [
       async (error) => {
         const body: unknown = await error.response

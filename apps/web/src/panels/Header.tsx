@@ -5,6 +5,7 @@ import { ExportMenu } from './ExportMenu.js';
 import { ProgressBar } from './ProgressBar.js';
 import { RefreshButton } from './RefreshButton.js';
 import { SearchBox } from './SearchBox.js';
+import { SignedInAs } from './SignedInAs.js';
 
 interface Props {
   data: GraphResponse | undefined;
@@ -50,6 +51,7 @@ export function Header({ data, progress, canvas, jumpTo, onChanges }: Props) {
           Changes
         </button>
         <RefreshButton />
+        <SignedInAs />
       </div>
       <ProgressBar progress={progress} />
     </header>
