@@ -16,6 +16,31 @@ async function signInAtSimulator(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/**
+ * Catches the simulator's answer to the sign-in form (a redirect to /auth/callback with code and
+ * state). Playwright does not route a redirect's next hop, so the form POST itself is fetched
+ * here; with `follow` the browser goes on to the callback, otherwise it stops on a blank page.
+ */
+async function holdCallback(page: Page, { follow = false } = {}): Promise<{ callback: Promise<URL>; release(): Promise<void> }> {
+  let resolve: (url: URL) => void = () => {};
+  const callback = new Promise<URL>((done) => {
+    resolve = done;
+  });
+  const pattern = '**/oauth/authorize';
+  await page.route(pattern, async (route) => {
+    if (route.request().method() !== 'POST') {
+      await route.continue();
+      return;
+    }
+    const answer = await route.fetch({ maxRedirects: 0 });
+    const location = answer.headers().location ?? '';
+    if (follow) await route.fulfill({ status: 302, headers: { location } });
+    else await route.fulfill({ contentType: 'text/plain', body: 'held' });
+    resolve(new URL(location));
+  });
+  return { callback, release: () => page.unroute(pattern) };
+}
+
 /** From signed out to the graph: the app sends the browser to the simulator and back. */
 async function signIn(page: Page, person: { username: string; name: string }, path = '/'): Promise<void> {
   await page.goto(path);
@@ -114,13 +139,19 @@ test.describe('[E] team server: sign in with Genesys Cloud', () => {
 
     // Signed in, then a page of another site posts a form to the app: refused before it reaches the API.
     await signIn(page, AVERY);
-    await page.goto('about:blank');
-    await page.setContent(`<form id="attack" method="post" action="${baseURL}/api/refresh"></form>`);
+    await page.route('http://attacker.test/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<form id="attack" method="post" action="${baseURL}/api/refresh"></form>`,
+      }),
+    );
+    await page.goto('http://attacker.test/');
     const [answer] = await Promise.all([
       page.waitForResponse((response) => response.url().endsWith('/api/refresh')),
       page.evaluate(() => (document.getElementById('attack') as HTMLFormElement).submit()),
     ]);
     expect(answer.status()).toBe(403);
+    await page.waitForURL(/\/api\/refresh$/);
     // The same POST from the app's own page is allowed (the refresh limiter may answer 429 or 409; never 401/403).
     await page.goto('/');
     const own = await page.evaluate(async () => (await fetch('/api/refresh', { method: 'POST' })).status);
@@ -128,17 +159,12 @@ test.describe('[E] team server: sign in with Genesys Cloud', () => {
   });
 
   test('a tampered state and a replayed code are refused', async ({ page }) => {
-    // Catch the simulator's redirect back to the app, to replay it altered.
-    let callback: URL | undefined;
-    await page.route('**/auth/callback?*', async (route) => {
-      callback = new URL(route.request().url());
-      await route.abort();
-    });
+    // The simulator's redirect back to the app, caught before the browser follows it.
+    const held = await holdCallback(page);
     await page.goto('/auth/login');
     await signInAtSimulator(page, SAM.username);
-    await expect.poll(() => callback).toBeDefined();
-    await page.unroute('**/auth/callback?*');
-    const genuine = callback as URL;
+    const genuine = await held.callback;
+    await held.release();
     const tampered = new URL(genuine);
     tampered.searchParams.set('state', `${genuine.searchParams.get('state')?.slice(0, -2)}xx`);
     const refused = await page.goto(tampered.toString());
@@ -146,17 +172,16 @@ test.describe('[E] team server: sign in with Genesys Cloud', () => {
     await expect(page.getByRole('heading', { name: 'Sign-in failed' })).toBeVisible();
     await expect(page.locator('main')).toContainText('state');
     await page.screenshot({ path: 'test-results/screens/team-sign-in-failed.png' });
+    // The attempt spent the login: the genuine answer is refused now too.
+    expect((await page.goto(genuine.toString()))?.status()).toBe(400);
 
     // A genuine sign-in, then its code used again with a fresh login's state.
-    await page.route('**/auth/callback?*', async (route) => {
-      callback = new URL(route.request().url());
-      await route.continue();
-    });
+    const passed = await holdCallback(page, { follow: true });
     await page.goto('/auth/login');
     await signInAtSimulator(page, SAM.username);
+    const used = await passed.callback;
+    await passed.release();
     await expect(page.getByTestId('signed-in')).toContainText('Sam Patel');
-    const used = callback as URL;
-    await page.unroute('**/auth/callback?*');
     await page.context().clearCookies();
     // A new login gives this browser a login cookie and a new state; the old code rides along.
     const login = await page.request.get('/auth/login', { maxRedirects: 0 });

@@ -87,6 +87,7 @@ export {
   parseGraphResponse,
 } from './contract/compact-graph.js';
 export { type Impact, type ImpactEntry, impactSchema } from './contract/impact.js';
+export { type MeResponse, meResponseSchema } from './contract/me.js';
 export {
   type CycleFocusAnswer,
   cycleFocusSchema,
@@ -231,10 +232,13 @@ export { graphFromExport, type Overlay, overlayFiles } from './pipeline/overlay.
 
 // Genesys Platform API shapes, shared by the client and the simulator.
 export {
+  AuthzDivisionSchema,
+  CodeTokenResponseSchema,
   ConsumedResourcesListingSchema,
   DependencyObjectListingSchema,
   DependencyObjectSchema,
   DependencySchema,
+  DivisionsPermittedListingSchema,
   ErrorBodySchema,
   entityListingSchema,
   FlowEntityListingSchema,
@@ -245,4 +249,5 @@ export {
   type GenesysFlowVersion,
   OAuthErrorSchema,
   TokenResponseSchema,
+  UserMeSchema,
 } from './genesys-api/schemas.js';

@@ -1,3 +1,4 @@
+import type { MeResponse } from '@flowgraph/core';
 import { type Request, type Response, Router } from 'express';
 import { sessionOf } from './team-auth.js';
 
@@ -10,11 +11,11 @@ export function meRouter(): Router {
   router.get('/me', (_req: Request, res: Response) => {
     const session = sessionOf(res);
     if (session === undefined) {
-      res.json({ auth: 'none' });
+      res.json({ auth: 'none' } satisfies MeResponse);
       return;
     }
     const { person, org, divisions, allDivisions } = session.payload;
-    res.json({
+    const me: MeResponse = {
       auth: 'genesys',
       person,
       ...(org ? { org } : {}),
@@ -24,7 +25,8 @@ export function meRouter(): Router {
         expiresAt: new Date(session.stored.expiresAt).toISOString(),
         idleExpiresAt: new Date(session.stored.idleExpiresAt).toISOString(),
       },
-    });
+    };
+    res.json(me);
   });
   return router;
 }

@@ -160,6 +160,8 @@ export class TeamAuth {
    * Writes only from the public origin: a state-changing request must name it in `Origin`, or
    * say `Sec-Fetch-Site: same-origin`; one with neither (or another origin) is refused. The
    * SameSite=Lax cookie already stays off cross-site POSTs; this refuses them outright.
+   * A form POST from our own page carries `Origin: null` (our `Referrer-Policy: no-referrer`
+   * hides it), so `null` counts as absent and `Sec-Fetch-Site` decides.
    */
   sameOriginWrites(): RequestHandler {
     return (req, _res, next) => {
@@ -168,7 +170,8 @@ export class TeamAuth {
         return;
       }
       const origin = req.get('origin');
-      const ok = origin !== undefined ? origin === this.#options.publicUrl.origin : req.get('sec-fetch-site') === 'same-origin';
+      const named = origin !== undefined && origin !== 'null';
+      const ok = named ? origin === this.#options.publicUrl.origin : req.get('sec-fetch-site') === 'same-origin';
       next(ok ? undefined : new ForbiddenError('Cross-origin requests are refused; use Flowgraph from its own page.'));
     };
   }

@@ -1,5 +1,5 @@
 import { createGenesysClient, type GenesysConfig, type GenesysEndpoints, loadConfig, resolveBaseUrl } from '@flowgraph/genesys';
-import { DEMO_ORG_SEED, DEMO_PASSWORD, describePeople, type RunningSimulator, startSimulator } from '@flowgraph/simulator';
+import { DEMO_ORG_SEED, DEMO_PASSWORD, DEMO_REQUESTS_PER_MINUTE, type DemoOrg, describePeople, startDemoOrg } from '@flowgraph/simulator';
 import { demoOrgKey, orgKey, SessionStore, type SnapshotStore, type StoreLocation } from '@flowgraph/store';
 import type { TeamApp } from '../app.js';
 import { createAuditLog } from '../auth/audit.js';
@@ -12,9 +12,6 @@ import { type ServerConfig, ServerConfigError } from '../config.js';
 import { createRedactor, type Log } from '../logger.js';
 import { TeamWorkspaces, workspaceKey } from '../team/team-workspaces.js';
 
-/** The demo org's budget and latency (the same as the local demo). */
-const DEMO_REQUESTS_PER_MINUTE = 20_000;
-const DEMO_LATENCY_MS = 3;
 /** How often expired sessions are deleted and unused workspaces closed. */
 const SWEEP_MS = 60_000;
 
@@ -51,7 +48,7 @@ export async function startTeam(options: TeamOptions): Promise<TeamServer> {
   }
   const publicUrl = auth.publicUrl ?? new URL(`http://localhost:${config.port}`);
   const redirectUri = new URL('/auth/callback', publicUrl).toString();
-  let idp: { endpoints: GenesysEndpoints; genesys: GenesysConfig; base: string; demo?: RunningSimulator };
+  let idp: { endpoints: GenesysEndpoints; genesys: GenesysConfig; base: string; demo?: DemoOrg };
   if (config.mode === 'live') {
     const genesys = loadConfig(options.env);
     const source = genesys.endpoints.region
@@ -59,14 +56,8 @@ export async function startTeam(options: TeamOptions): Promise<TeamServer> {
       : { kind: 'live' as const, baseUrl: genesys.endpoints.apiBaseUrl };
     idp = { endpoints: genesys.endpoints, genesys, base: orgKey(source, genesys.clientId) };
   } else {
-    const demo = await startSimulator({
-      port: 0,
-      flows: config.demoFlows,
-      seed: DEMO_ORG_SEED,
-      faults: 'none',
-      latencyMs: DEMO_LATENCY_MS,
-      rateLimit: DEMO_REQUESTS_PER_MINUTE,
-    });
+    // The same demo org as local mode, now also the identity provider: its people sign in.
+    const demo = await startDemoOrg({ flows: config.demoFlows });
     demo.registerRedirectUri(redirectUri);
     const genesys = loadConfig({}, { baseUrl: demo.url, clientId: demo.codeClient.clientId, clientSecret: demo.codeClient.clientSecret });
     idp = { endpoints: resolveBaseUrl(demo.url), genesys, base: `team-${demoOrgKey(DEMO_ORG_SEED, config.demoFlows)}`, demo };

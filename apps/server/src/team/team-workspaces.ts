@@ -11,7 +11,7 @@ import { OrgHistory } from '../org/crawl-history.js';
 import { CrawlSource } from '../org/crawl-source.js';
 import { isRunning } from '../org/crawl-state.js';
 import { genesysOrgClient } from '../org/genesys-org-client.js';
-import type { SourceInfo } from '../org/graph-source.js';
+import type { SourceInfo } from '@flowgraph/core';
 import { HistoryViews } from '../org/history-views.js';
 import type { OrgClient } from '../org/org-client.js';
 import { createWorkspace, type Workspace } from '../org/workspace.js';

@@ -31,6 +31,8 @@ export const queryKeys = {
   history: () => [...queryKeys.all, 'history'] as const,
   /** Both ids (undefined: the server's default, the last two). */
   diff: (from: number | undefined, to: number | undefined) => [...queryKeys.all, 'diff', from ?? null, to ?? null] as const,
+  /** Who is signed in: the same for the page's whole life (signing out leaves the page). */
+  me: () => [...queryKeys.all, 'me'] as const,
 };
 
 function graphSearchParams(policy: Policy): URLSearchParams {
