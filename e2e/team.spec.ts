@@ -1,4 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { loadOrg } from './helpers.js';
 
 /**
  * Team mode (FLOWGRAPH_AUTH=genesys) against the demo simulator as identity provider: the
@@ -87,7 +88,7 @@ test.describe('[E] team server: sign in with Genesys Cloud', () => {
       // Each page asks the API as its own person.
       const averyMe = await averyPage.request.get('/api/me');
       expect(await averyMe.json()).toMatchObject({ person: { name: AVERY.name }, allDivisions: true });
-      const samGraph = (await (await samPage.request.get('/api/graph')).json()) as { graph: { nodes: { kind: string }[] } };
+      const samGraph = await loadOrg(samPage.request);
       expect(samGraph.graph.nodes.filter((node) => node.kind === 'flow')).toHaveLength(sales);
     } finally {
       await avery.close();
