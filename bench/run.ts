@@ -14,6 +14,7 @@ import { RECRAWL_TARGET_SHARE, runRecrawlBench } from './recrawl-bench.js';
 import { runStartupBench, startupSummary } from './startup-bench.js';
 import { runScopesBench } from './scopes-bench.js';
 import { median, table } from './stats.js';
+import { runWebBench, WEB_SIZES, WEB_TARGETS, type WebRun } from './web-bench.js';
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 const only = process.argv[2];
@@ -170,6 +171,65 @@ if (only === undefined || only === 'scopes') {
     ),
   );
   console.log();
+}
+
+// Not part of a plain `pnpm bench`: three demo servers and Chromium take minutes. `pnpm bench web`.
+if (only === 'web') {
+  const sizes = process.argv[3] === undefined ? WEB_SIZES : process.argv[3].split(',').map(Number);
+  const port = Number(process.env.FLOWGRAPH_BENCH_PORT ?? process.env.FLOWGRAPH_E2E_PORT ?? 8199);
+  const loadBefore = os.loadavg()[0]?.toFixed(1);
+  console.log(
+    `web: the demo server at ${sizes.join(', ')} flows (port ${port}), the built SPA in headless Chromium (software rendering) …`,
+  );
+  const runs = await runWebBench(port, sizes);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+  console.log(
+    table(
+      ['demo flows', 'nodes', 'edges', 'page ready (s)', 'select (s)', 'focus (s)', 'pan frame p50 / p95 / max (ms)', 'frames'],
+      runs.map((run) => [
+        run.flows.toLocaleString('en-US'),
+        run.nodes.toLocaleString('en-US'),
+        run.edges.toLocaleString('en-US'),
+        s(run.readyMs),
+        s(run.selectMs),
+        run.focusMs === undefined ? 'n/a' : s(run.focusMs),
+        `${run.panFrames.p50.toFixed(0)} / ${run.panFrames.p95.toFixed(0)} / ${run.panFrames.max.toFixed(0)}`,
+        String(run.panFrames.frames),
+      ]),
+    ),
+  );
+  console.log(
+    table(
+      ['/api/graph', 'object form (before)', 'compact, raw', 'compact, brotli', 'compact, gzip', 'on the wire to Chromium'],
+      runs.map((run) => [
+        `${run.flows.toLocaleString('en-US')} flows`,
+        kb(run.bytes.objectForm),
+        kb(run.bytes.raw),
+        kb(run.bytes.brotli),
+        kb(run.bytes.gzip),
+        kb(run.bytes.sentBrotli),
+      ]),
+    ),
+  );
+  const smallest = runs[0];
+  const largest = runs.at(-1);
+  if (smallest && largest && smallest !== largest) {
+    const ratio = (pick: (run: WebRun) => number) => (pick(largest) / pick(smallest)).toFixed(1);
+    console.log(
+      table(
+        [`${largest.flows.toLocaleString('en-US')} vs ${smallest.flows.toLocaleString('en-US')} flows`, 'ratio', 'target'],
+        [
+          ['page ready', ratio((run) => run.readyMs), `≤ ${WEB_TARGETS.readyRatio}`],
+          ['select', ratio((run) => run.selectMs), `≤ ${WEB_TARGETS.selectRatio}`],
+          [`pan frame p95 at ${largest.flows.toLocaleString('en-US')} (ms)`, largest.panFrames.p95.toFixed(0), `≤ ${WEB_TARGETS.frameMs}`],
+        ],
+      ),
+    );
+  }
+  console.log(
+    `load average before: ${loadBefore}, after: ${os.loadavg()[0]?.toFixed(1)}; one run per size on a shared 2-core machine: ` +
+      'times include waiting for the CPU. Renderer: canvas (no GPU here; no WebGL setting yet).',
+  );
 }
 
 function s(ms: number): string {
