@@ -34,37 +34,41 @@ const impactOfB: Impact = {
   entryFlows: ['a'],
 };
 
-function classesFor(mode: Mode, extra: Partial<Parameters<typeof computeClasses>[0]> = {}) {
+function visualFor(mode: Mode, extra: Partial<Parameters<typeof computeClasses>[0]> = {}) {
   return computeClasses({ graph, mode, filters: initialUiState.filters, cycles, findings: [], ...extra });
 }
+const classesFor = (mode: Mode, extra: Partial<Parameters<typeof computeClasses>[0]> = {}) => visualFor(mode, extra).classes;
 
 describe('[U] visual state', () => {
   it('marks nothing when idle except error findings', () => {
-    const classes = classesFor({ kind: 'idle' }, { findings: [{ code: 'org-cycle', severity: 'error', subject: 'd', message: '' }] });
-    expect([...classes]).toEqual([['d', 'finding-error']]);
+    const visual = visualFor({ kind: 'idle' }, { findings: [{ code: 'org-cycle', severity: 'error', subject: 'd', message: '' }] });
+    expect([...visual.classes]).toEqual([['d', 'finding-error']]);
+    expect(visual.dimmed).toBe(false);
   });
 
-  it('shows impact in two colours and fades the rest', () => {
-    const classes = classesFor({ kind: 'selected', nodeId: 'b' }, { impact: impactOfB });
+  it('shows impact in two colours and dims the rest without a class on each', () => {
+    const visual = visualFor({ kind: 'selected', nodeId: 'b' }, { impact: impactOfB });
+    const classes = visual.classes;
+    expect(visual.dimmed).toBe(true);
     expect(classes.get('b')).toBe('selected');
     expect(classes.get('a')).toBe('upstream');
     expect(classes.get('c')).toBe('downstream');
     expect(classes.get('d')).toBe('downstream');
-    expect(classes.get('x')).toBe('faded');
     expect(classes.get('e0')).toBe('upstream');
     expect(classes.get('e1')).toBe('downstream');
-    expect(classes.get('e3')).toBe('faded');
+    // Only the elements with a role carry a class: the selected node, its impact and their edges.
+    expect([...classes.keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e0', 'e1', 'e2']);
   });
 
   it('highlights a focused cycle, its nodes and edges, in red', () => {
     const classes = classesFor({ kind: 'cycle', key: 'x' });
     expect([classes.get('x'), classes.get('y'), classes.get('e3'), classes.get('e4')]).toEqual(['cycle', 'cycle', 'cycle', 'cycle']);
-    expect(classes.get('a')).toBe('faded');
+    expect(classes.has('a')).toBe(false);
   });
 
   it('hides filtered nodes and their edges, but never the node in focus', () => {
     const filters = { hiddenKinds: ['resource' as const], hiddenTypes: ['COMMONMODULE'], cyclesOnly: false };
-    const classes = computeClasses({ graph, mode: { kind: 'selected', nodeId: 'c' }, filters, cycles, findings: [] });
+    const { classes } = computeClasses({ graph, mode: { kind: 'selected', nodeId: 'c' }, filters, cycles, findings: [] });
     expect(classes.get('b')).toBe('hidden');
     expect(classes.get('d')).toBe('hidden');
     expect(classes.get('c')).toBe('selected');
@@ -73,7 +77,14 @@ describe('[U] visual state', () => {
 
   it('applies filters to impact results too', () => {
     const filters = { ...initialUiState.filters, hiddenKinds: ['resource' as const] };
-    const classes = computeClasses({ graph, mode: { kind: 'selected', nodeId: 'b' }, filters, cycles, findings: [], impact: impactOfB });
+    const { classes } = computeClasses({
+      graph,
+      mode: { kind: 'selected', nodeId: 'b' },
+      filters,
+      cycles,
+      findings: [],
+      impact: impactOfB,
+    });
     expect(classes.get('d')).toBe('hidden');
     expect(classes.get('c')).toBe('downstream');
     expect(classes.get('e2')).toBe('hidden');
@@ -81,7 +92,7 @@ describe('[U] visual state', () => {
 
   it('keeps only cycle members under "cycles only"', () => {
     const filters = { ...initialUiState.filters, cyclesOnly: true };
-    const classes = computeClasses({ graph, mode: { kind: 'idle' }, filters, cycles, findings: [] });
+    const { classes } = computeClasses({ graph, mode: { kind: 'idle' }, filters, cycles, findings: [] });
     const hidden = graph.nodes.filter((n) => classes.get(n.id) === 'hidden').map((n) => n.id);
     expect(hidden).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
@@ -92,6 +103,6 @@ describe('[U] visual state', () => {
     expect(searchMatches(graph, '  ')).toEqual([]);
     const classes = classesFor({ kind: 'search', query: 'name a' });
     expect(classes.get('a')).toBe('match');
-    expect(classes.get('b')).toBe('faded');
+    expect(classes.has('b')).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { applyClasses } from './apply-classes.js';
 import { LANDMARK_FONT_PX } from './landmarks.js';
-import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet } from './stylesheet.js';
+import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet, withDimming } from './stylesheet.js';
 import { registerProbe } from './test-hook.js';
 
 cytoscape.use(svg);
@@ -35,7 +36,10 @@ interface Props {
   /** Names this canvas in the test probe (`window.__flowgraph[name]`). */
   name: string;
   elements: ElementDefinition[];
+  /** Class strings of the elements that have a role; others have none. */
   classes: ReadonlyMap<string, string>;
+  /** Everything without a role drawn faded (the org view's highlight; see `withDimming`). */
+  dimmed?: boolean;
   view: ViewRequest | null;
   onEvent(event: CanvasEvent): void;
   handle?: Ref<CanvasHandle>;
@@ -127,11 +131,14 @@ function centreOf(
  * requests; clicks leave as typed events.
  */
 export function GraphCanvas(props: Props) {
-  const { name, elements, classes, view, onEvent, handle, testId, style = stylesheet, opening, landmarks } = props;
+  const { name, elements, classes, dimmed = false, view, onEvent, handle, testId, style = stylesheet, opening, landmarks } = props;
+  const dimmedStyle = useMemo(() => withDimming(style), [style]);
   const container = useRef<HTMLDivElement>(null);
   // Held in state so the effects below re-run against each new instance.
   const [cy, setCy] = useState<Core | null>(null);
   const applied = useRef(new Map<string, string>());
+  /** Whether the instance shows `dimmedStyle` (a new instance starts with `style`). */
+  const dimmedShown = useRef(false);
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
 
@@ -159,6 +166,7 @@ export function GraphCanvas(props: Props) {
     if (opening) open(cy, opening, false);
     const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom())) : undefined;
     applied.current = new Map();
+    dimmedShown.current = false;
     setCy(cy);
     const unregister = registerProbe(name, cy, element);
     element.dataset.ready = 'true';
@@ -173,17 +181,12 @@ export function GraphCanvas(props: Props) {
 
   useEffect(() => {
     if (!cy) return;
-    const last = applied.current;
-    cy.batch(() => {
-      for (const id of new Set([...last.keys(), ...classes.keys()])) {
-        const next = classes.get(id) ?? '';
-        if ((last.get(id) ?? '') === next) continue;
-        cy.getElementById(id).classes(next);
-        if (next === '') last.delete(id);
-        else last.set(id, next);
-      }
-    });
-  }, [cy, classes]);
+    applyClasses(cy, applied.current, classes);
+    if (dimmedShown.current !== dimmed) {
+      cy.style(dimmed ? dimmedStyle : style);
+      dimmedShown.current = dimmed;
+    }
+  }, [cy, classes, dimmed, dimmedStyle, style]);
 
   useEffect(() => {
     if (!cy || !view || view.ids.length === 0) return;
@@ -227,6 +230,7 @@ export function GraphCanvas(props: Props) {
       ref={container}
       className="graph-canvas"
       data-testid={testId}
+      data-dimmed={dimmed}
       data-node-count={nodeCount}
       data-edge-count={elements.length - nodeElements}
     />

@@ -37,7 +37,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
     const labels = new Map(data.graph.nodes.map((node) => [node.id, node.name]));
     return (zoom: number) => pickLandmarks(layout.positions, labels, scores, zoom);
   }, [data.graph, layout]);
-  const classes = useMemo(
+  const visual = useMemo(
     () =>
       computeClasses({
         graph: data.graph,
@@ -74,7 +74,8 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
         name="org"
         testId="graph"
         elements={elements}
-        classes={classes}
+        classes={visual.classes}
+        dimmed={visual.dimmed}
         view={view}
         onEvent={onEvent}
         handle={canvas}

@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { type Category, categoryOf, INTERACTION_COLOURS as C } from './palette.js';
-import { withClass } from './visual-class.js';
+import { type VisualClass, withClass } from './visual-class.js';
 
 /**
  * The whole look of the graph as data. Colour and shape come from the node's category
@@ -138,10 +138,29 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: withClass('change-cycle', 'node'), style: { 'border-width': 5, 'border-color': C.cycle } },
   { selector: withClass('change-cycle', 'edge'), style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3.5, opacity: 1 } },
-  { selector: withClass('faded', 'node'), style: { opacity: 0.15, 'text-opacity': 0 } },
-  { selector: withClass('faded', 'edge'), style: { opacity: 0.04 } },
   { selector: withClass('hidden'), style: { display: 'none' } },
 ];
+
+/** The classes that stay lit while a highlight dims the rest. */
+const LIT: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match'];
+
+/**
+ * The stylesheet with a highlight on: every node and edge faded, then the lit roles restored.
+ * Switching to it is one restyle of the canvas when a highlight starts or ends; moving the
+ * highlight from one node to another then changes classes only where a role changes, instead
+ * of writing a `faded` class on every other element (tens of thousands at 10,000 flows).
+ */
+export function withDimming(sheet: StylesheetJson): StylesheetJson {
+  return [
+    ...sheet,
+    { selector: 'node', style: { opacity: 0.15, 'text-opacity': 0 } },
+    { selector: 'edge', style: { opacity: 0.04 } },
+    ...LIT.flatMap((name) => [
+      { selector: withClass(name, 'node'), style: { opacity: 1, 'text-opacity': 1 } },
+      { selector: withClass(name, 'edge'), style: { opacity: 1 } },
+    ]),
+  ];
+}
 
 /** Element data fields the stylesheet reads, derived once from the palette. */
 export function categoryData(kind: string, type: string): { colour: string; shape: Category['shape'] } {

@@ -9,7 +9,6 @@ export const VISUAL_CLASSES = [
   'downstream',
   'cycle',
   'match',
-  'faded',
   'hidden',
   'finding-error',
   // Changes mode: what a diff added, changed and removed, and the cycles it introduced.
@@ -20,7 +19,7 @@ export const VISUAL_CLASSES = [
 ] as const;
 export type VisualClass = (typeof VISUAL_CLASSES)[number];
 
-/** A stylesheet selector for elements with the class: `node.cycle`, `edge.faded`, `.hidden`. */
+/** A stylesheet selector for elements with the class: `node.cycle`, `edge.match`, `.hidden`. */
 export function withClass(name: VisualClass, group: 'node' | 'edge' | '' = ''): string {
   return `${group}.${name}`;
 }

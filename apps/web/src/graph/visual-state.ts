@@ -13,11 +13,22 @@ export interface VisualInput {
   impact?: Impact | undefined;
 }
 
+/** What the canvas shows: the class strings of the elements that have a role, and the global dimming. */
+export interface VisualClasses {
+  /** Only elements with a role (selected, upstream, downstream, cycle, match, hidden, finding-error). */
+  classes: Map<string, string>;
+  /**
+   * A highlight is on: every element without a role is drawn faded. One state of the whole
+   * canvas (a stylesheet), so a selection never writes a class on the thousands of others.
+   */
+  dimmed: boolean;
+}
+
 /**
- * UI state -> the class string of every element. A pure function, so every highlight rule is
- * testable without a browser; the canvas adapter only applies what changed.
+ * UI state -> the classes of the elements that have a role. A pure function, so every highlight
+ * rule is testable without a browser; the canvas adapter only applies what changed.
  */
-export function computeClasses(input: VisualInput): Map<string, string> {
+export function computeClasses(input: VisualInput): VisualClasses {
   const { graph, filters } = input;
   const classes = new Map<string, VisualClass[]>();
   const add = (id: string, name: VisualClass) => {
@@ -39,19 +50,18 @@ export function computeClasses(input: VisualInput): Map<string, string> {
     // search results obey the filters, so hiding resources also hides them from an impact view.
     if (filteredOut && !focus.pinned.has(node.id)) hidden.add(node.id);
   }
-  for (const node of graph.nodes) {
-    if (hidden.has(node.id)) add(node.id, 'hidden');
-    else if (focus.active) {
-      const role = focus.nodes.get(node.id);
-      add(node.id, role ?? 'faded');
-    }
+  for (const id of hidden) add(id, 'hidden');
+  for (const [id, role] of focus.nodes) if (!hidden.has(id)) add(id, role);
+  if (focus.active || hidden.size > 0) {
+    graph.edges.forEach((edge, index) => {
+      if (hidden.has(edge.source) || hidden.has(edge.target)) add(edgeId(index), 'hidden');
+      else if (focus.active) {
+        const role = focus.edgeRole(edge.source, edge.target);
+        if (role !== undefined) add(edgeId(index), role);
+      }
+    });
   }
-  graph.edges.forEach((edge, index) => {
-    const id = edgeId(index);
-    if (hidden.has(edge.source) || hidden.has(edge.target)) add(id, 'hidden');
-    else if (focus.active) add(id, focus.edgeRole(edge.source, edge.target) ?? 'faded');
-  });
-  return new Map([...classes].map(([id, list]) => [id, classString(list)]));
+  return { classes: new Map([...classes].map(([id, list]) => [id, classString(list)])), dimmed: focus.active };
 }
 
 interface Focus {
