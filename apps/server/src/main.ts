@@ -11,7 +11,7 @@ import { DEMO_ORG_SEED } from '@flowgraph/simulator';
 import { demoOrgKey, openStore, orgKey, resolveDataDir, type SnapshotStore, type StoreLocation } from '@flowgraph/store';
 import { readServerArgs, type ServeFlags } from './args.js';
 import { type AuthSettings, loadAuthSettings } from './auth/auth-settings.js';
-import { checkExposure } from './auth/exposure.js';
+import { allowsUnauthenticated, checkExposure } from './auth/exposure.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
 import { isLoopback } from './http/loopback.js';
 import { consoleLog, createRedactor, type Log, redactingLog } from './logger.js';
@@ -145,8 +145,6 @@ async function startTeamServer(
 async function mainServingFiles(inputs: string[], flags: ServeFlags | undefined): Promise<void> {
   const env = { ...process.env, ...portAndHost(flags), FLOWGRAPH_MODE: 'demo' };
   const config = loadServerConfig(env);
-  const exposure = checkExposure(config.host, { ...loadAuthSettings(env), mode: 'none' }, { exposed: 'these files', canSignIn: false });
-  if (exposure) consoleLog(`flowgraph: WARNING ${exposure}`);
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const served = await serveFiles({
     inputs,
@@ -158,6 +156,7 @@ async function mainServingFiles(inputs: string[], flags: ServeFlags | undefined)
     host: config.host,
     webDist,
     log: consoleLog,
+    allowUnauthenticated: allowsUnauthenticated(env),
   });
   const { files } = served.source.files();
   consoleLog(`flowgraph: ${served.url} - ${files.length} file(s) from ${inputs.join(', ')}${flags?.watch === false ? '' : ', watched'}`);

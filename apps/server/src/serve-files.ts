@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkUnauthenticated } from './auth/exposure.js';
 import { isLoopback } from './http/loopback.js';
 import type { Log } from './logger.js';
 import { FileSource } from './org/file-source.js';
@@ -20,6 +21,8 @@ export interface ServeFilesOptions {
   /** The SPA build; default apps/web/dist beside this package. */
   webDist?: string;
   log: Log;
+  /** Listen beyond loopback without sign-in (FLOWGRAPH_ALLOW_UNAUTHENTICATED=1); refused otherwise. */
+  allowUnauthenticated?: boolean;
 }
 
 export interface ServedFiles extends RunningServer {
@@ -34,6 +37,11 @@ const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..',
  * served; an input path that does not exist rejects (an InputError naming it).
  */
 export async function serveFiles(options: ServeFilesOptions): Promise<ServedFiles> {
+  const exposure = checkUnauthenticated(options.host ?? '127.0.0.1', options.allowUnauthenticated ?? false, {
+    exposed: 'these files',
+    canSignIn: false,
+  });
+  if (exposure) options.log(`flowgraph: WARNING ${exposure}`);
   const source = new FileSource({
     inputs: options.inputs,
     cwd: options.cwd,

@@ -1,6 +1,6 @@
 import { ServerConfigError } from '../config.js';
 import { isLoopback } from '../http/loopback.js';
-import type { AuthSettings } from './auth-settings.js';
+import { type AuthSettings, loadAuthSettings } from './auth-settings.js';
 
 /**
  * Who can reach the server decides what it may do without sign-in. On loopback only this
@@ -25,8 +25,17 @@ export function checkExposure(
     }
     return undefined;
   }
-  if (loopback) return undefined;
-  if (!auth.allowUnauthenticated) {
+  return checkUnauthenticated(host, auth.allowUnauthenticated, { exposed, canSignIn });
+}
+
+/** Without sign-in: loopback is fine; anywhere else only when the operator allows it (then a warning). */
+export function checkUnauthenticated(
+  host: string,
+  allowUnauthenticated: boolean,
+  { exposed, canSignIn }: { exposed: string; canSignIn: boolean },
+): string | undefined {
+  if (isLoopback(host)) return undefined;
+  if (!allowUnauthenticated) {
     throw new ServerConfigError(
       `Refusing to listen on ${host} without sign-in: anyone who can reach it would see ${exposed}. ` +
         (canSignIn
@@ -36,4 +45,9 @@ export function checkExposure(
     );
   }
   return `listening on ${host} WITHOUT sign-in (FLOWGRAPH_ALLOW_UNAUTHENTICATED=1): everyone who reaches this address sees ${exposed}.`;
+}
+
+/** FLOWGRAPH_ALLOW_UNAUTHENTICATED from an environment (for `flowgraph serve`). */
+export function allowsUnauthenticated(env: Record<string, string | undefined>): boolean {
+  return loadAuthSettings(env).allowUnauthenticated;
 }

@@ -55,7 +55,7 @@ export const serveCommand: Command = {
     const { options, positionals } = parseOptions('serve', argv, config, schema);
     if (positionals.length === 0) throw new UsageError('serve: give the flow files or folders to serve, e.g. flowgraph serve ./flows');
     // The server (Express and the SPA) is loaded only for this command.
-    const { openInBrowser, serveFiles } = await import('@flowgraph/server');
+    const { allowsUnauthenticated, openInBrowser, serveFiles } = await import('@flowgraph/server');
     const log = (line: string) => io.stderr.write(`${line}\n`);
     const served = await serveFiles({
       ...bundledWebApp(),
@@ -67,6 +67,8 @@ export const serveCommand: Command = {
       port: options.port,
       host: options.host,
       log,
+      // Beyond loopback only when the operator says a proxy in front authenticates people.
+      allowUnauthenticated: allowsUnauthenticated(io.env),
     });
     const colors = colorsFor(io);
     const { files } = served.source.files();
