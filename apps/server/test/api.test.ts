@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { apiErrorSchema, parseGraphResponse, impactSchema, jsonExportSchema, stepsResponseSchema } from '@flowgraph/core';
+import { apiErrorSchema, meResponseSchema, parseGraphResponse, impactSchema, jsonExportSchema, stepsResponseSchema } from '@flowgraph/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from '../src/server.js';
 import { FakeSource } from './fake-source.js';
@@ -28,6 +28,10 @@ describe('[I] HTTP API over an injected source', () => {
     expect(apiErrorSchema.parse(await graph.json()).error.code).toBe('crawl-pending');
     const health = await (await get('/api/health')).json();
     expect(health).toMatchObject({ status: 'ok', mode: 'demo', crawl: { phase: 'idle' } });
+  });
+
+  it('says at /api/me that this server has no sign-in', async () => {
+    expect(meResponseSchema.parse(await (await get('/api/me')).json())).toEqual({ auth: 'none' });
   });
 
   it('streams the current state at once, then each progress event until done', async () => {

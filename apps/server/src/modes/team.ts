@@ -34,6 +34,8 @@ export interface TeamOptions {
   sessionLocation: StoreLocation;
   /** Each person's crawls are kept here (absent: no history). */
   snapshots?: SnapshotStore;
+  /** The clock of sessions, token refresh, limits and audit lines; tests move it instead of waiting. */
+  now?: () => number;
 }
 
 /**
@@ -43,6 +45,7 @@ export interface TeamOptions {
  */
 export async function startTeam(options: TeamOptions): Promise<TeamServer> {
   const { config, auth, log } = options;
+  const clock = options.now ? { now: options.now } : {};
   if (auth.publicUrl === undefined && config.port === 0) {
     throw new ServerConfigError('Team mode needs FLOWGRAPH_PUBLIC_URL or a fixed PORT: the sign-in redirect URI names the port.');
   }
@@ -64,21 +67,23 @@ export async function startTeam(options: TeamOptions): Promise<TeamServer> {
   }
   const secret = idp.genesys.clientSecret;
   const redact = createRedactor([secret.reveal()]);
-  const audit = createAuditLog(log);
+  const audit = createAuditLog(log, options.now);
   const store = new SessionStore({
     location: options.sessionLocation,
     policy: { idleMs: auth.session.idleMs, absoluteMs: auth.session.absoluteMs, rotationGraceMs: 60_000 },
+    ...clock,
   });
   let workspaces: TeamWorkspaces | undefined;
   const sessions = new SessionManager({
     store,
     sealer: new Sealer(secret.reveal()),
-    login: new GenesysLogin({ endpoints: idp.endpoints, clientId: idp.genesys.clientId, clientSecret: secret, redirectUri }),
+    login: new GenesysLogin({ endpoints: idp.endpoints, clientId: idp.genesys.clientId, clientSecret: secret, redirectUri, ...clock }),
     audit,
     rotateMs: auth.session.rotateMs,
     workspaceOf: (identity) => workspaceKey(idp.base, identity),
     orgLabel: idp.base,
     onSessionEnded: (payload) => workspaces?.sessionEnded(payload),
+    ...clock,
   });
   workspaces = new TeamWorkspaces({
     sessions,
@@ -98,12 +103,14 @@ export async function startTeam(options: TeamOptions): Promise<TeamServer> {
     log,
     audit,
     redact,
+    ...clock,
   });
   const teamAuth = new TeamAuth({
     sessions,
     publicUrl,
     requestsPerMinute: auth.session.requestsPerMinute,
     onSignIn: (session) => workspaces?.signedIn(session),
+    ...clock,
   });
   const sweep = setInterval(() => {
     sessions.sweep();
