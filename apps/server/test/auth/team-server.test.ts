@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiErrorSchema, meResponseSchema, parseGraphResponse } from '@flowgraph/core';
+import { apiErrorSchema, clientMetricsSchema, meResponseSchema, parseGraphResponse } from '@flowgraph/core';
 import { type RunningSimulator, startSimulator } from '@flowgraph/simulator';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadAuthSettings } from '../../src/auth/auth-settings.js';
@@ -198,6 +198,11 @@ describe('[I] team server: sign-in, sessions and exposure over HTTP (fake clock)
     expect(all).toBe(simulator.org.flows.filter((flow) => !flow.entity.deleted).length);
     expect(sales).toBeGreaterThan(0);
     expect(sales).toBeLessThan(all);
+    // Each person's crawl ran through their own client (and its own rate limiter): its figures are theirs alone.
+    const averyMetrics = clientMetricsSchema.parse(JSON.parse(await text(await avery.browser.fetch('/api/metrics'))));
+    const samMetrics = clientMetricsSchema.parse(JSON.parse(await text(await sam.browser.fetch('/api/metrics'))));
+    expect(samMetrics.requests).toBeGreaterThan(0);
+    expect(samMetrics.requests).toBeLessThan(averyMetrics.requests);
     // One audit line per sign-in and per crawl, naming who and which org; never a token.
     const audit = logs.filter((line) => line.startsWith('flowgraph audit '));
     expect(audit.filter((line) => line.includes('"event":"sign-in"'))).toHaveLength(2);
