@@ -29,21 +29,30 @@ export interface BindingRun {
   tapsSeen: number;
 }
 
-const VARIANTS = ['adapter', 'react-cytoscapejs', 'react-cytoscapejs-memo'];
+const VARIANTS = ['canvas', 'react-cytoscapejs', 'react-cytoscapejs-memo'];
 const INTERACTIONS = 30;
 
-export async function runBindingBench(nodes = 6400): Promise<BindingRun[]> {
+/**
+ * The bench page served by Vite in development mode (React's development build: StrictMode mounts,
+ * unmounts and mounts again). Also what e2e/binding.spec.ts loads.
+ */
+export async function serveBindingPage(): Promise<{ url: string; close(): Promise<void> }> {
   const vite = (await import(pathToFileURL(fromWeb.resolve('vite')).href)) as { createServer(config: object): Promise<DevServer> };
   const server = await vite.createServer({ root: page, configFile: `${page}vite.config.ts`, logLevel: 'error' });
   await server.listen(0);
   const address = server.httpServer?.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+export async function runBindingBench(nodes = 6400): Promise<BindingRun[]> {
+  const served = await serveBindingPage();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const runs: BindingRun[] = [];
   try {
     for (const variant of VARIANTS) {
       const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await tab.goto(`http://127.0.0.1:${port}/?variant=${variant}&nodes=${nodes}`);
+      await tab.goto(`${served.url}?variant=${variant}&nodes=${nodes}`);
       await tab.waitForFunction(() => (globalThis as { __binding?: unknown }).__binding !== undefined, undefined, { timeout: 120_000 });
       await tab.waitForTimeout(1500);
       const result = await tab.evaluate(async (times) => {
@@ -64,7 +73,7 @@ export async function runBindingBench(nodes = 6400): Promise<BindingRun[]> {
     }
   } finally {
     await browser.close();
-    await server.close();
+    await served.close();
   }
   return runs;
 }

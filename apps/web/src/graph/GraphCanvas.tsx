@@ -1,6 +1,7 @@
-import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type StylesheetJson } from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import CytoscapeComponent from 'react-cytoscapejs';
 import { applyClasses } from './apply-classes.js';
 import { LANDMARK_FONT_PX } from './landmarks.js';
 import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet, withDimming } from './stylesheet.js';
@@ -125,71 +126,109 @@ function centreOf(
   return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
 }
 
+/** Layout of the binding's instance: positions are preset (computed off the main thread or by core). */
+const PRESET_LAYOUT = { name: 'preset', fit: true, padding: FIT_PADDING } as const;
+const FILL = { width: '100%', height: '100%' } as const;
+
+interface BindingProps {
+  elements: ElementDefinition[];
+  style: StylesheetJson;
+  onCy(cy: Core): void;
+}
+
 /**
- * The one place that owns a Cytoscape instance. It is created when the elements change (a new
- * graph) and never re-laid out: positions are preset. Interaction arrives as classes and view
- * requests; clicks leave as typed events.
+ * react-cytoscapejs, memoised: it renders only when the graph or the look changes, so an
+ * interaction (a selection, a filter) never re-runs its element diff over every element.
+ * Constructor-only options (the cheap frame while panning) follow from the graph's size.
+ */
+const Binding = memo(function Binding({ elements, style, onCy }: BindingProps) {
+  const large = elements.length > LARGE_GRAPH_ELEMENTS;
+  return (
+    <CytoscapeComponent
+      elements={elements}
+      stylesheet={style}
+      layout={PRESET_LAYOUT}
+      cy={onCy}
+      style={FILL}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      boxSelectionEnabled={false}
+      autoungrabify
+      hideEdgesOnViewport={large}
+      textureOnViewport={large}
+    />
+  );
+});
+
+/** A new key per graph (elements array) and look: a new graph gets a new instance, opened afresh. */
+const generations = new WeakMap<object, number>();
+let nextGeneration = 0;
+function generationOf(value: object): number {
+  let generation = generations.get(value);
+  if (generation === undefined) {
+    generation = nextGeneration++;
+    generations.set(value, generation);
+  }
+  return generation;
+}
+
+/**
+ * The one adapter of a canvas: react-cytoscapejs creates and draws the Cytoscape instance and
+ * hands it over through its `cy` callback; everything else happens here. Interaction arrives as
+ * classes and view requests; clicks leave as typed events. Every instance handed over is treated
+ * as new (StrictMode mounts the binding twice in development and destroys the first instance),
+ * and positions are preset, never re-laid out.
  */
 export function GraphCanvas(props: Props) {
   const { name, elements, classes, dimmed = false, view, onEvent, handle, testId, style = stylesheet, opening, landmarks } = props;
   const dimmedStyle = useMemo(() => withDimming(style), [style]);
   const container = useRef<HTMLDivElement>(null);
-  // Held in state so the effects below re-run against each new instance.
+  // The live instance, held in state so the effects below re-run against each new one.
   const [cy, setCy] = useState<Core | null>(null);
-  const applied = useRef(new Map<string, string>());
-  /** Whether the instance shows `dimmedStyle` (a new instance starts with `style`). */
-  const dimmedShown = useRef(false);
+  const onCy = useCallback((instance: Core) => setCy((current) => (current === instance ? current : instance)), []);
+  /** What the live instance shows: the classes applied, and whether `dimmedStyle` (an instance starts with `style`). */
+  const applied = useRef({ instance: null as Core | null, classes: new Map<string, string>(), dimmed: false });
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
 
   useEffect(() => {
     const element = container.current;
-    if (!element) return;
-    const cy = cytoscape({
-      container: element,
-      elements,
-      style,
-      layout: { name: 'preset', fit: true, padding: FIT_PADDING },
-      minZoom: MIN_ZOOM,
-      maxZoom: MAX_ZOOM,
-      boxSelectionEnabled: false,
-      autoungrabify: true,
-      // Large graphs: draw a cheaper frame while panning and zooming.
-      hideEdgesOnViewport: elements.length > LARGE_GRAPH_ELEMENTS,
-      textureOnViewport: elements.length > LARGE_GRAPH_ELEMENTS,
-    });
-    cy.on('tap', 'node', (event) => onEventRef.current({ type: 'nodeTap', id: event.target.id() }));
-    cy.on('dbltap', 'node', (event) => onEventRef.current({ type: 'nodeDoubleTap', id: event.target.id() }));
-    cy.on('tap', (event) => {
+    if (!cy || cy.destroyed() || !element) return;
+    const onTap = (event: EventObject) => onEventRef.current({ type: 'nodeTap', id: event.target.id() });
+    const onDoubleTap = (event: EventObject) => onEventRef.current({ type: 'nodeDoubleTap', id: event.target.id() });
+    const onBackgroundTap = (event: EventObject) => {
       if (event.target === cy) onEventRef.current({ type: 'backgroundTap' });
-    });
+    };
+    cy.on('tap', 'node', onTap);
+    cy.on('dbltap', 'node', onDoubleTap);
+    cy.on('tap', onBackgroundTap);
     if (opening) open(cy, opening, false);
     const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom())) : undefined;
-    applied.current = new Map();
-    dimmedShown.current = false;
-    setCy(cy);
     const unregister = registerProbe(name, cy, element);
     element.dataset.ready = 'true';
     return () => {
       unregister();
-      stopLandmarks?.();
       element.dataset.ready = 'false';
-      setCy(null);
-      cy.destroy();
+      if (cy.destroyed()) return;
+      stopLandmarks?.();
+      cy.off('tap', 'node', onTap);
+      cy.off('dbltap', 'node', onDoubleTap);
+      cy.off('tap', onBackgroundTap);
     };
-  }, [elements, name, style, opening, landmarks]);
+  }, [cy, name, opening, landmarks]);
 
   useEffect(() => {
-    if (!cy) return;
-    applyClasses(cy, applied.current, classes);
-    if (dimmedShown.current !== dimmed) {
+    if (!cy || cy.destroyed()) return;
+    if (applied.current.instance !== cy) applied.current = { instance: cy, classes: new Map(), dimmed: false };
+    applyClasses(cy, applied.current.classes, classes);
+    if (applied.current.dimmed !== dimmed) {
       cy.style(dimmed ? dimmedStyle : style);
-      dimmedShown.current = dimmed;
+      applied.current.dimmed = dimmed;
     }
   }, [cy, classes, dimmed, dimmedStyle, style]);
 
   useEffect(() => {
-    if (!cy || !view || view.ids.length === 0) return;
+    if (!cy || cy.destroyed() || !view || view.ids.length === 0) return;
     const targets = view.ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
     if (targets.empty()) return;
     // One node: centre it at a readable zoom; several (a cycle): fit them all.
@@ -197,19 +236,19 @@ export function GraphCanvas(props: Props) {
     else cy.animate({ fit: { eles: targets, padding: JUMP_PADDING } }, { duration: JUMP_MS });
   }, [cy, view]);
 
-  useImperativeHandle(
-    handle,
-    () => ({
+  useImperativeHandle(handle, () => {
+    const live = cy && !cy.destroyed() ? cy : null;
+    return {
       fit: () => {
-        if (cy) open(cy, opening, true);
+        if (live) open(live, opening, true);
       },
       zoomBy(factor) {
-        cy?.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        live?.zoom({ level: live.zoom() * factor, renderedPosition: { x: live.width() / 2, y: live.height() / 2 } });
       },
       png: async (options = {}) => {
-        if (!cy) return new Blob();
-        if (!options.full) return cy.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: PNG_SCALE });
-        return cy.png({
+        if (!live) return new Blob();
+        if (!options.full) return live.png({ output: 'blob-promise', bg: '#ffffff', full: false, scale: PNG_SCALE });
+        return live.png({
           output: 'blob-promise',
           bg: '#ffffff',
           full: true,
@@ -218,10 +257,9 @@ export function GraphCanvas(props: Props) {
           maxHeight: MAX_IMAGE_SIDE,
         });
       },
-      svg: (options = {}) => cy?.svg({ full: options.full === true, bg: '#ffffff' }) ?? '',
-    }),
-    [cy, opening],
-  );
+      svg: (options = {}) => live?.svg({ full: options.full === true, bg: '#ffffff' }) ?? '',
+    };
+  }, [cy, opening]);
 
   const nodeElements = elements.reduce((count, element) => count + (element.group === 'nodes' ? 1 : 0), 0);
   const nodeCount = props.nodeCount ?? nodeElements;
@@ -233,7 +271,9 @@ export function GraphCanvas(props: Props) {
       data-dimmed={dimmed}
       data-node-count={nodeCount}
       data-edge-count={elements.length - nodeElements}
-    />
+    >
+      <Binding key={`${generationOf(elements)}.${generationOf(style)}`} elements={elements} style={style} onCy={onCy} />
+    </div>
   );
 }
 
