@@ -103,6 +103,10 @@ test.describe('[E] focus, cycle and path diagrams', () => {
     await download.saveAs(file);
     const plain = execFileSync('dot', ['-Tplain', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(plain.split('\n').filter((line) => line.startsWith('node ')).length).toBe(api.nodes.length);
+    console.log(
+      `focus on ${module.name}, depth 2: ${api.nodes.length} nodes, smallest label ${labels.minPx.toFixed(1)} px, ` +
+        `DOT ${readFileSync(file).length} bytes`,
+    );
 
     // Depth is a control and part of the URL.
     await page.getByTestId('focus-depth').selectOption('1');
@@ -134,6 +138,7 @@ test.describe('[E] focus, cycle and path diagrams', () => {
     const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
     expect(width).toBeGreaterThanOrEqual(1600);
     expect(width * height).toBeGreaterThan(1600 * 1000);
+    console.log(`focus PNG ${width} x ${height} px, ${bytes.length} bytes`);
 
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scope-export-svg').click()]);
     expect(svg.suggestedFilename()).toBe(`${api.fileStem}.svg`);
@@ -197,6 +202,9 @@ test.describe('[E] focus, cycle and path diagrams', () => {
     const file = test.info().outputPath(download.suggestedFilename());
     await download.saveAs(file);
     expect(readFileSync(file, 'utf8')).toMatch(/^flowchart LR/);
+    console.log(
+      `cycle focus: ${api.nodes.length} nodes, smallest label ${labels.minPx.toFixed(1)} px, Mermaid ${readFileSync(file).length} bytes`,
+    );
   });
 
   test('path finder on the planted cycle: why A depends on B, hop by hop with via; swap; Back', async ({ page, request }) => {

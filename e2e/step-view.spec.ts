@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { slugOf } from '@flowgraph/core';
 import { expect, test } from '@playwright/test';
 import { loadOrg, type Org, type OrgNode, viewSettled } from './helpers.js';
 
@@ -21,7 +23,10 @@ async function flowCallingModule(request: import('@playwright/test').APIRequestC
 }
 
 interface ProbeHost {
-  __flowgraph?: Record<string, { pagePosition(id: string): { x: number; y: number } | null; zoom(): number }>;
+  __flowgraph?: Record<
+    string,
+    { pagePosition(id: string): { x: number; y: number } | null; zoom(): number; labels(): { count: number; minPx: number } }
+  >;
 }
 
 test.describe('[E] step view', () => {
@@ -34,6 +39,19 @@ test.describe('[E] step view', () => {
     const all = Number(await canvas.getAttribute('data-node-count'));
     expect(all).toBe(steps.graph.nodes.length);
     await page.screenshot({ path: 'test-results/screens/step-view.png' });
+    const labels = await page.evaluate(() => (globalThis as ProbeHost).__flowgraph?.steps?.labels());
+    console.log(`step view of ${flow.name}: ${all} nodes, ${labels?.count} labels, smallest ${labels?.minPx.toFixed(1)} px`);
+    // Step names and transition labels (failure, digit_2) read on screen as the view opens.
+    expect(labels?.minPx).toBeGreaterThanOrEqual(10);
+
+    // The export is exactly what is shown: Graphviz draws every node, the flow's steps in a cluster.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('steps-export-dot').click()]);
+    expect(download.suggestedFilename()).toBe(`${slugOf(flow.name)}.steps.dot`);
+    const file = test.info().outputPath(download.suggestedFilename());
+    await download.saveAs(file);
+    const plain = execFileSync('dot', ['-Tplain', file], { encoding: 'utf8' });
+    expect(plain.split('\n').filter((line) => line.startsWith('node ')).length).toBe(all);
+    expect(execFileSync('dot', ['-Tcanon', file], { encoding: 'utf8' })).toContain(`cluster_${flow.id}`);
 
     await page.getByTestId('hide-errors').check();
     await expect.poll(async () => Number(await canvas.getAttribute('data-node-count'))).toBeLessThan(all);

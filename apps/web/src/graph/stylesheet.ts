@@ -162,6 +162,15 @@ export function withDimming(sheet: StylesheetJson): StylesheetJson {
   ];
 }
 
+/**
+ * The step view: transition labels (Success, failure, digit_2) are part of the answer there, so
+ * they are drawn at the node labels' size; opened at zoom 10 / 11 or more, none is under 10 px.
+ */
+export const stepsStylesheet: StylesheetJson = [
+  ...stylesheet,
+  { selector: 'edge[label]', style: { 'font-size': BASE_FONT_SIZE, 'min-zoomed-font-size': 0 } },
+];
+
 /** Element data fields the stylesheet reads, derived once from the palette. */
 export function categoryData(kind: string, type: string): { colour: string; shape: Category['shape'] } {
   const category = categoryOf(kind, type);

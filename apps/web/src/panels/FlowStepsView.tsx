@@ -1,13 +1,26 @@
-import { flowchartLayout, mergedRole, mergeParallelTransitions, withoutErrorPaths } from '@flowgraph/core';
+import {
+  AnalysisContext,
+  analyze,
+  type ExportFormat,
+  exporters,
+  flowchartLayout,
+  graphFromExport,
+  mergedRole,
+  mergeParallelTransitions,
+  slugOf,
+  withoutErrorPaths,
+} from '@flowgraph/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { flowStepsQuery } from '../api/queries.js';
 import type { ExportGraph, ExportNode, StepsResponse } from '@flowgraph/core';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type Opening } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
+import { BASE_FONT_SIZE, stepsStylesheet } from '../graph/stylesheet.js';
 import { classString, type VisualClass } from '../graph/visual-class.js';
 import { useDispatch } from '../state/store-context.js';
 import { focusOn } from '../state/types.js';
+import { DiagramExportMenu } from '../scope/DiagramExportMenu.js';
 import { leaveView } from '../state/use-url-sync.js';
 import { Legend } from './Legend.js';
 
@@ -27,8 +40,18 @@ function shownGraph(steps: StepsResponse, hideErrors: boolean): ExportGraph {
   return hideErrors ? withoutErrorPaths(merged) : merged;
 }
 
-/** Below this zoom step labels (11 px) shrink past reading; a long flow opens here, from its start, instead of fitted. */
-const STEPS_OPENING: Opening = { minZoom: 0.75, anchor: 'start' };
+/**
+ * The steps as drawn, as text: each flow's steps in a cluster, loops red (the analysis of this
+ * step graph, as the server's), in DOT and Mermaid; the graph as data in JSON.
+ */
+function renderSteps(graph: ExportGraph, format: ExportFormat): string {
+  const model = graphFromExport(graph);
+  if (format === 'json') return exporters.json(model);
+  return exporters[format](model, analyze(new AnalysisContext(model)));
+}
+
+/** Below this zoom step labels (11 px) shrink under 10 px; a long flow opens here, from its start, instead of fitted. */
+const STEPS_OPENING: Opening = { minZoom: 10 / BASE_FONT_SIZE, anchor: 'start' };
 
 /** Loops are always marked; the clicked step is selected; what a step can open reads as a link. */
 function stepClasses(steps: StepsResponse, graph: ExportGraph, selected: string | null): Map<string, string> {
@@ -124,6 +147,14 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
         >
           Focus in org
         </button>
+        {data && graph && (
+          <DiagramExportMenu
+            fileStem={`${slugOf(data.flow.name, 'flow')}.${hideErrors ? 'happy-path' : 'steps'}`}
+            render={(format) => renderSteps(graph, format)}
+            testId="steps-export"
+            canvas={canvas}
+          />
+        )}
         <button type="button" className="button" onClick={() => canvas.current?.fit()}>
           Fit
         </button>
@@ -140,6 +171,7 @@ export function FlowStepsView({ flowId }: { flowId: string }) {
             view={null}
             onEvent={onEvent}
             handle={canvas}
+            style={stepsStylesheet}
             opening={STEPS_OPENING}
           />
         )}

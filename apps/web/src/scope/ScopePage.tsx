@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { scopeExporters } from '@flowgraph/core';
 import { useMemo, useRef, useState } from 'react';
 import { nameOf } from '../api/node-index.js';
 import { cycleFocusQuery, focusQuery, focusSearchParams, pathQuery } from '../api/queries.js';
@@ -13,7 +14,7 @@ import { NodeCard } from './NodeCard.js';
 import { CycleSummary, FocusSummary, PathControls, PathSummary } from './ScopeSummary.js';
 import { ScopeCanvas } from './ScopeCanvas.js';
 import { BAND_PREFIX } from './scope-elements.js';
-import { ScopeExportMenu } from './ScopeExportMenu.js';
+import { DiagramExportMenu } from './DiagramExportMenu.js';
 
 const TEST_IDS: Readonly<Record<ScopeView['kind'], string>> = { focus: 'focus-view', cycle: 'cycle-view', path: 'path-view' };
 
@@ -68,7 +69,15 @@ export function ScopePage({ view, data }: { view: ScopeView; data: GraphResponse
           ← Back
         </button>
         <h2 title={heading}>{heading}</h2>
-        {scope && <ScopeExportMenu scope={scope} canvas={canvas} onGroup={groupOffer(scope, view, dispatch)} />}
+        {scope && (
+          <DiagramExportMenu
+            fileStem={scope.fileStem}
+            render={(format) => scopeExporters[format](scope)}
+            testId="scope-export"
+            canvas={canvas}
+            onGroup={groupOffer(scope, view, dispatch)}
+          />
+        )}
         <button type="button" className="button" data-testid="scope-fit" onClick={() => canvas.current?.fit()}>
           Fit
         </button>
