@@ -92,7 +92,7 @@ async function measure(browser: Browser, url: string, flows: number): Promise<We
   await page.waitForFunction(() => (globalThis as ProbeHost).__flowgraph?.org?.settled() ?? false, undefined, { timeout: 60_000 });
 
   const { node, dependency } = busiestNode(org);
-  const selectMs = await select(page, node, dependency);
+  const selectMs = await select(page, url, node, dependency);
   const focusMs = await focus(page);
   const panFrames = await pan(page);
   await context.close();
@@ -120,13 +120,18 @@ function busiestNode(org: GraphResponse): { node: { id: string; name: string }; 
   return { node: best, dependency };
 }
 
-/** Brings the node into view through the search box (as a user would), then times a click to the highlight. */
-async function select(page: Page, node: { id: string; name: string }, dependency: string): Promise<number> {
-  await page.getByTestId('search').fill(node.name);
-  await page.getByRole('option').filter({ hasText: node.name }).first().dispatchEvent('mousedown');
-  await page.waitForFunction((id) => (globalThis as ProbeHost).__flowgraph?.org?.inView(id) ?? false, node.id, { timeout: 60_000 });
+/**
+ * Brings the node into view with a deep link to it (the page centres a linked selection), clears
+ * the selection (Esc), then times a click on it to the highlight.
+ */
+async function select(page: Page, url: string, node: { id: string; name: string }, dependency: string): Promise<number> {
+  await page.goto(`${url}/?select=${encodeURIComponent(node.id)}`);
+  await page.waitForFunction((id) => (globalThis as ProbeHost).__flowgraph?.org?.inView(id) ?? false, node.id, { timeout: 300_000 });
   await page.waitForFunction(() => (globalThis as ProbeHost).__flowgraph?.org?.settled() ?? false, undefined, { timeout: 60_000 });
   await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => !((globalThis as ProbeHost).__flowgraph?.org?.classes(id).includes('selected') ?? true), node.id, {
+    timeout: 60_000,
+  });
   await page.waitForTimeout(500);
   const at = await page.evaluate((id) => (globalThis as ProbeHost).__flowgraph?.org?.pagePosition(id) ?? null, node.id);
   if (!at) throw new Error(`node ${node.id} is not drawn`);
