@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classesOf, inView, openGraph } from './helpers.js';
+import { classesOf, inView, openGraph, recrawl } from './helpers.js';
 
 /**
  * Changes mode after a refresh: the e2e server's demo org publishes new versions of 3 flows
@@ -12,10 +12,7 @@ test.describe('[E] Changes mode', () => {
     request,
   }) => {
     await openGraph(page);
-    const stored = async () => ((await (await request.get('/api/history')).json()) as { snapshots: unknown[] }).snapshots.length;
-    const before = await stored();
-    await page.getByRole('button', { name: 'Re-crawl' }).click();
-    await expect.poll(stored, { timeout: 60_000 }).toBe(before + 1);
+    await recrawl(page, request);
 
     await page.getByTestId('open-changes').click();
     const view = page.getByTestId('changes-view');

@@ -32,6 +32,14 @@ export function nodeById(org: Org, id: string): OrgNode {
   return node;
 }
 
+/** Re-crawls through the header button and waits until the new crawl is stored (Changes compares the last two). */
+export async function recrawl(page: Page, request: APIRequestContext): Promise<void> {
+  const stored = async () => ((await (await request.get('/api/history')).json()) as { snapshots: unknown[] }).snapshots.length;
+  const before = await stored();
+  await page.getByRole('button', { name: 'Re-crawl' }).click();
+  await expect.poll(stored, { timeout: 60_000 }).toBe(before + 1);
+}
+
 export async function openGraph(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(page.getByTestId('graph')).toHaveAttribute('data-ready', 'true');

@@ -62,12 +62,12 @@ export function App() {
       <Header data={data} progress={progress} canvas={canvas} jumpTo={jumpTo} onChanges={() => setChangesOpen(true)} />
       <RefreshBanner data={data} progress={progress} />
       <main className="workspace">
-        <aside className="sidebar sidebar-left">
+        <aside className="sidebar sidebar-left" aria-label="Filters, policy and cycles">
           {data && <FiltersPanel data={data} />}
           <PolicyPanel />
           {data && <CyclesPanel data={data} jumpTo={jumpTo} />}
         </aside>
-        <section className="stage">
+        <section className="stage" aria-label="Org graph">
           {data ? (
             <OrgGraph data={data} view={view} canvas={canvas} jumpTo={jumpTo} />
           ) : (
@@ -75,7 +75,7 @@ export function App() {
           )}
           {graph.isFetching && data && <div className="stage-busy">Re-analysing…</div>}
         </section>
-        <aside className="sidebar sidebar-right">
+        <aside className="sidebar sidebar-right" aria-label="Impact, findings and deployment">
           {data && <ImpactPanel data={data} />}
           {data && <FindingsPanel data={data} jumpTo={jumpTo} />}
           {data && <DeploymentPanel data={data} jumpTo={jumpTo} />}

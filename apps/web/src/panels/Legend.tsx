@@ -28,6 +28,15 @@ const MARKS: Readonly<Record<LegendView, readonly [string, string][]>> = {
   path: [['Path ends', C.selected]],
 };
 
+/** Each legend's landmark name: a dialog's legend and the org view's behind it are both on the page. */
+const VIEW_NAMES: Readonly<Record<LegendView, string>> = {
+  org: 'org graph',
+  steps: 'step view',
+  focus: 'focus view',
+  cycle: 'cycle view',
+  path: 'path view',
+};
+
 export const Legend = memo(function Legend({ nodes, view = 'org' }: { nodes: readonly ExportNode[]; view?: LegendView }) {
   const present = new Map<string, string>();
   for (const node of nodes) {
@@ -36,7 +45,7 @@ export const Legend = memo(function Legend({ nodes, view = 'org' }: { nodes: rea
   }
   const marks = MARKS[view];
   return (
-    <section className="legend" aria-label="Legend">
+    <section className="legend" aria-label={`Legend of the ${VIEW_NAMES[view]}`}>
       {[...present].map(([label, colour]) => (
         <span key={label} className="legend-item">
           <i style={{ background: colour }} />

@@ -39,8 +39,11 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
         type="search"
         placeholder="Search flows and resources…"
         role="combobox"
+        aria-label="Search flows and resources"
         aria-expanded={open}
         aria-controls={listId}
+        aria-activedescendant={open && suggestions[active] ? `${listId}-${active}` : undefined}
+        aria-describedby={`${listId}-keys`}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -57,17 +60,28 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
           }
         }}
       />
+      <span id={`${listId}-keys`} className="visually-hidden">
+        Arrow keys choose a suggestion, Enter selects it, Shift+Enter opens its focus diagram, Esc clears.
+      </span>
       {open && (
         <div className="suggestions" role="listbox" id={listId}>
           {suggestions.length === 0 && <div className="muted">No match</div>}
           {suggestions.map((node, i) => (
             // mousedown, not click: it fires before the input's blur, so the choice is not lost.
-            <div key={node.id} role="option" tabIndex={-1} aria-selected={i === active} onMouseDown={() => choose(node.id)}>
+            <div
+              key={node.id}
+              id={`${listId}-${i}`}
+              role="option"
+              tabIndex={-1}
+              aria-selected={i === active}
+              onMouseDown={() => choose(node.id)}
+            >
               <span>{node.name}</span>
               <small>{node.type.toLowerCase()}</small>
-              <button
-                type="button"
+              {/* Not a button: an option holds no focusable control (axe nested-interactive); Shift+Enter does this from the keyboard. */}
+              <span
                 className="row-action"
+                aria-hidden="true"
                 data-testid="search-focus"
                 title="Open its focus diagram (Shift+Enter)"
                 onMouseDown={(event) => {
@@ -76,7 +90,7 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
                 }}
               >
                 focus
-              </button>
+              </span>
             </div>
           ))}
         </div>
