@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './axe.js';
 import { classesOf, inView, openGraph, recrawl } from './helpers.js';
 
 /**
@@ -19,6 +20,7 @@ test.describe('[E] Changes mode', () => {
     await expect(view).toBeVisible();
     await expect(page.getByTestId('changes-graph')).toHaveAttribute('data-ready', 'true');
     await expect(page.getByTestId('changes-summary')).toContainText('3 changed flows');
+    await expectNoViolations(page, 'changes');
 
     const diff = (await (await request.get('/api/diff')).json()) as {
       diff: { flows: { changed: Array<{ id: string; name: string }> }; publishOrder: string[][] };
