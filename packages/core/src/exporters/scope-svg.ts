@@ -39,8 +39,9 @@ export function exportScopeSvg(scope: ScopeDiagram): string {
   const width = Math.max(layout.width + 2 * MARGIN + ARC_ROOM, 320);
   const height = layout.height + 2 * MARGIN + TITLE_HEIGHT;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${round(width)} ${round(height)}" width="${round(width)}" height="${round(height)}" font-family="${THEME.fontName}, Arial, sans-serif" font-size="${FONT_SIZE}">`,
-    `<title>${escapeXml(scope.title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${round(width)} ${round(height)}" width="${round(width)}" height="${round(height)}" font-family="${THEME.fontName}, Arial, sans-serif" font-size="${FONT_SIZE}" role="img" aria-labelledby="scope-title scope-desc">`,
+    `<title id="scope-title">${escapeXml(scope.title)}</title>`,
+    `<desc id="scope-desc">${escapeXml(scopeDescription(scope))}</desc>`,
     '<defs>',
     marker('arrow', THEME.edge.uses),
     marker('arrow-transition', THEME.edge.transition),
@@ -54,6 +55,36 @@ export function exportScopeSvg(scope: ScopeDiagram): string {
   for (const box of boxes.values()) out.push(nodeSvg(box));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+const SIDE_NAMES: Readonly<Record<ScopeNode['side'], string>> = {
+  self: 'Shown for',
+  up: 'Used by (upstream)',
+  down: 'Depends on (downstream)',
+  both: 'Both upstream and downstream',
+  path: 'On the path',
+};
+
+/**
+ * The diagram as text, for a screen reader or a search: how many nodes and edges, the nodes by
+ * side, then every edge as `source → target` (with its via or label). Nothing here is only drawn.
+ */
+export function scopeDescription(scope: ScopeDiagram): string {
+  const names = new Map(scope.nodes.map((node) => [node.id, node.name === '' ? node.id : node.name]));
+  const lines = [`${scope.nodes.length} nodes and ${scope.edges.length} edges.`];
+  for (const side of Object.keys(SIDE_NAMES) as ScopeNode['side'][]) {
+    const onSide = scope.nodes.filter((node) => node.side === side);
+    if (onSide.length > 0)
+      lines.push(`${SIDE_NAMES[side]}: ${onSide.map((node) => `${names.get(node.id)} (${node.type.toLowerCase()})`).join(', ')}.`);
+  }
+  for (const edge of scope.edges) {
+    const what = edge.kind === 'uses' ? edge.via : edge.label;
+    const marks = [edge.inCycle === true ? 'in the cycle' : '', edge.cut === true ? 'suggested cut' : '', what ?? ''].filter(
+      (mark) => mark !== '',
+    );
+    lines.push(`${names.get(edge.source)} → ${names.get(edge.target)}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}.`);
+  }
+  return lines.join('\n');
 }
 
 interface Box {

@@ -164,6 +164,27 @@ describe('[U] scope JSON, SVG, file names', () => {
     expect(svg).toMatch(/stroke="#cc0000"[^>]*marker-end="url\(#arrow-cycle\)"/);
   });
 
+  it('carries a title and a text description of every node and edge, named by role="img"', () => {
+    const scope = focus(new AnalysisContext(graph), 'ivr', { direction: 'down', depth: 2 });
+    const svg = exportScopeSvg(scope);
+    expect(svg).toMatch(
+      /^<svg [^>]*role="img" aria-labelledby="scope-title scope-desc">\n<title id="scope-title">Main IVR: downstream, 2 hops<\/title>\n<desc id="scope-desc">/,
+    );
+    const desc = /<desc id="scope-desc">([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    expect(desc).toContain(`${scope.nodes.length} nodes and ${scope.edges.length} edges.`);
+    expect(desc).toContain('Shown for: Main IVR (inboundcall).');
+    for (const edge of scope.edges) {
+      const name = (id: string) => scope.nodes.find((node) => node.id === id)?.name ?? id;
+      expect(desc).toContain(
+        `${name(edge.source)} → ${name(edge.target)}`
+          .replace('&', '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;'),
+      );
+    }
+  });
+
   it('names files after what they show, with the format registry extension', () => {
     expect(
       scopeFileName(focus(new AnalysisContext(graph), 'ivr', { direction: 'down', depth: 2 }).fileStem, EXPORT_FILE_TYPES.dot.extension),
