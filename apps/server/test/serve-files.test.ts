@@ -77,6 +77,8 @@ describe('[I] flowgraph serve over a folder', () => {
       flows: [{ name: 'Main IVR', type: 'INBOUNDCALL' }],
     });
     expect(byPath.get('repo/flows/support.yaml')?.flows.map((flow) => flow.name)).toEqual(['Support Line']);
+    // The Terraform file that filled it is listed too (its problems would be there).
+    expect(byPath.get('repo/main.tf')).toMatchObject({ format: 'terraform', flows: [], errors: 0 });
     for (const refused of ['repo/flows/linked-secret.yaml', 'repo/flows/linked-folder']) {
       expect(byPath.get(refused)?.issues[0]?.message).toMatch(/outside the inputs: refused/);
       expect(byPath.get(refused)?.flows).toEqual([]);

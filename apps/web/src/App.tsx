@@ -20,6 +20,8 @@ import { useDispatch, useGraphSelector, useGraphUiStore } from './state/store-co
 import { ChangesView } from './changes/ChangesView.js';
 import { focusOn } from './state/types.js';
 import { leaveView, useUrlSync } from './state/use-url-sync.js';
+import { FilesPanel } from './files/FilesPanel.js';
+import { LocalFilesBanner } from './files/LocalFilesBanner.js';
 
 /** Wires server state, UI state and panels; it draws nothing itself. */
 export function App() {
@@ -61,8 +63,10 @@ export function App() {
     <div className="app">
       <Header data={data} progress={progress} canvas={canvas} jumpTo={jumpTo} onChanges={() => setChangesOpen(true)} />
       <RefreshBanner data={data} progress={progress} />
+      <LocalFilesBanner />
       <main className="workspace">
-        <aside className="sidebar sidebar-left" aria-label="Filters, policy and cycles">
+        <aside className="sidebar sidebar-left" aria-label="Files, filters, policy and cycles">
+          {data && <FilesPanel data={data} jumpTo={jumpTo} />}
           {data && <FiltersPanel data={data} />}
           <PolicyPanel />
           {data && <CyclesPanel data={data} jumpTo={jumpTo} />}

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { AnalysisContext, loadGraph, parseGraphResponse, toExportGraph } from '@flowgraph/core';
+import { AnalysisContext, type FilesResponse, type Focus, loadGraph, type Paths, parseGraphResponse, toExportGraph } from '@flowgraph/core';
 import { describe, expect, it } from 'vitest';
-import { type LoadProgress, type LocalFilesResponse, loadPicked, type PickedFile } from '../src/files/local-org.js';
+import { ASK_THE_SERVER } from '../src/files/local-answer.js';
+import { type LoadProgress, loadPicked, type PickedFile } from '../src/files/local-org.js';
 
 const fixtures = join(import.meta.dirname, '../../../e2e/fixtures');
 
@@ -37,7 +38,7 @@ describe('[I] files opened in the page (the worker’s loader)', () => {
         .map((node) => node.name)
         .sort(),
     ).toEqual(['Billing IVR', 'Main IVR', 'Payments IVR', 'Support Line']);
-    const files = org.answer('files', new URLSearchParams()).body as LocalFilesResponse;
+    const files = org.answer('files', new URLSearchParams()).body as FilesResponse;
     expect(files.skipped).toBe(1);
     expect(files.files.find((file) => file.path === 'serve-repo/flows/support.yaml')?.flows.map((flow) => flow.name)).toEqual([
       'Support Line',
@@ -46,7 +47,13 @@ describe('[I] files opened in the page (the worker’s loader)', () => {
     const main = body.graph.nodes.find((node) => node.name === 'Main IVR')!;
     expect(org.answer(`flows/${encodeURIComponent(main.id)}/steps`, new URLSearchParams()).status).toBe(200);
     expect(org.answer('impact', new URLSearchParams({ node: main.id })).status).toBe(200);
-    expect(org.answer('focus', new URLSearchParams()).status).toBe(404);
+    expect(org.answer('focus', new URLSearchParams({ node: 'nowhere' })).status).toBe(404);
+    // The scoped diagrams (issue 8's focus and path views) work on opened files too.
+    const focused = org.answer('focus', new URLSearchParams({ node: main.id, depth: '1', direction: 'down' })).body as Focus;
+    expect(focused.nodes.map((node) => node.name)).toContain('Billing IVR');
+    const payments = body.graph.nodes.find((node) => node.name === 'Payments IVR')!;
+    const paths = org.answer('path', new URLSearchParams({ from: main.id, to: payments.id })).body as Paths;
+    expect(paths.shortest).toBe(2);
   });
 
   it('over an org: a dropped flow replaces the org’s flow of the same name and type, and is marked', async () => {
@@ -68,7 +75,7 @@ describe('[I] files opened in the page (the worker’s loader)', () => {
       },
     ];
     const local = await loadPicked(dropped, { parseHcl, onProgress: () => {}, over: { graph: base, label: 'Demo org' } });
-    const files = local.answer('files', new URLSearchParams()).body as LocalFilesResponse;
+    const files = local.answer('files', new URLSearchParams()).body as FilesResponse;
     expect(files.overlay).toMatchObject({
       base: 'Demo org',
       replaced: [payments.id],
@@ -78,5 +85,9 @@ describe('[I] files opened in the page (the worker’s loader)', () => {
     });
     const graph = parseGraphResponse(local.answer('graph', new URLSearchParams()).body);
     expect(graph.graph.nodes.filter((node) => node.kind === 'flow')).toHaveLength(3);
+    // The org's own flows keep their steps on the server: the page asks it.
+    const main = base.nodes.find((node) => node.name === 'Main IVR')!;
+    const steps = local.answer(`flows/${encodeURIComponent(main.id)}/steps`, new URLSearchParams());
+    expect(steps).toMatchObject({ status: 404, body: { error: { code: ASK_THE_SERVER } } });
   });
 });

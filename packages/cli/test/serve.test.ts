@@ -15,7 +15,8 @@ describe('[I] flowgraph serve', () => {
       stdout: { write: (chunk: string) => (stdout += chunk) },
     });
     await vi.waitFor(() => expect(stdout).toMatch(/serving http:\/\/127\.0\.0\.1:\d+/), { timeout: 20_000 });
-    expect(stdout).toMatch(/4 file\(s\), 4 flow\(s\)/);
+    // The four flow files and the Terraform file that fills the templated one.
+    expect(stdout).toMatch(/5 file\(s\), 4 flow\(s\)/);
     const url = /serving (http:\/\/\S+)/.exec(stdout)![1]!;
     const graph = parseGraphResponse(await (await fetch(`${url}/api/graph`)).json());
     expect(graph.graph.nodes.filter((node) => node.kind === 'flow').map((node) => node.name)).toContain('Support Line');

@@ -226,7 +226,14 @@ export {
 } from './importers/index.js';
 export { link } from './linking/link.js';
 export { type LoadedGraph, loadGraph } from './pipeline/load-graph.js';
-export { type InputFileVersion, InputSet, type InputSetChange, type InputSetLoad, type StaleInputFlow } from './pipeline/input-set.js';
+export {
+  type InputFileVersion,
+  InputSet,
+  type InputSetChange,
+  type InputSetLoad,
+  type StaleInputFlow,
+  substitutionFileReports,
+} from './pipeline/input-set.js';
 export { type HclParser, isFlowFileName, isSkippedEntry, isTerraformFileName, readTerraformFile } from './pipeline/input-names.js';
 export { graphFromExport, type Overlay, overlayFiles } from './pipeline/overlay.js';
 

@@ -14,7 +14,9 @@ export function securityHeaders(): RequestHandler[] {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval': HashiCorp's HCL parser (WebAssembly) reads Terraform files opened in
+        // the page; it allows compiling WebAssembly only, never eval() of JavaScript.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // data: and blob: for PNG/SVG exports drawn in the browser and downloaded from there.
         imgSrc: ["'self'", 'data:', 'blob:'],

@@ -7,6 +7,7 @@ import {
   type InputFileVersion,
   InputSet,
   type SourceInfo,
+  substitutionFileReports,
 } from '@flowgraph/core';
 import {
   inputRoots,
@@ -84,6 +85,8 @@ export class FileSource implements GraphSource {
   #substitutionRoots: string[] = [];
   #loaded: LoadedOrg | undefined;
   #files: InputFileReport[] = [];
+  /** The `--substitutions` files, with the problems naming them. */
+  #substitutionFiles: InputFileReport[] = [];
   #generation = 0;
   #watcher: InputWatcher | undefined;
   /** Reloads run one after another; a burst during a reload is read after it. */
@@ -146,7 +149,7 @@ export class FileSource implements GraphSource {
   }
 
   files(): FilesResponse {
-    return { inputs: [...this.#options.inputs], files: this.#files };
+    return { inputs: [...this.#options.inputs], files: [...this.#files, ...this.#substitutionFiles] };
   }
 
   metrics(): ClientMetrics {
@@ -206,9 +209,18 @@ export class FileSource implements GraphSource {
       });
       for (const location of removed) this.#known.delete(location);
       for (const [location, known] of listing) this.#known.set(location, known);
-      if (substitutions) this.#substitutionIssues = substitutions.issues;
+      if (substitutions) {
+        this.#substitutionIssues = substitutions.issues;
+        this.#substitutionPaths = [...substitutions.terraform.map((file) => file.path), ...substitutions.issues.map((issue) => issue.file)];
+        this.#substitutionsReadAt = readAt;
+      }
       const loaded = this.#set.load();
       this.#files = loaded.files;
+      this.#substitutionFiles = substitutionFileReports(
+        this.#substitutionPaths,
+        [...this.#substitutionIssues, ...loaded.issues],
+        this.#substitutionsReadAt,
+      );
       this.#loaded = {
         graph: loaded.graph,
         issues: [...this.#substitutionIssues, ...loaded.issues],
@@ -230,6 +242,8 @@ export class FileSource implements GraphSource {
   }
 
   #substitutionIssues: LoadedOrg['issues'] = [];
+  #substitutionPaths: string[] = [];
+  #substitutionsReadAt = '';
   #substitutionsKey = '';
 
   /** The `--substitutions` read again; undefined when nothing in them changed. */

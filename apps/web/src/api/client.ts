@@ -1,6 +1,8 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import { apiErrorSchema, compactGraphResponseSchema, decodeGraphResponse, type GraphResponse } from '@flowgraph/core';
+import { ASK_THE_SERVER } from '../files/local-answer.js';
+import { localFiles } from '../files/local-files.js';
 import { signInUrl } from './sign-in.js';
 
 /** A request that takes longer is failed: the server answers from memory, except a flow's steps it fetches (retried). */
@@ -39,14 +41,38 @@ export const api = ky.create({
   },
 });
 
-/** GET a path and validate the body; a shape mismatch names the field that drifted. */
+/**
+ * GET a path and validate the body; a shape mismatch names the field that drifted. While files
+ * opened in the page are shown, they answer instead of the server (the same questions, the same
+ * shapes), except a flow's steps that only the org has (files deployed over it).
+ */
 export async function getJson<T extends z.ZodType>(
   path: string,
   schema: T,
   searchParams?: URLSearchParams,
   client: KyInstance = api,
 ): Promise<z.infer<T>> {
+  if (!localFiles.active) return getServerJson(path, schema, searchParams, client);
+  const answer = await localFiles.ask(path, searchParams);
+  if (answer.status === 200) return parseAnswer(path, schema, answer.body);
+  if (answer.body.error.code === ASK_THE_SERVER) return getServerJson(path, schema, searchParams, client);
+  const error = new Error(answer.body.error.message);
+  error.name = answer.body.error.code;
+  throw error;
+}
+
+/** GET from the server, whatever the page shows. */
+export async function getServerJson<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  searchParams?: URLSearchParams,
+  client: KyInstance = api,
+): Promise<z.infer<T>> {
   const body: unknown = await client.get(path, searchParams ? { searchParams } : {}).json();
+  return parseAnswer(path, schema, body);
+}
+
+function parseAnswer<T extends z.ZodType>(path: string, schema: T, body: unknown): z.infer<T> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

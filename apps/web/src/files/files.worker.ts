@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { parseHcl } from './hcl-parser.js';
-import { type LocalAnswer, type LoadProgress, loadPicked, type LocalOrg } from './local-org.js';
+import type { LocalAnswer } from './local-answer.js';
+import { type LoadProgress, loadPicked, type LocalOrg } from './local-org.js';
 import type { ExportGraph } from '@flowgraph/core';
 
 /** Messages the page sends: load a set of files, then ask the API's questions about them. */
@@ -33,7 +34,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       request.files.map(({ path, file }) => ({ path, text: () => file.text() })),
       { parseHcl, onProgress: (progress) => post({ type: 'progress', progress }), ...(request.over ? { over: request.over } : {}) },
     );
-    post({ type: 'loaded', files: request.files.length, flows: org.flowCount, ms: Math.round(performance.now() - started) });
+    post({ type: 'loaded', files: org.fileCount, flows: org.flowCount, ms: Math.round(performance.now() - started) });
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

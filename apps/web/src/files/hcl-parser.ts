@@ -14,6 +14,7 @@ type Bridge = Record<string, ((...args: [...unknown[], Callback]) => void) | und
 declare global {
   var Go: new () => GoRuntime;
   var __parse_terraform_config_wasm__: Bridge | undefined;
+  var global: typeof globalThis | undefined;
 }
 
 let bridge: Promise<Bridge> | undefined;
@@ -41,7 +42,9 @@ async function start(): Promise<Bridge> {
   const go = new Go();
   const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
   const root: Bridge = {};
-  // The Go program registers its functions on this object when it starts.
+  // The Go program registers its functions on `global.__parse_terraform_config_wasm__` when it
+  // starts: Node's name for the global object, which a worker calls `self` / `globalThis`.
+  globalThis.global ??= globalThis;
   globalThis.__parse_terraform_config_wasm__ = root;
   void go.run(instance);
   for (let wait = 0; root.parse === undefined && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -4,9 +4,15 @@ import {
   type AnalyzeOptions,
   analyze,
   diffGraphs,
+  cycleFocus,
+  cycleOf,
   encodeGraphResponse,
   type ExportGraph,
   exporters,
+  type FilesResponse,
+  findPaths,
+  focus,
+  type FocusOptions,
   EXPORT_FORMATS,
   type ExportFormat,
   flowStepGraph,
@@ -15,7 +21,6 @@ import {
   type GraphResponse,
   type HclParser,
   impact,
-  type InputFileReport,
   type InputFileVersion,
   InputSet,
   type InputSetLoad,
@@ -23,11 +28,16 @@ import {
   isSkippedEntry,
   isTerraformFileName,
   type ImportIssue,
+  type InputFileReport,
   layeredLayout,
+  type NodeKind,
+  type OverlayMarks,
   readTerraformFile,
+  substitutionFileReports,
   type TerraformFile,
   toExportGraph,
 } from '@flowgraph/core';
+import { ASK_THE_SERVER, type LocalAnswer } from './local-answer.js';
 
 /** A file picked or dropped, its path relative to what was picked (`repo/flows/main.yaml`). */
 export interface PickedFile {
@@ -42,28 +52,6 @@ export interface LoadProgress {
   total: number;
 }
 
-/** Over an org: what the files replaced and added, for the marks on the graph. */
-export interface OverlayMarks {
-  /** What the files were laid over ("Demo org"). */
-  base: string;
-  /** Org flows a file's flow replaced, whether it changed them or not. */
-  replaced: string[];
-  /** Replaced flows whose dependencies or steps differ from the org's. */
-  changed: string[];
-  /** Flows the org did not have. */
-  added: string[];
-  cyclesIntroduced: number;
-}
-
-/** `files` as the worker answers it: the Files panel's rows and, over an org, the marks. */
-export interface LocalFilesResponse {
-  inputs: string[];
-  files: InputFileReport[];
-  /** Files in the drop that are not inputs (READMEs, scripts). */
-  skipped: number;
-  overlay?: OverlayMarks;
-}
-
 export interface LoadOptions {
   /** Lay the files over this org instead of showing them alone. */
   over?: { graph: ExportGraph; label: string };
@@ -71,9 +59,6 @@ export interface LoadOptions {
   onProgress(progress: LoadProgress): void;
   now?: () => Date;
 }
-
-/** An answer in the server's terms: the body of a 200, or an error body with its status. */
-export type LocalAnswer = { status: 200; body: unknown } | { status: 400 | 404; body: { error: { code: string; message: string } } };
 
 /**
  * Reads picked or dropped files with core's importers, in the page (a Web Worker): nothing is sent
@@ -107,6 +92,11 @@ export async function loadPicked(picked: readonly PickedFile[], options: LoadOpt
   const loaded = set.load(base === undefined ? {} : { over: base });
   options.onProgress({ phase: 'analysing', done: total, total });
   const org = new LocalOrg(loaded, terraformIssues, readAt, picked.length - total);
+  org.substitutionFiles = substitutionFileReports(
+    terraformFiles.map((file) => file.path),
+    [...terraformIssues, ...loaded.issues],
+    readAt,
+  );
   if (base !== undefined && options.over !== undefined) org.overlay = overlayMarks(base, loaded, options.over.label);
   org.inputs = [...new Set(picked.map((file) => file.path.split('/')[0] ?? file.path))].sort();
   // Warm the default analysis and layout, so the first request is answered at once.
@@ -132,6 +122,8 @@ function overlayMarks(base: FlowGraph, loaded: InputSetLoad, label: string): Ove
 export class LocalOrg {
   overlay: OverlayMarks | undefined;
   inputs: string[] = [];
+  /** The Terraform files among the picked ones, for the Files panel. */
+  substitutionFiles: InputFileReport[] = [];
   readonly #loaded: InputSetLoad;
   readonly #issues: ImportIssue[];
   readonly #fetchedAt: string;
@@ -141,6 +133,8 @@ export class LocalOrg {
   readonly #orgExport: ExportGraph;
   readonly #analyses = new Map<string, AnalysisResult>();
   #layout: ReturnType<typeof layeredLayout> | undefined;
+  /** Flows a file defines (the rest, over an org, are the org's). */
+  readonly #fromFiles: ReadonlySet<string>;
 
   constructor(loaded: InputSetLoad, terraformIssues: ImportIssue[], fetchedAt: string, skipped: number) {
     this.#loaded = loaded;
@@ -150,25 +144,51 @@ export class LocalOrg {
     this.#context = new AnalysisContext(loaded.graph);
     this.#org = this.#context.org.graph;
     this.#orgExport = toExportGraph(this.#org);
+    this.#fromFiles = new Set(loaded.files.flatMap((file) => file.flows.map((flow) => flow.id)));
+  }
+
+  /** Input files read (flow files and Terraform), not the others picked with them. */
+  get fileCount(): number {
+    return this.#loaded.files.length + this.substitutionFiles.length;
   }
 
   get flowCount(): number {
-    return this.#loaded.files.reduce((count, file) => count + file.flows.length, 0);
+    return new Set(this.#loaded.files.flatMap((file) => file.flows.map((flow) => flow.id))).size;
   }
 
   answer(path: string, params: URLSearchParams): LocalAnswer {
     // The server's wire form, so the page's one graph client reads both.
     if (path === 'graph') return ok(encodeGraphResponse(this.#graph(params)));
     if (path === 'files') {
-      const files: LocalFilesResponse = { inputs: this.inputs, files: this.#loaded.files, skipped: this.#skipped };
+      const files: FilesResponse = {
+        inputs: this.inputs,
+        files: [...this.#loaded.files, ...this.substitutionFiles],
+        skipped: this.#skipped,
+      };
       if (this.overlay) files.overlay = this.overlay;
       return ok(files);
     }
     if (path === 'impact') {
       const node = params.get('node') ?? '';
-      if (!this.#org.nodes.has(node)) return notFound(`No node "${node}" in the files' graph.`);
-      const direction = params.get('direction');
-      return ok(impact(this.#context.org, node, { direction: direction === 'up' || direction === 'down' ? direction : 'both' }));
+      if (!this.#org.nodes.has(node)) return unknownNode(node);
+      return ok(impact(this.#context.org, node, { direction: directionOf(params) }));
+    }
+    if (path === 'focus') {
+      const node = params.get('node') ?? '';
+      if (!this.#loaded.graph.nodes.has(node)) return unknownNode(node);
+      return ok(focus(this.#context, node, focusOptionsOf(params)));
+    }
+    if (path === 'path') {
+      const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
+      for (const id of [from, to]) if (!this.#loaded.graph.nodes.has(id)) return unknownNode(id);
+      return ok(findPaths(this.#context, from, to, { all: params.get('all') === 'true', limit: Number(params.get('limit') ?? 20) }));
+    }
+    const cycle = /^cycles\/([^/]+)\/focus$/.exec(path);
+    if (cycle) {
+      const member = decodeURIComponent(cycle[1]!);
+      const found = cycleOf(this.#analysis({}).cycles, member);
+      if (found === undefined) return notFound(`"${member}" is in no cycle of the files.`);
+      return ok(cycleFocus(this.#context, found, { group: params.get('group') === 'true' }));
     }
     const steps = /^flows\/([^/]+)\/steps$/.exec(path);
     if (steps) return this.#steps(decodeURIComponent(steps[1]!));
@@ -213,6 +233,10 @@ export class LocalOrg {
   #steps(flowId: string): LocalAnswer {
     const node = this.#org.nodes.get(flowId);
     if (node?.kind !== 'flow') return notFound(`No flow "${flowId}" in the files.`);
+    // Deployed over an org: a flow no file replaced has its steps on the server.
+    if (this.overlay !== undefined && !this.#fromFiles.has(flowId)) {
+      return { status: 404, body: { error: { code: ASK_THE_SERVER, message: `"${node.name}" is the org's flow` } } };
+    }
     const graph = flowStepGraph(this.#loaded.graph, flowId);
     const exported = toExportGraph(graph);
     const flow = exported.nodes.find((candidate) => candidate.id === flowId)!;
@@ -222,6 +246,40 @@ export class LocalOrg {
 
 function isExportFormat(format: string): format is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(format);
+}
+
+function directionOf(params: URLSearchParams): 'up' | 'down' | 'both' {
+  const direction = params.get('direction');
+  return direction === 'up' || direction === 'down' ? direction : 'both';
+}
+
+const NODE_KINDS: readonly NodeKind[] = ['flow', 'resource', 'step'];
+
+/** The focus parameters as /api/focus reads them (docs/http-api.md). */
+function focusOptionsOf(params: URLSearchParams): FocusOptions {
+  const list = (name: string) =>
+    params
+      .get(name)
+      ?.split(',')
+      .filter((item) => item !== '');
+  const options: FocusOptions = {
+    direction: directionOf(params),
+    flowsOnly: params.get('flowsOnly') === 'true',
+    group: params.get('group') === 'true',
+  };
+  const depth = params.get('depth');
+  if (depth !== null && depth !== 'all') options.depth = Number(depth);
+  const kinds = list('kinds')?.filter((kind): kind is NodeKind => (NODE_KINDS as readonly string[]).includes(kind));
+  if (kinds !== undefined) options.kinds = kinds;
+  const types = list('types');
+  if (types !== undefined) options.resourceTypes = types;
+  const collapse = list('collapse');
+  if (collapse !== undefined) options.collapse = collapse;
+  return options;
+}
+
+function unknownNode(id: string): LocalAnswer {
+  return notFound(`No node "${id}" in the files' graph.`);
 }
 
 function ok(body: unknown): LocalAnswer {

@@ -56,6 +56,11 @@ interface Props {
    * at any zoom (the rest show only when zoomed in far enough to read them).
    */
   landmarks?: ((zoom: number) => readonly string[]) | undefined;
+  /**
+   * New elements of the same view (a re-crawl, a re-read file): while this key stays the same the
+   * zoom and pan are kept instead of fitting the new graph, so a live update does not move the view.
+   */
+  viewKey?: string;
 }
 
 /** Space around the graph when it is fitted, and left of a flow opened at a readable zoom (px). */
@@ -180,7 +185,7 @@ function generationOf(value: object): number {
  * and positions are preset, never re-laid out.
  */
 export function GraphCanvas(props: Props) {
-  const { name, elements, classes, dimmed = false, view, onEvent, handle, testId, style = stylesheet, opening, landmarks } = props;
+  const { name, elements, classes, dimmed = false, view, onEvent, handle, testId, style = stylesheet, opening, landmarks, viewKey } = props;
   const dimmedStyle = useMemo(() => withDimming(style), [style]);
   const container = useRef<HTMLDivElement>(null);
   // The live instance, held in state so the effects below re-run against each new one.
@@ -190,6 +195,7 @@ export function GraphCanvas(props: Props) {
   const applied = useRef({ instance: null as Core | null, classes: new Map<string, string>(), dimmed: false });
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
+  const kept = useRef<{ key: string; zoom: number; pan: { x: number; y: number } } | null>(null);
 
   useEffect(() => {
     const element = container.current;
@@ -202,7 +208,15 @@ export function GraphCanvas(props: Props) {
     cy.on('tap', 'node', onTap);
     cy.on('dbltap', 'node', onDoubleTap);
     cy.on('tap', onBackgroundTap);
-    if (opening) open(cy, opening, false);
+    // The view of this key, followed as it moves: the next instance of the same key opens there.
+    const previous = kept.current;
+    if (viewKey !== undefined && previous?.key === viewKey) cy.viewport({ zoom: previous.zoom, pan: previous.pan });
+    else if (opening) open(cy, opening, false);
+    const keepView = () => {
+      if (viewKey !== undefined) kept.current = { key: viewKey, zoom: cy.zoom(), pan: { ...cy.pan() } };
+    };
+    keepView();
+    cy.on('viewport', keepView);
     const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom())) : undefined;
     const unregister = registerProbe(name, cy, element);
     element.dataset.ready = 'true';
@@ -214,8 +228,9 @@ export function GraphCanvas(props: Props) {
       cy.off('tap', 'node', onTap);
       cy.off('dbltap', 'node', onDoubleTap);
       cy.off('tap', onBackgroundTap);
+      cy.off('viewport', keepView);
     };
-  }, [cy, name, opening, landmarks]);
+  }, [cy, name, opening, landmarks, viewKey]);
 
   useEffect(() => {
     if (!cy || cy.destroyed()) return;

@@ -10,6 +10,8 @@ import { toElements } from './elements.js';
 import { importance, pickLandmarks } from './landmarks.js';
 import { useLayout } from './use-layout.js';
 import { computeClasses } from './visual-state.js';
+import { useFileMarks } from '../files/marks.js';
+import { useLocalFiles } from '../files/OpenFiles.js';
 
 /** One press of the zoom buttons. */
 const ZOOM_STEP = 1.3;
@@ -29,6 +31,10 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const layout = useLayout(data.graph, data.layout);
   const selected = mode.kind === 'selected' ? mode.nodeId : null;
   const impact = useQuery(impactQuery(selected));
+  const marks = useFileMarks(data);
+  // A live update of the same source keeps the zoom; other files opened in the page are a new view.
+  const local = useLocalFiles();
+  const viewKey = local.status === 'loaded' ? `files:${local.label}:${local.over ?? ''}` : data.source.kind;
 
   const elements = useMemo(() => (layout ? toElements(data.graph, layout) : []), [data.graph, layout]);
   const landmarks = useMemo(() => {
@@ -46,8 +52,9 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
         cycles: data.analysis.cycles,
         findings: data.analysis.findings,
         impact: selected !== null && impact.data?.node === selected ? impact.data : undefined,
+        marks,
       }),
-    [data, mode, filters, selected, impact.data],
+    [data, mode, filters, selected, impact.data, marks],
   );
 
   // A deep link names a selection or a cycle: bring it into view once the graph is drawn.
@@ -80,6 +87,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
         onEvent={onEvent}
         handle={canvas}
         landmarks={landmarks}
+        viewKey={viewKey}
       />
       <div className="zoom-controls">
         <button type="button" title="Zoom in" onClick={() => canvas.current?.zoomBy(ZOOM_STEP)}>

@@ -103,6 +103,7 @@ export const stylesheet: StylesheetJson = [
     selector: withClass('finding-error'),
     style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' },
   },
+  { selector: withClass('stale', 'node'), style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': '#b45309', opacity: 0.7 } },
   { selector: withClass('match', 'node'), style: { 'border-width': 4, 'border-color': C.match } },
   { selector: withClass('downstream', 'node'), style: { 'border-width': 4, 'border-color': C.downstream } },
   { selector: withClass('upstream', 'node'), style: { 'border-width': 4, 'border-color': C.upstream } },

@@ -11,6 +11,14 @@ export interface VisualInput {
   findings: readonly Finding[];
   /** The impact of the selected node, once the server answered. */
   impact?: Impact | undefined;
+  /** Flows shown from a file's last good version, and what files deployed over an org changed or added. */
+  marks?: FileMarks | undefined;
+}
+
+export interface FileMarks {
+  stale: readonly string[];
+  changed: readonly string[];
+  added: readonly string[];
 }
 
 /** What the canvas shows: the class strings of the elements that have a role, and the global dimming. */
@@ -37,6 +45,9 @@ export function computeClasses(input: VisualInput): VisualClasses {
     else classes.set(id, [name]);
   };
   for (const finding of input.findings) if (finding.severity === 'error') add(finding.subject, 'finding-error');
+  for (const id of input.marks?.stale ?? []) add(id, 'stale');
+  for (const id of input.marks?.changed ?? []) add(id, 'change-changed');
+  for (const id of input.marks?.added ?? []) add(id, 'change-added');
 
   const focus = focusOf(input);
   const onCycle = new Set(input.cycles.filter((c) => c.scope === 'org').flatMap((c) => c.members));

@@ -2,6 +2,7 @@ import { EXPORT_FILE_TYPES, EXPORT_FORMATS, WHOLE_GRAPH_FILE_STEM } from '@flowg
 import type { RefObject } from 'react';
 import type { CanvasHandle } from '../graph/GraphCanvas.js';
 import { ImageExportButtons } from './ImageExportButtons.js';
+import { exportOpenedFiles } from '../files/local-export.js';
 
 /** Core's export formats (DOT, Mermaid, JSON) come from the server's exporters; PNG and SVG are drawn from the current view. */
 export function ExportMenu({ canvas }: { canvas: RefObject<CanvasHandle | null> }) {
@@ -17,6 +18,7 @@ export function ExportMenu({ canvas }: { canvas: RefObject<CanvasHandle | null> 
             data-testid={`export-${format}`}
             href={`/api/export?format=${format}`}
             download={`${WHOLE_GRAPH_FILE_STEM}.${extension}`}
+            onClick={(event) => exportOpenedFiles(event, format)}
           >
             {label}
           </a>

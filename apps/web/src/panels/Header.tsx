@@ -1,5 +1,8 @@
 import type { RefObject } from 'react';
 import type { CrawlProgress, GraphResponse } from '@flowgraph/core';
+import { useQuery } from '@tanstack/react-query';
+import { OpenFiles, useLocalFiles } from '../files/OpenFiles.js';
+import { filesQuery } from '../files/queries.js';
 import type { CanvasHandle } from '../graph/GraphCanvas.js';
 import { ExportMenu } from './ExportMenu.js';
 import { ProgressBar } from './ProgressBar.js';
@@ -18,6 +21,7 @@ interface Props {
 
 /** Brand, where the data came from, the headline numbers, search and export. */
 export function Header({ data, progress, canvas, jumpTo, onChanges }: Props) {
+  const localFiles = useLocalFiles();
   const analysis = data?.analysis;
   const errors = analysis?.findings.filter((finding) => finding.severity === 'error').length ?? 0;
   const orgCycles = analysis?.cycles.filter((cycle) => cycle.scope === 'org').length ?? 0;
@@ -28,8 +32,8 @@ export function Header({ data, progress, canvas, jumpTo, onChanges }: Props) {
         <div>
           <h1>Flowgraph</h1>
           {data && (
-            <div className="source">
-              {data.source.kind === 'demo' ? 'Demo org' : `Org in ${data.source.region ?? 'unknown region'}`} · fetched{' '}
+            <div className="source" data-testid="source">
+              <SourceName data={data} /> · {data.source.kind === 'files' ? 'read' : 'fetched'}{' '}
               {new Date(data.source.fetchedAt).toLocaleString()}
             </div>
           )}
@@ -47,13 +51,20 @@ export function Header({ data, progress, canvas, jumpTo, onChanges }: Props) {
       <div className="header-actions">
         {data && <SearchBox graph={data.graph} jumpTo={jumpTo} />}
         <ExportMenu canvas={canvas} />
-        <button type="button" className="button" data-testid="open-changes" onClick={onChanges} title="Compare two stored crawls">
-          Changes
-        </button>
-        <RefreshButton />
+        <OpenFiles />
+        {/* Files keep no crawl history; files opened in the page are not re-crawled. */}
+        {data?.source.kind !== 'files' && (
+          <button type="button" className="button" data-testid="open-changes" onClick={onChanges} title="Compare two stored crawls">
+            Changes
+          </button>
+        )}
+        {localFiles.status !== 'loaded' && <RefreshButton files={data?.source.kind === 'files'} />}
         <SignedInAs />
       </div>
-      <ProgressBar progress={progress} />
+      <ProgressBar
+        progress={progress}
+        source={localFiles.status === 'loaded' ? 'opened' : data?.source.kind === 'files' ? 'files' : undefined}
+      />
     </header>
   );
 }
@@ -65,4 +76,14 @@ function Stat({ label, value, tone }: { label: string; value: number; tone?: 'go
       <span>{label}</span>
     </div>
   );
+}
+
+/** Where the graph comes from: the demo org, a live org, files served, or files opened in the page. */
+function SourceName({ data }: { data: GraphResponse }) {
+  const local = useLocalFiles();
+  const files = useQuery(filesQuery(data.source.kind === 'files'));
+  if (local.status === 'loaded') return <>Opened in this page: {local.label}</>;
+  if (data.source.kind === 'demo') return <>Demo org</>;
+  if (data.source.kind === 'files') return <>Files: {files.data?.inputs.join(', ') ?? '…'}</>;
+  return <>Org in {data.source.region ?? 'unknown region'}</>;
 }

@@ -49,7 +49,8 @@ export function RefreshBanner({ data, progress }: Props) {
           </>
         ) : (
           <>
-            <strong>{staleSummary(stale, now)}</strong> {shown}
+            <strong>{data.source.kind === 'files' ? brokenFilesSummary(stale) : staleSummary(stale, now)}</strong>{' '}
+            {data.source.kind === 'files' ? 'Their errors are in the Files panel.' : shown}
           </>
         )}
         {refresh.isError && <span className="refresh-banner-error"> Retry refused: {refresh.error.message}</span>}
@@ -66,9 +67,16 @@ export function RefreshBanner({ data, progress }: Props) {
           </details>
         )}
       </div>
-      {retry}
+      {(failed || data.source.kind !== 'files') && retry}
     </div>
   );
+}
+
+/** Files mode: a file whose newest version is broken keeps its last good flows on screen. */
+function brokenFilesSummary(stale: readonly StaleFlow[]): string {
+  const names = stale.slice(0, 3).map((flow) => flow.name);
+  const more = stale.length > 3 ? ` and ${stale.length - 3} more` : '';
+  return `${names.join(', ')}${more}: the file now has errors, so the graph shows the last version without (marked stale).`;
 }
 
 function staleSummary(stale: readonly StaleFlow[], now: number): string {

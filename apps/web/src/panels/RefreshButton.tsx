@@ -6,8 +6,8 @@ export function useRefresh() {
   return useMutation({ mutationFn: () => api.post('refresh').json() });
 }
 
-/** Starts a re-crawl. */
-export function RefreshButton() {
+/** Starts a re-crawl; in files mode (`flowgraph serve`) reads every file again. */
+export function RefreshButton({ files = false }: { files?: boolean }) {
   const refresh = useRefresh();
   return (
     <button
@@ -15,9 +15,9 @@ export function RefreshButton() {
       className="button"
       onClick={() => refresh.mutate()}
       disabled={refresh.isPending}
-      title={refresh.error?.message ?? 'Crawl the org again'}
+      title={refresh.error?.message ?? (files ? 'Read every file again' : 'Crawl the org again')}
     >
-      {refresh.isError ? 'Retry later' : 'Re-crawl'}
+      {refresh.isError ? 'Retry later' : files ? 'Re-read' : 'Re-crawl'}
     </button>
   );
 }

@@ -8,6 +8,7 @@ import { link } from '../linking/link.js';
 import type { FlowGraph, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { ImportSummary } from '../contract/import-summary.js';
+import { isTerraformFileName } from './input-names.js';
 import { overlayFiles } from './overlay.js';
 import { buildImportSummary } from './summary.js';
 
@@ -198,6 +199,27 @@ export class InputSet {
     const [unit] = importFiles([file], this.#importSettings);
     return { file, unit: unit! };
   }
+}
+
+/**
+ * The Files panel's rows for files that fill others instead of defining flows (Terraform
+ * `genesyscloud_flow` resources, substitution values): each with the problems naming it (it does
+ * not parse; a value its resource leaves unresolved), sorted by path.
+ */
+export function substitutionFileReports(paths: readonly string[], issues: readonly ImportIssue[], readAt: string): InputFileReport[] {
+  return [...new Set(paths)].sort(compareStrings).map((path) => {
+    const own = issues.filter((issue) => issue.file === path);
+    const errors = own.filter((issue) => issue.severity === 'error').length;
+    return {
+      path,
+      format: isTerraformFileName(path) ? 'terraform' : 'substitutions',
+      flows: [],
+      issues: own,
+      errors,
+      warnings: own.length - errors,
+      readAt,
+    };
+  });
 }
 
 /** An import without errors: a version worth keeping in the graph when a later one breaks. */

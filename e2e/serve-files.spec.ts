@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { filesResponseSchema, parseGraphResponse } from '@flowgraph/core';
+import { expect, test } from '@playwright/test';
+import { classesOf } from './helpers.js';
+
+/**
+ * `flowgraph serve` over a copy of a small CX-as-Code repo (four YAML flows in a transfer chain,
+ * one a template filled from `main.tf`), in a real browser: the page follows the files as the
+ * test edits them, without a reload.
+ */
+const fixture = join(import.meta.dirname, 'fixtures', 'serve-repo');
+let repo: string;
+let server: ChildProcess;
+let url: string;
+
+test.beforeAll(async () => {
+  repo = join(mkdtempSync(join(tmpdir(), 'flowgraph-serve-e2e-')), 'repo');
+  cpSync(fixture, repo, { recursive: true });
+  server = spawn(
+    process.execPath,
+    ['--conditions=@flowgraph/source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'serve', repo, '--substitutions', repo, '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (found) resolve(found[0]);
+    });
+    server.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    server.on('exit', (code) => reject(new Error(`flowgraph serve exited ${code}: ${out}`)));
+  });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGINT');
+  if (repo) rmSync(join(repo, '..'), { recursive: true, force: true });
+});
+
+const flowFile = (name: string) => join(repo, 'flows', name);
+
+async function flowIds(): Promise<Map<string, string>> {
+  const response = await fetch(`${url}/api/graph`);
+  const graph = parseGraphResponse(await response.json());
+  return new Map(graph.graph.nodes.filter((node) => node.kind === 'flow').map((node) => [node.name, node.id]));
+}
+
+test('serve shows every flow of the folder, then follows edits live: a closed loop appears in the cycles panel', async ({ page }) => {
+  await page.goto(url);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-ready', 'true');
+  const ids = await flowIds();
+  expect([...ids.keys()].sort()).toEqual(['Billing IVR', 'Main IVR', 'Payments IVR', 'Support Line']);
+  // The four flow files, and the Terraform file that fills the templated one.
+  await expect(page.getByTestId('files-panel')).toContainText('5 file(s) · 4 flow(s)');
+  await expect(page.getByTestId('file-row')).toHaveCount(5);
+  await expect(page.getByTestId('source')).toContainText('Files');
+  await expect(page.getByTestId('cycles-panel').getByTestId('cycle-item')).toHaveCount(0);
+
+  // A marker on the page: a reload would drop it.
+  await page.evaluate(() => Object.assign(globalThis, { __noReload: true }));
+  const payments = flowFile('payments-ivr.yaml');
+  writeFileSync(
+    payments,
+    readFileSync(payments, 'utf8').replace(
+      '          - disconnect:',
+      '          - transferToFlow:\n              name: Back to main\n              targetFlow:\n                name: Main IVR\n          - disconnect:',
+    ),
+  );
+  const cycle = page.getByTestId('cycles-panel').getByTestId('cycle-item');
+  await expect(cycle).toHaveCount(1);
+  await expect(cycle).toContainText('Payments IVR');
+  expect(await page.evaluate(() => (globalThis as { __noReload?: boolean }).__noReload)).toBe(true);
+  await page.screenshot({ path: 'test-results/serve-files-cycle.png' });
+});
+
+test('a YAML that breaks shows its error in the Files panel, and its flow stays on the graph, marked stale', async ({ page }) => {
+  await page.goto(url);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-ready', 'true');
+  const billing = (await flowIds()).get('Billing IVR')!;
+  const file = flowFile('billing-ivr.yaml');
+  const good = readFileSync(file, 'utf8');
+  writeFileSync(file, good.replace('  tasks:', '  tasks: [unclosed'));
+  const row = page.locator('[data-testid="file-row"][data-path$="billing-ivr.yaml"]');
+  await expect(row.getByTestId('file-issue').first()).toContainText(/line \d+/);
+  await expect(row.getByTestId('file-stale')).toBeVisible();
+  await expect(page.getByTestId('files-panel')).toContainText('1 with errors');
+  // The last good version is still drawn, marked stale.
+  await expect.poll(() => classesOf(page, billing)).toContain('stale');
+  await page.screenshot({ path: 'test-results/serve-files-broken.png' });
+  writeFileSync(file, good);
+  await expect(row.getByTestId('file-stale')).toHaveCount(0);
+  await expect.poll(() => classesOf(page, billing)).not.toContain('stale');
+});
+
+test('the Files panel lists each file with its format and flows; a click selects the file’s flow', async ({ page }) => {
+  await page.goto(url);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-ready', 'true');
+  const files = filesResponseSchema.parse(await (await fetch(`${url}/api/files`)).json());
+  expect(files.files.map((file) => file.format)).toEqual(['archy-yaml', 'archy-yaml', 'archy-yaml', 'archy-yaml', 'terraform']);
+  const support = page.locator('[data-testid="file-row"][data-path$="support.yaml"]');
+  await expect(support).toContainText('Support Line');
+  await support.getByRole('button').click();
+  const id = (await flowIds()).get('Support Line')!;
+  await expect.poll(() => classesOf(page, id)).toContain('selected');
+});
