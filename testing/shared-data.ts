@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -29,4 +29,18 @@ function locate(variable: string, fallback: string): string | undefined {
 /** The one line a test file prints when it skips for want of reference data. */
 export function reportSkip(what: string, variable: 'FLOWGRAPH_CORPUS_DIR' | 'FLOWGRAPH_OPENAPI_SPEC'): void {
   console.log(`[skipped] ${what}: reference data not found (set ${variable} or put the team's shared/ beside the repository)`);
+}
+
+/** Every file below a folder (iteratively), path relative to it with `/`, sorted. */
+export function filesBelow(root: string): string[] {
+  const found: string[] = [];
+  const pending = [''];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) pending.push(path);
+      else found.push(path);
+    }
+  }
+  return found.sort();
 }

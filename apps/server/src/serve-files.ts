@@ -79,7 +79,7 @@ export function openInBrowser(url: string, log: Log, env: NodeJS.ProcessEnv = pr
     log(`flowgraph: no desktop found (no DISPLAY or WAYLAND_DISPLAY): open ${url} in a browser`);
     return false;
   }
-  const child = spawn(command[0], command[1], { detached: true, stdio: 'ignore' });
+  const child = spawn(command[0], command[1], { detached: true, stdio: 'ignore', env });
   child.on('error', (error) => log(`flowgraph: could not open a browser (${error.message}): open ${url} yourself`));
   child.unref();
   return true;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS_DIR } from '../../../../testing/shared-data.js';
+import { CORPUS_DIR, filesBelow } from '../../../../testing/shared-data.js';
 import type { InputFile } from '../../src/importers/importer.js';
 
 export { CORPUS_DIR };
@@ -99,14 +99,7 @@ export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures', 'flows')
 
 /** Every file under the fixtures folder, path relative to it. */
 export function fixtureFiles(): InputFile[] {
-  const files: InputFile[] = [];
-  const pending = [''];
-  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
-    for (const entry of readdirSync(join(FIXTURES_DIR, folder), { withFileTypes: true })) {
-      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory()) pending.push(path);
-      else files.push({ path, text: readFileSync(join(FIXTURES_DIR, path), 'utf8') });
-    }
-  }
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return filesBelow(FIXTURES_DIR)
+    .map((path) => ({ path, text: readFileSync(join(FIXTURES_DIR, path), 'utf8') }))
+    .sort((a, b) => a.path.localeCompare(b.path));
 }
