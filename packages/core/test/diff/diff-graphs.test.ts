@@ -164,7 +164,8 @@ function build(spec: SideSpec): FlowGraph {
   for (const [source, target, fromStep] of spec.uses) {
     const sourceId = ids[source] as string;
     const targetId = ids[target] as string;
-    if (!nodes.has(sourceId)) continue;
+    // Only a present object has uses: linking never gives a missing placeholder edges of its own.
+    if (!spec.present[source]) continue;
     // A reference to an absent object leaves a placeholder, as linking does.
     if (!nodes.has(targetId))
       nodes.set(targetId, targetId.startsWith('f') ? flow(targetId, { state: 'missing' }) : resource(targetId, { state: 'missing' }));
