@@ -1,4 +1,4 @@
-import type { ExportGraph, Impact } from '@flowgraph/core';
+import type { ExportGraph } from '@flowgraph/core';
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { applyClasses } from '../src/graph/apply-classes.js';
@@ -6,6 +6,7 @@ import { toElements } from '../src/graph/elements.js';
 import { stylesheet, withDimming } from '../src/graph/stylesheet.js';
 import { computeClasses, type VisualInput } from '../src/graph/visual-state.js';
 import { initialUiState } from '../src/state/types.js';
+import { impactOf } from './impact-of.js';
 
 /** 200 flows, each using 10 of 500 resources: 700 nodes, 2,000 edges, like a small org. */
 function org(): ExportGraph {
@@ -17,14 +18,6 @@ function org(): ExportGraph {
     for (let k = 0; k < 10; k++) edges.push({ source: `f${f}`, target: `r${(f * 7 + k * 13) % 500}`, kind: 'uses' });
   }
   return { nodes, edges };
-}
-
-/** The impact of one flow: the resources it uses (depth 1), as the server answers it. */
-function impactOf(graph: ExportGraph, flow: string): Impact {
-  const downstream = graph.edges
-    .filter((edge) => edge.source === flow)
-    .map((edge) => ({ id: edge.target, depth: 1, path: [flow, edge.target] }));
-  return { node: flow, downstream, upstream: [], entryFlows: [flow] };
 }
 
 function canvas(graph: ExportGraph): { cy: Core; classEvents: () => number } {

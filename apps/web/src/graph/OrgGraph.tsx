@@ -8,6 +8,7 @@ import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from './GraphCanvas.js';
 import { toElements } from './elements.js';
 import { importance, pickLandmarks } from './landmarks.js';
+import { useLevelOfDetail } from './LevelOfDetail.js';
 import { useLayout } from './use-layout.js';
 import { computeClasses } from './visual-state.js';
 import { useFileMarks } from '../files/marks.js';
@@ -37,6 +38,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const viewKey = local.status === 'loaded' ? `files:${local.label}:${local.over ?? ''}` : data.source.kind;
 
   const elements = useMemo(() => (layout ? toElements(data.graph, layout) : []), [data.graph, layout]);
+  const detail = useLevelOfDetail(data.graph, elements);
   const landmarks = useMemo(() => {
     if (!layout) return undefined;
     const scores = importance(data.graph);
@@ -80,7 +82,8 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
       <GraphCanvas
         name="org"
         testId="graph"
-        elements={elements}
+        elements={detail.elements}
+        style={detail.style}
         classes={visual.classes}
         dimmed={visual.dimmed}
         view={view}
@@ -101,6 +104,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
         </button>
       </div>
       <Legend nodes={data.graph.nodes} />
+      {detail.note}
       {selected !== null && impact.isFetching && <div className="stage-busy">Tracing impact…</div>}
     </>
   );

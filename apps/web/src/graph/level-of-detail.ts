@@ -1,0 +1,73 @@
+import type { ExportGraph } from '@flowgraph/core';
+import type { ElementDefinition, StylesheetJson } from 'cytoscape';
+import { categoryOf } from './palette.js';
+import { type VisualClass, withClass } from './visual-class.js';
+
+/**
+ * Level of detail of the org view. Above `LOD_NODE_THRESHOLD` nodes the resources (queues, data
+ * actions, prompts: most nodes and nine edges in ten of a large org) are not drawn until
+ * something touches them: a selection's impact, a search match, a cycle. Each flow's label counts
+ * the resources it uses (`Name (+7)`), and the page lists the hidden ones per type. Nothing is
+ * removed from the canvas: the resources stay elements with `lod` data, hidden by one stylesheet
+ * rule and shown by the lit classes, so a selection changes no more classes than without LOD and
+ * search, focus and deep links reach every node.
+ */
+export const LOD_NODE_THRESHOLD = 1500;
+
+/** The classes that draw a resource the level of detail hides: what a highlight touches. */
+const EXPANDING: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match'];
+
+export interface LevelOfDetail {
+  /** Resources drawn only when a highlight touches them. */
+  hidden: number;
+  /** Hidden resources per category of the legend (Data action, Queue / routing), most first. */
+  byType: readonly { type: string; count: number }[];
+  /** Per flow, the resources it uses (its count on the canvas). */
+  perFlow: ReadonlyMap<string, number>;
+}
+
+/** The level of detail of a graph, or undefined when it is small enough to draw whole. */
+export function levelOfDetail(graph: ExportGraph, threshold = LOD_NODE_THRESHOLD): LevelOfDetail | undefined {
+  if (graph.nodes.length <= threshold) return undefined;
+  const kinds = new Map(graph.nodes.map((node) => [node.id, node.kind]));
+  const types = new Map<string, number>();
+  for (const node of graph.nodes) {
+    if (node.kind !== 'resource') continue;
+    const label = categoryOf(node.kind, node.type).label;
+    types.set(label, (types.get(label) ?? 0) + 1);
+  }
+  const perFlow = new Map<string, number>();
+  for (const edge of graph.edges) {
+    if (kinds.get(edge.source) === 'flow' && kinds.get(edge.target) === 'resource')
+      perFlow.set(edge.source, (perFlow.get(edge.source) ?? 0) + 1);
+  }
+  const byType = [...types].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+  return { hidden: byType.reduce((sum, entry) => sum + entry.count, 0), byType, perFlow };
+}
+
+/** The canvas elements with the level of detail: resources marked `lod`, flows labelled with their count. */
+export function withLevelOfDetail(elements: readonly ElementDefinition[], lod: LevelOfDetail): ElementDefinition[] {
+  return elements.map((element) => {
+    if (element.group !== 'nodes') return element;
+    const { data } = element;
+    if (data.kind === 'resource') return { ...element, data: { ...data, lod: true } };
+    const count = data.id === undefined ? undefined : lod.perFlow.get(data.id);
+    return count === undefined ? element : { ...element, data: { ...data, label: `${String(data.label)} (+${count})` } };
+  });
+}
+
+/**
+ * The stylesheet with the level of detail: `lod` nodes not drawn (their edges go with them), unless
+ * a highlight class touches them. Labels need a larger screen size before they are drawn at all.
+ */
+export function withLevelOfDetailStyle(sheet: StylesheetJson): StylesheetJson {
+  return [
+    ...sheet,
+    { selector: 'node', style: { 'min-zoomed-font-size': 8 } },
+    { selector: 'node[?landmark]', style: { 'min-zoomed-font-size': 0 } },
+    { selector: 'node[?lod]', style: { display: 'none' as const } },
+    ...EXPANDING.map((name) => ({ selector: `${withClass(name, 'node')}[?lod]`, style: { display: 'element' as const } })),
+    // A filter hides even what a highlight touches.
+    { selector: withClass('hidden'), style: { display: 'none' as const } },
+  ];
+}
