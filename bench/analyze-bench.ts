@@ -13,8 +13,8 @@ export interface AnalyzeBenchResult {
   runs: ProcessRun[];
 }
 
-/** `flowgraph analyze <500k-step org> --format json > /dev/null`, whole process, bundled CLI, 3 runs. */
-export async function runAnalyzeBench(outDir: string, runs = 3): Promise<AnalyzeBenchResult> {
+/** `flowgraph analyze <500k-step org> --format json > /dev/null`, whole process, bundled CLI, 5 runs (the table shows medians). */
+export async function runAnalyzeBench(outDir: string, runs = 5): Promise<AnalyzeBenchResult> {
   await mkdir(outDir, { recursive: true });
   const orgFile = join(outDir, 'tutorial-org-2000x250.json');
   const { json, stats } = generateTutorialOrg({ flows: 2000, stepsPerFlow: 250, seed: 20261126, orgCycles: 3 });

@@ -24,7 +24,7 @@ if (only === undefined || only === 'analyze') {
     .loadavg()
     .map((load) => load.toFixed(1))
     .join(' ');
-  console.log('analyze: generating a 2,000 × 250-step tutorial org, bundling the CLI, 3 runs …');
+  console.log('analyze: generating a 2,000 × 250-step tutorial org, bundling the CLI, 5 runs …');
   const result = await runAnalyzeBench(outDir);
   const walls = result.runs.map((run) => run.wallMs);
   const peaks = result.runs.map((run) => run.peakMiB);
@@ -44,7 +44,13 @@ if (only === undefined || only === 'analyze') {
       ],
     ),
   );
-  console.log(`load average before the runs: ${loadBefore}; wall time includes waiting for the CPU when the machine is busy`);
+  const loadAfter = os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ');
+  console.log(
+    `load average before the runs: ${loadBefore}, after: ${loadAfter}; wall time includes waiting for the CPU when the machine is busy (CPU time and peak RSS are the steadier figures)`,
+  );
   console.log();
 }
 

@@ -3,6 +3,7 @@ import { collectInputFiles, readSubstitutionSources } from '@flowgraph/inputs';
 import type { CliIo } from '../io.js';
 import { parseAssignments, type GraphSource } from '../options/source-options.js';
 import type { Progress } from '../render/progress-bar.js';
+import { collectGarbageAfterLoading } from './collect-garbage.js';
 import { crawlDemo, crawlLive } from './crawl-source.js';
 
 export interface SourceSettings {
@@ -22,6 +23,14 @@ export type LoadedGraph = ReturnType<typeof loadGraph> & {
  * `--set` wins over both.
  */
 export async function loadSource(source: GraphSource, settings: SourceSettings, io: CliIo, progress: Progress): Promise<LoadedGraph> {
+  const loaded = await readAndImport(source, settings, io, progress);
+  // The files' text and parse trees are garbage now; `readAndImport`'s frame, which held them,
+  // is gone (collecting inside it kept them: an interpreter frame's stale registers are roots).
+  collectGarbageAfterLoading(loaded.graph.nodes.size);
+  return loaded;
+}
+
+async function readAndImport(source: GraphSource, settings: SourceSettings, io: CliIo, progress: Progress): Promise<LoadedGraph> {
   if (settings.substitutions.length > 0) progress.phase('reading substitutions');
   const substitutions = await readSubstitutionSources(settings.substitutions, io.cwd);
   let files: InputFile[];
