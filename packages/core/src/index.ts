@@ -153,6 +153,9 @@ export {
   slugOf,
 } from './scoping/index.js';
 
+// The API's questions about one loaded graph, shared by the server and the page's opened files.
+export { analysisKey, OrgQueries, stepLoopFocus, stepsResponse } from './scoping/org-queries.js';
+
 // Change review: what changed between two graphs, baselines and the CI reporters.
 export { type DiffOptions, type DiffSide, diffGraphs } from './diff/diff-graphs.js';
 export type { ChangedNode, DiffEdge, DiffNodeInfo, GraphDiff, NodeChange, NodeSetDiff } from './diff/types.js';

@@ -1,41 +1,33 @@
 import {
-  AnalysisContext,
-  type AnalysisResult,
   type AnalyzeOptions,
-  analyze,
   diffGraphs,
-  cycleFocus,
-  cycleOf,
   encodeGraphResponse,
-  type ExportGraph,
-  exporters,
-  type FilesResponse,
-  findPaths,
-  focus,
-  type FocusOptions,
   EXPORT_FORMATS,
   type ExportFormat,
-  flowStepGraph,
+  type ExportGraph,
+  type FilesResponse,
   type FlowGraph,
-  graphFromExport,
+  type FocusOptions,
+  flowStepGraph,
   type GraphResponse,
+  graphFromExport,
   type HclParser,
-  impact,
+  type ImportIssue,
+  type InputFileReport,
   type InputFileVersion,
   InputSet,
   type InputSetLoad,
   isFlowFileName,
   isSkippedEntry,
   isTerraformFileName,
-  type ImportIssue,
-  type InputFileReport,
-  layeredLayout,
   type NodeKind,
+  OrgQueries,
   type OverlayMarks,
   readTerraformFile,
+  stepsResponse,
   substitutionFileReports,
   type TerraformFile,
-  toExportGraph,
+  UnknownNodeError,
 } from '@flowgraph/core';
 import { ASK_THE_SERVER, type LocalAnswer } from './local-answer.js';
 
@@ -116,8 +108,8 @@ function overlayMarks(base: FlowGraph, loaded: InputSetLoad, label: string): Ove
 }
 
 /**
- * The answers the SPA asks the server for, computed here for the loaded files: the same core
- * functions on the same shapes, so every panel works on dropped files unchanged.
+ * The answers the SPA asks the server for, computed here for the loaded files by the server's own
+ * core queries (`OrgQueries`), so every panel works on dropped files unchanged.
  */
 export class LocalOrg {
   overlay: OverlayMarks | undefined;
@@ -125,25 +117,17 @@ export class LocalOrg {
   /** The Terraform files among the picked ones, for the Files panel. */
   substitutionFiles: InputFileReport[] = [];
   readonly #loaded: InputSetLoad;
-  readonly #issues: ImportIssue[];
   readonly #fetchedAt: string;
   readonly #skipped: number;
-  readonly #context: AnalysisContext;
-  readonly #org: FlowGraph;
-  readonly #orgExport: ExportGraph;
-  readonly #analyses = new Map<string, AnalysisResult>();
-  #layout: ReturnType<typeof layeredLayout> | undefined;
+  readonly #queries: OrgQueries;
   /** Flows a file defines (the rest, over an org, are the org's). */
   readonly #fromFiles: ReadonlySet<string>;
 
   constructor(loaded: InputSetLoad, terraformIssues: ImportIssue[], fetchedAt: string, skipped: number) {
     this.#loaded = loaded;
-    this.#issues = [...terraformIssues, ...loaded.issues];
     this.#fetchedAt = fetchedAt;
     this.#skipped = skipped;
-    this.#context = new AnalysisContext(loaded.graph);
-    this.#org = this.#context.org.graph;
-    this.#orgExport = toExportGraph(this.#org);
+    this.#queries = new OrgQueries(loaded.graph, [...terraformIssues, ...loaded.issues]);
     this.#fromFiles = new Set(loaded.files.flatMap((file) => file.flows.map((flow) => flow.id)));
   }
 
@@ -153,10 +137,20 @@ export class LocalOrg {
   }
 
   get flowCount(): number {
-    return new Set(this.#loaded.files.flatMap((file) => file.flows.map((flow) => flow.id))).size;
+    return this.#fromFiles.size;
   }
 
   answer(path: string, params: URLSearchParams): LocalAnswer {
+    try {
+      return this.#answer(path, params);
+    } catch (error) {
+      if (error instanceof UnknownNodeError) return notFound(`No node "${error.nodeId}" in the files' graph.`);
+      throw error;
+    }
+  }
+
+  #answer(path: string, params: URLSearchParams): LocalAnswer {
+    const queries = this.#queries;
     // The server's wire form, so the page's one graph client reads both.
     if (path === 'graph') return ok(encodeGraphResponse(this.#graph(params)));
     if (path === 'files') {
@@ -168,34 +162,24 @@ export class LocalOrg {
       if (this.overlay) files.overlay = this.overlay;
       return ok(files);
     }
-    if (path === 'impact') {
-      const node = params.get('node') ?? '';
-      if (!this.#org.nodes.has(node)) return unknownNode(node);
-      return ok(impact(this.#context.org, node, { direction: directionOf(params) }));
-    }
-    if (path === 'focus') {
-      const node = params.get('node') ?? '';
-      if (!this.#loaded.graph.nodes.has(node)) return unknownNode(node);
-      return ok(focus(this.#context, node, focusOptionsOf(params)));
-    }
+    if (path === 'impact') return ok(queries.impact(params.get('node') ?? '', directionOf(params)));
+    if (path === 'focus') return ok(queries.focus(params.get('node') ?? '', focusOptionsOf(params)));
     if (path === 'path') {
-      const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
-      for (const id of [from, to]) if (!this.#loaded.graph.nodes.has(id)) return unknownNode(id);
-      return ok(findPaths(this.#context, from, to, { all: params.get('all') === 'true', limit: Number(params.get('limit') ?? 20) }));
+      const options = { all: params.get('all') === 'true', limit: Number(params.get('limit') ?? 20) };
+      return ok(queries.paths(params.get('from') ?? '', params.get('to') ?? '', options));
     }
     const cycle = /^cycles\/([^/]+)\/focus$/.exec(path);
     if (cycle) {
       const member = decodeURIComponent(cycle[1]!);
-      const found = cycleOf(this.#analysis({}).cycles, member);
-      if (found === undefined) return notFound(`"${member}" is in no cycle of the files.`);
-      return ok(cycleFocus(this.#context, found, { group: params.get('group') === 'true' }));
+      const found = queries.cycleFocus(member, { group: params.get('group') === 'true' });
+      return found === undefined ? notFound(`"${member}" is in no cycle of the files.`) : ok(found);
     }
     const steps = /^flows\/([^/]+)\/steps$/.exec(path);
     if (steps) return this.#steps(decodeURIComponent(steps[1]!));
     if (path === 'export') {
       const format = params.get('format') ?? 'dot';
       if (!isExportFormat(format)) return { status: 400, body: { error: { code: 'bad-request', message: `format: unknown "${format}"` } } };
-      return ok(exporters[format as ExportFormat](params.get('scope') === 'full' ? this.#loaded.graph : this.#org, this.#analysis({})));
+      return ok(queries.export(format, params.get('scope') === 'full' ? 'full' : 'org'));
     }
     return notFound(`/api/${path} is not available for files opened in the page.`);
   }
@@ -207,40 +191,22 @@ export class LocalOrg {
     if (target) options.targetVersion = target;
     const statuses = params.get('allowedStatus');
     if (statuses) options.allowedStatus = statuses.split(',');
-    this.#layout ??= layeredLayout(this.#orgExport);
-    return {
-      source: {
-        kind: 'files',
-        fetchedAt: this.#fetchedAt,
-        ...(this.#loaded.staleFlows.length > 0 ? { staleFlows: this.#loaded.staleFlows } : {}),
-      },
-      graph: this.#orgExport,
-      analysis: this.#analysis(options),
-      layout: this.#layout,
-    };
-  }
-
-  #analysis(options: AnalyzeOptions): AnalysisResult {
-    const key = JSON.stringify([options.strict ?? false, options.targetVersion ?? null, options.allowedStatus ?? null]);
-    let result = this.#analyses.get(key);
-    if (result === undefined) {
-      result = analyze(this.#context, options, this.#issues);
-      this.#analyses.set(key, result);
-    }
-    return result;
+    const stale = this.#loaded.staleFlows;
+    return this.#queries.graphResponse(
+      { kind: 'files', fetchedAt: this.#fetchedAt, ...(stale.length > 0 ? { staleFlows: stale } : {}) },
+      options,
+    );
   }
 
   #steps(flowId: string): LocalAnswer {
-    const node = this.#org.nodes.get(flowId);
+    const node = this.#queries.org.nodes.get(flowId);
     if (node?.kind !== 'flow') return notFound(`No flow "${flowId}" in the files.`);
     // Deployed over an org: a flow no file replaced has its steps on the server.
     if (this.overlay !== undefined && !this.#fromFiles.has(flowId)) {
       return { status: 404, body: { error: { code: ASK_THE_SERVER, message: `"${node.name}" is the org's flow` } } };
     }
-    const graph = flowStepGraph(this.#loaded.graph, flowId);
-    const exported = toExportGraph(graph);
-    const flow = exported.nodes.find((candidate) => candidate.id === flowId)!;
-    return ok({ flow, graph: exported, cycles: [...new AnalysisContext(graph).cycles], layout: layeredLayout(exported), issues: [] });
+    const answer = stepsResponse(flowStepGraph(this.#loaded.graph, flowId), flowId, []);
+    return answer === undefined ? notFound(`No flow "${flowId}" in the files.`) : ok(answer);
   }
 }
 
@@ -276,10 +242,6 @@ function focusOptionsOf(params: URLSearchParams): FocusOptions {
   const collapse = list('collapse');
   if (collapse !== undefined) options.collapse = collapse;
   return options;
-}
-
-function unknownNode(id: string): LocalAnswer {
-  return notFound(`No node "${id}" in the files' graph.`);
 }
 
 function ok(body: unknown): LocalAnswer {
