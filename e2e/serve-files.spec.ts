@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { filesResponseSchema, parseGraphResponse } from '@flowgraph/core';
-import { expect, test } from '@playwright/test';
-import { classesOf } from './helpers.js';
+import { expect, type Page, test } from '@playwright/test';
+import { classesOf, viewSettled } from './helpers.js';
 
 /**
  * `flowgraph serve` over a copy of a small CX-as-Code repo (four YAML flows in a transfer chain,
@@ -43,6 +43,13 @@ test.afterAll(() => {
 
 const flowFile = (name: string) => join(repo, 'flows', name);
 
+/** Edits a flow file of the copy: a transfer to `target` before its disconnect. */
+function addTransfer(name: string, action: string, target: string): void {
+  const file = flowFile(name);
+  const transfer = `          - transferToFlow:\n              name: ${action}\n              targetFlow:\n                name: ${target}\n`;
+  writeFileSync(file, readFileSync(file, 'utf8').replace('          - disconnect:', `${transfer}          - disconnect:`));
+}
+
 async function flowIds(): Promise<Map<string, string>> {
   const response = await fetch(`${url}/api/graph`);
   const graph = parseGraphResponse(await response.json());
@@ -62,14 +69,7 @@ test('serve shows every flow of the folder, then follows edits live: a closed lo
 
   // A marker on the page: a reload would drop it.
   await page.evaluate(() => Object.assign(globalThis, { __noReload: true }));
-  const payments = flowFile('payments-ivr.yaml');
-  writeFileSync(
-    payments,
-    readFileSync(payments, 'utf8').replace(
-      '          - disconnect:',
-      '          - transferToFlow:\n              name: Back to main\n              targetFlow:\n                name: Main IVR\n          - disconnect:',
-    ),
-  );
+  addTransfer('payments-ivr.yaml', 'Back to main', 'Main IVR');
   const cycle = page.getByTestId('cycles-panel').getByTestId('cycle-item');
   await expect(cycle).toHaveCount(1);
   await expect(cycle).toContainText('Payments IVR');
@@ -106,4 +106,72 @@ test('the Files panel lists each file with its format and flows; a click selects
   await support.getByRole('button').click();
   const id = (await flowIds()).get('Support Line')!;
   await expect.poll(() => classesOf(page, id)).toContain('selected');
+});
+
+/** What the org canvas's test probe tells this spec about the view (apps/web/src/graph/test-hook.ts). */
+interface ViewProbe {
+  zoom(): number;
+  pagePosition(id: string): { x: number; y: number } | null;
+  settled(): boolean;
+  edges(): { source: string; target: string }[];
+}
+type ViewHost = { __flowgraph?: Record<string, ViewProbe> };
+
+/**
+ * The view as zoom and pan: a node's page position is its layout position times the zoom plus the
+ * pan (plus the canvas's fixed page offset), so position − layout × zoom is the pan, read through
+ * the probe without reaching into Cytoscape.
+ */
+async function viewOf(page: Page, id: string): Promise<{ zoom: number; pan: { x: number; y: number } }> {
+  const graph = parseGraphResponse(await (await fetch(`${url}/api/graph`)).json());
+  const at = graph.layout?.positions[id];
+  if (!at) throw new Error(`${id} has no layout position`);
+  const { zoom, position } = await page.evaluate((i) => {
+    const probe = (globalThis as ViewHost).__flowgraph?.org;
+    return { zoom: probe?.zoom() ?? 0, position: probe?.pagePosition(i) ?? null };
+  }, id);
+  if (!position) throw new Error(`${id} is not drawn`);
+  return { zoom, pan: { x: position.x - at.x * zoom, y: position.y - at.y * zoom } };
+}
+
+test('a live update keeps the selection, the zoom and the pan', async ({ page }) => {
+  await page.goto(url);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-ready', 'true');
+  const ids = await flowIds();
+  const support = ids.get('Support Line')!;
+  const billing = ids.get('Billing IVR')!;
+  // Select through the Files panel, then move the view away from where the graph opened.
+  await page.locator('[data-testid="file-row"][data-path$="support.yaml"]').getByRole('button').click();
+  await expect.poll(() => classesOf(page, support)).toContain('selected');
+  await viewSettled(page);
+  await page.getByTitle('Zoom in').click();
+  await page.getByTitle('Zoom in').click();
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  // Pan by dragging the background near a corner, away from the nodes in the middle.
+  await page.mouse.move(box.x + 12, box.y + box.height - 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 52, box.y + box.height - 42, { steps: 5 });
+  await page.mouse.up();
+  await viewSettled(page);
+  await expect.poll(() => classesOf(page, support)).toContain('selected');
+  const before = await viewOf(page, support);
+
+  addTransfer('support.yaml', 'To billing', 'Billing IVR');
+  // The update is drawn: the new transfer is an edge of the canvas.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        ([from, to]) =>
+          (globalThis as ViewHost).__flowgraph?.org?.edges().some((edge) => edge.source === from && edge.target === to) ?? false,
+        [support, billing] as const,
+      ),
+    )
+    .toBe(true);
+  await viewSettled(page);
+  const after = await viewOf(page, support);
+  expect(after.zoom).toBeCloseTo(before.zoom, 6);
+  expect(after.pan.x).toBeCloseTo(before.pan.x, 1);
+  expect(after.pan.y).toBeCloseTo(before.pan.y, 1);
+  expect(await classesOf(page, support)).toContain('selected');
+  await page.screenshot({ path: 'test-results/serve-files-kept-view.png' });
 });

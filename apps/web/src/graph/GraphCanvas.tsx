@@ -210,14 +210,15 @@ export function GraphCanvas(props: Props) {
     cy.on('tap', onBackgroundTap);
     // The view of this key, followed as it moves: the next instance of the same key opens there.
     const previous = kept.current;
-    if (viewKey !== undefined && previous?.key === viewKey) cy.viewport({ zoom: previous.zoom, pan: previous.pan });
+    const restored = viewKey !== undefined && previous?.key === viewKey;
+    if (restored) cy.viewport({ zoom: previous.zoom, pan: previous.pan });
     else if (opening) open(cy, opening, false);
     const keepView = () => {
       if (viewKey !== undefined) kept.current = { key: viewKey, zoom: cy.zoom(), pan: { ...cy.pan() } };
     };
     keepView();
     cy.on('viewport', keepView);
-    const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom())) : undefined;
+    const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom()), !restored) : undefined;
     const unregister = registerProbe(name, cy, element);
     element.dataset.ready = 'true';
     return () => {
@@ -242,10 +243,13 @@ export function GraphCanvas(props: Props) {
     }
   }, [cy, classes, dimmed, dimmedStyle, style]);
 
+  // A jump is made once: a live update's new instance keeps the view instead of replaying the last jump.
+  const jumped = useRef<ViewRequest | null>(null);
   useEffect(() => {
-    if (!cy || cy.destroyed() || !view || view.ids.length === 0) return;
+    if (!cy || cy.destroyed() || !view || view.ids.length === 0 || jumped.current === view) return;
     const targets = view.ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
     if (targets.empty()) return;
+    jumped.current = view;
     // One node: centre it at a readable zoom; several (a cycle): fit them all.
     if (targets.length === 1) cy.animate({ center: { eles: targets }, zoom: Math.max(cy.zoom(), JUMP_ZOOM) }, { duration: JUMP_MS });
     else cy.animate({ fit: { eles: targets, padding: JUMP_PADDING } }, { duration: JUMP_MS });
@@ -295,9 +299,10 @@ export function GraphCanvas(props: Props) {
 /**
  * Landmark labels keep a readable screen size while zooming out: their font is set per zoom
  * (a style bypass on those few nodes, once per frame) to LANDMARK_FONT_PX / zoom in model units,
- * never below the normal label size. Returns the listener's removal.
+ * never below the normal label size; `fit` fits the view again to the wider labels. Returns the
+ * listener's removal.
  */
-function showLandmarks(cy: Core, ids: readonly string[]): () => void {
+function showLandmarks(cy: Core, ids: readonly string[], fit: boolean): () => void {
   const nodes = ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
   nodes.data('landmark', true);
   let frame = 0;
@@ -311,9 +316,11 @@ function showLandmarks(cy: Core, ids: readonly string[]): () => void {
   };
   resize();
   // Landmark labels are wider than their nodes: fit again so none is cut at the edge, then size
-  // them for the zoom that fit chose.
-  cy.fit(undefined, FIT_PADDING);
-  resize();
+  // them for the zoom that fit chose. A kept view (a live update) is not moved.
+  if (fit) {
+    cy.fit(undefined, FIT_PADDING);
+    resize();
+  }
   cy.on('zoom', onZoom);
   return () => {
     cy.off('zoom', onZoom);
