@@ -1,6 +1,7 @@
 import { flowNameKey } from '../importers/flow-names.js';
 import type { ImportUnit } from '../importers/importer.js';
 import type { FlowNode } from '../model/graph.js';
+import { compareStrings } from '../util/compare.js';
 
 /**
  * Formats whose files define flows known by type and name (Genesys keeps that pair unique in an
@@ -22,7 +23,7 @@ interface Definition {
  * One node per flow, however many files define it. Files whose flows share type and resolved name
  * are merged: the node lists every file (`files`) and keeps the steps, transitions and references
  * of one of them, the richest (most steps, then transitions, then references; on a tie an export,
- * whose manifest carries Architect's ids, then the first file given), so no transition is drawn
+ * whose manifest carries Architect's ids, then the first by file path, then by id), so no transition is drawn
  * twice. When the files are not all encodings of one flow (two YAML files, or exports with two
  * different Architect ids), the node is marked `conflictingDefinitions` for a `duplicate-flow`
  * finding. A name still templated names nothing yet: those flows are never merged.
@@ -88,7 +89,11 @@ function richer(a: Definition, b: Definition): boolean {
   if (a.transitions !== b.transitions) return a.transitions > b.transitions;
   if (a.references !== b.references) return a.references > b.references;
   if (a.format !== b.format) return a.format === 'architect-export';
-  return a.unit < b.unit;
+  // Then a total order that does not depend on the order the files were read.
+  const byFile = compareStrings(a.flow.file ?? '', b.flow.file ?? '');
+  if (byFile !== 0) return byFile < 0;
+  const byId = compareStrings(a.flow.id, b.flow.id);
+  return byId === 0 ? a.unit < b.unit : byId < 0;
 }
 
 /** At most one YAML file and one Architect id: a YAML file and its export, an export and its decoded JSON. */

@@ -1,9 +1,10 @@
 import type { FlowType } from '../model/flow-types.js';
 import type { FlowNode, GraphNode } from '../model/graph.js';
 import type { ReferenceTarget } from '../model/reference.js';
+import { compareStrings } from '../util/compare.js';
 import { normaliseName } from './names.js';
 
-type FlowTarget = Extract<ReferenceTarget, { kind: 'flow' }>;
+export type FlowTarget = Extract<ReferenceTarget, { kind: 'flow' }>;
 
 /** Finds the flows a flow reference means: by id when the id exists, else by name and compatible type. */
 export class FlowTargets {
@@ -46,13 +47,23 @@ export class FlowTargets {
     // flows whose file did not say their type (UNKNOWN) are compatible with anything, last.
     for (const type of [...target.types, 'UNKNOWN' as FlowType]) {
       const matches = candidates.filter((flow) => flow.type === type);
-      if (matches.length > 0) return matches.map((flow) => flow.id);
+      if (matches.length > 0) return byId(matches).map((flow) => flow.id);
     }
     return [];
   }
 
   node(id: string): GraphNode {
     return this.nodes.get(id)!;
+  }
+
+  /**
+   * Makes the external nodes for these targets (ones nothing imported defines) at once, in an order
+   * of their own, so which reference gives a shared node its id, spelling and type does not depend
+   * on the order the files were read: references with an id first, then by name, types and id.
+   */
+  settle(targets: readonly FlowTarget[]): void {
+    const keyed = targets.map((target) => ({ target, key: settleKey(target) }));
+    for (const { target } of keyed.sort((a, b) => compareStrings(a.key, b.key))) this.external(target);
   }
 
   /** The shared external node for a target nothing imported defines. */
@@ -75,4 +86,19 @@ export class FlowTargets {
     if (nameKey !== undefined) this.externalByName.set(nameKey, node);
     return node;
   }
+}
+
+function settleKey(target: FlowTarget): string {
+  return [target.id === undefined ? '1' : '0', target.name ?? '', target.types.join(','), target.id ?? '', target.deleted ? '1' : '0'].join(
+    '\u0000',
+  );
+}
+
+/**
+ * Every candidate stays (an ambiguous name is flagged, never silently picked, even when one
+ * candidate is spelt exactly as the reference: Architect itself refuses two such names in one
+ * type); sorted by id so the edges do not follow the order the files were read in.
+ */
+function byId(matches: readonly FlowNode[]): FlowNode[] {
+  return [...matches].sort((a, b) => compareStrings(a.id, b.id));
 }

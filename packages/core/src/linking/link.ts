@@ -2,10 +2,10 @@ import type { ImportUnit } from '../importers/importer.js';
 import type { FlowGraph, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { Reference } from '../model/reference.js';
-import { FlowTargets } from './flow-targets.js';
+import { type FlowTarget, FlowTargets } from './flow-targets.js';
 import { mergeFlowDefinitions } from './flow-definitions.js';
 import { EdgeSet, mergeEdges, mergeNodes } from './merge.js';
-import { ResourceTargets } from './resource-targets.js';
+import { type ResourceTarget, ResourceTargets } from './resource-targets.js';
 import { dropFlowUsesCoveredBySteps } from './step-covered-uses.js';
 
 export interface LinkResult {
@@ -32,6 +32,7 @@ export function link(imported: readonly ImportUnit[]): LinkResult {
   mergeEdges(units, merged, edges, issues);
   const flows = new FlowTargets(nodes);
   const resources = new ResourceTargets(nodes);
+  settleTargets(units, merged.lost, flows, resources);
 
   for (const unit of units) {
     const ignored = merged.lost.get(unit);
@@ -64,6 +65,32 @@ export function link(imported: readonly ImportUnit[]): LinkResult {
     }
   }
   return { graph: { nodes, edges: dropFlowUsesCoveredBySteps(edges.edges, edges.uses, nodes) }, issues, units };
+}
+
+/**
+ * Makes, before any edge, the nodes that the first reference to them would otherwise shape (a
+ * missing flow's or a resource's id, spelling and type): all at once, in an order of their own, so
+ * the graph does not depend on the order the files were read in.
+ */
+function settleTargets(
+  units: readonly ImportUnit[],
+  lost: ReadonlyMap<ImportUnit, ReadonlySet<string>>,
+  flows: FlowTargets,
+  resources: ResourceTargets,
+): void {
+  const missingFlows: FlowTarget[] = [];
+  const resourceTargets: ResourceTarget[] = [];
+  for (const unit of units) {
+    const ignored = lost.get(unit);
+    for (const reference of unit.references) {
+      if (ignored?.has(reference.from)) continue;
+      const target = reference.target;
+      if (target.kind === 'resource') resourceTargets.push(target);
+      else if (target.kind === 'flow' && !reference.mustResolve && flows.find(target).length === 0) missingFlows.push(target);
+    }
+  }
+  flows.settle(missingFlows);
+  resources.settle(resourceTargets);
 }
 
 function resolve(reference: Reference, flows: FlowTargets, resources: ResourceTargets): GraphNode[] {

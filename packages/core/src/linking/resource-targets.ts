@@ -1,8 +1,9 @@
 import type { GraphNode, ResourceNode } from '../model/graph.js';
 import type { ReferenceTarget } from '../model/reference.js';
+import { compareStrings } from '../util/compare.js';
 import { normaliseName } from './names.js';
 
-type ResourceTarget = Extract<ReferenceTarget, { kind: 'resource' }>;
+export type ResourceTarget = Extract<ReferenceTarget, { kind: 'resource' }>;
 type DynamicTarget = Extract<ReferenceTarget, { kind: 'dynamic' }>;
 
 /**
@@ -28,6 +29,18 @@ export class ResourceTargets {
     if (this.indexed) return;
     this.indexed = true;
     for (const node of this.nodes.values()) if (node.kind === 'resource') this.remember(node);
+  }
+
+  /**
+   * Makes the nodes for all these targets at once, in an order of their own, so that which
+   * sighting names a shared node (its id, spelling, category) does not depend on the order the
+   * files were read: sightings with an id first (a node made from a name alone would otherwise
+   * keep a `resource:` id that a later sighting by id could not reach), then by type, category,
+   * name and id. Later `findOrCreate` calls for the same targets find these nodes.
+   */
+  settle(targets: readonly ResourceTarget[]): void {
+    const sorted = targets.map((target) => ({ target, key: settleKey(target) })).sort((a, b) => compareStrings(a.key, b.key));
+    for (const { target } of sorted) this.findOrCreate(target);
   }
 
   /** The node the target means, made when nothing has it yet; undefined when it has neither id nor name. */
@@ -105,6 +118,17 @@ export class ResourceTargets {
     if (target.deleted && node.state === 'unknown') node.state = 'deleted';
     return node;
   }
+}
+
+function settleKey(target: ResourceTarget): string {
+  const parts = [
+    target.id === undefined ? '1' : '0',
+    target.rawType ?? target.type,
+    target.category ?? '',
+    target.name ?? '',
+    target.id ?? '',
+  ];
+  return parts.join('\u0000');
 }
 
 function keyOf(type: string, category: string | undefined, name: string): string {

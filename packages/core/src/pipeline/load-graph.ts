@@ -6,6 +6,7 @@ import { link } from '../linking/link.js';
 import type { FlowGraph } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { ImportSummary } from '../contract/import-summary.js';
+import { compareStrings } from '../util/compare.js';
 import { buildImportSummary } from './summary.js';
 
 export interface LoadedGraph {
@@ -43,7 +44,11 @@ export function loadGraph(files: readonly InputFile[], settings: LoadSettings = 
     importSettings = { ...shared, fileSubstitutions, terraformGiven: true };
     planIssues.push(...plan.issues);
   }
-  const linked = link(importFiles(files, importSettings));
+  // Linked in path order, as `InputSet` does: where two files claim the same id the first keeps it,
+  // and the first reference to a missing flow spells its node, so the graph must not depend on
+  // the order the files were listed or read in.
+  const ordered = [...files].sort((a, b) => compareStrings(a.path, b.path));
+  const linked = link(importFiles(ordered, importSettings));
   const issues = [...planIssues, ...linked.units.flatMap((unit) => unit.issues), ...linked.issues];
   return { graph: linked.graph, issues, units: linked.units, summary: buildImportSummary(linked.units, linked.graph, issues) };
 }
