@@ -56,10 +56,34 @@ export const INTERACTION_COLOURS = {
   upstream: '#0ea5e9',
   cycle: '#dc2626',
   error: '#dc2626',
-  match: '#facc15',
+  // Violet, not yellow: yellow and the downstream amber were 11.8 CIE76 apart under deuteranopia
+  // (test/palette-vision.test.ts); violet keeps every role pair over 30 under each simulation.
+  match: '#7c3aed',
   edge: '#94a3b8',
   link: '#1d4ed8',
 } as const;
+
+/** The highlight roles of the org view, each told apart by its marks as well as its colour. */
+export type HighlightRole = 'selected' | 'downstream' | 'upstream' | 'cycle' | 'match';
+
+export interface RoleMarks {
+  colour: string;
+  /** The node's border: one style per role, so a reader who sees no colour still tells them apart. */
+  border: 'solid' | 'dashed' | 'dotted' | 'double';
+  /** A soft ring outside the border (the cycle's, beside downstream's plain solid border). */
+  halo: boolean;
+  /** The role's edges, or null where the role marks nodes only. */
+  edge: 'solid' | 'dashed' | 'dotted' | null;
+}
+
+/** One table read by the stylesheet and the legend: the legend draws what the graph draws. */
+export const ROLE_MARKS: Readonly<Record<HighlightRole, RoleMarks>> = {
+  selected: { colour: INTERACTION_COLOURS.selected, border: 'double', halo: false, edge: null },
+  downstream: { colour: INTERACTION_COLOURS.downstream, border: 'solid', halo: false, edge: 'solid' },
+  upstream: { colour: INTERACTION_COLOURS.upstream, border: 'dashed', halo: false, edge: 'dashed' },
+  cycle: { colour: INTERACTION_COLOURS.cycle, border: 'solid', halo: true, edge: 'dotted' },
+  match: { colour: INTERACTION_COLOURS.match, border: 'dotted', halo: false, edge: null },
+};
 
 export function categoryOf(kind: string, type: string): Category {
   const tables = kind === 'flow' ? FLOW_CATEGORIES : kind === 'step' ? STEP_CATEGORIES : RESOURCE_CATEGORIES;

@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import { type Category, categoryOf, INTERACTION_COLOURS as C } from './palette.js';
+import { type Category, categoryOf, type HighlightRole, INTERACTION_COLOURS as C, ROLE_MARKS } from './palette.js';
 import { type VisualClass, withClass } from './visual-class.js';
 
 /**
@@ -104,23 +104,26 @@ export const stylesheet: StylesheetJson = [
     style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' },
   },
   { selector: withClass('stale', 'node'), style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': '#b45309', opacity: 0.7 } },
-  { selector: withClass('match', 'node'), style: { 'border-width': 4, 'border-color': C.match } },
-  { selector: withClass('downstream', 'node'), style: { 'border-width': 4, 'border-color': C.downstream } },
-  { selector: withClass('upstream', 'node'), style: { 'border-width': 4, 'border-color': C.upstream } },
+  // Highlight roles differ by border and line style as well as colour (ROLE_MARKS): downstream
+  // solid, upstream dashed, a cycle dotted and thick with arrows along it plus a halo on its
+  // nodes, the selection a double border, a search match a dotted one. Later rules win, so a
+  // node in two roles shows the later (the selection last).
+  { selector: withClass('match', 'node'), style: roleNode('match') },
+  { selector: withClass('downstream', 'node'), style: roleNode('downstream') },
+  { selector: withClass('upstream', 'node'), style: roleNode('upstream') },
+  { selector: withClass('downstream', 'edge'), style: roleEdge('downstream', 2.5) },
+  { selector: withClass('upstream', 'edge'), style: roleEdge('upstream', 2.5) },
+  { selector: withClass('cycle', 'node'), style: roleNode('cycle') },
+  // Arrows along the cycle's edges too: its direction reads without following each edge to its end.
   {
-    selector: withClass('downstream', 'edge'),
-    style: { 'line-color': C.downstream, 'target-arrow-color': C.downstream, width: 2.5, opacity: 1 },
+    selector: withClass('cycle', 'edge'),
+    style: { ...roleEdge('cycle', 3.5), 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': C.cycle },
   },
-  {
-    selector: withClass('upstream', 'edge'),
-    style: { 'line-color': C.upstream, 'target-arrow-color': C.upstream, width: 2.5, opacity: 1 },
-  },
-  { selector: withClass('cycle', 'node'), style: { 'border-width': 4, 'border-color': C.cycle } },
-  { selector: withClass('cycle', 'edge'), style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3, opacity: 1 } },
   {
     selector: withClass('selected', 'node'),
     // Same font as every label: a wider one would overflow the width the layout reserved.
-    style: { 'border-width': 5, 'border-color': C.selected, 'text-background-opacity': 1, 'z-index': 10 },
+    // Wider than the other roles: a double border needs room for two lines and the gap.
+    style: { ...roleNode('selected'), 'border-width': 7, 'text-background-opacity': 1, 'z-index': 10 },
   },
   // Changes mode: what a diff added, changed and removed, and the cycles it introduced.
   { selector: withClass('change-added', 'node'), style: { 'border-width': 5, 'border-color': '#1a7f37', 'background-color': '#4ade80' } },
@@ -141,6 +144,33 @@ export const stylesheet: StylesheetJson = [
   { selector: withClass('change-cycle', 'edge'), style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3.5, opacity: 1 } },
   { selector: withClass('hidden'), style: { display: 'none' } },
 ];
+
+/** A highlight role's node border (and the cycle's halo), from the table the legend reads. */
+function roleNode(role: HighlightRole) {
+  const marks = ROLE_MARKS[role];
+  return {
+    'border-width': 4,
+    'border-style': marks.border,
+    'border-color': marks.colour,
+    ...(marks.halo
+      ? { 'underlay-color': marks.colour, 'underlay-opacity': 0.3, 'underlay-padding': 5, 'underlay-shape': 'ellipse' as const }
+      : {}),
+  } as const;
+}
+
+/** A highlight role's edge line; every edge keeps its arrow, so direction never rests on colour. */
+function roleEdge(role: HighlightRole, width: number) {
+  const marks = ROLE_MARKS[role];
+  return {
+    'line-color': marks.colour,
+    'target-arrow-color': marks.colour,
+    'line-style': marks.edge ?? 'solid',
+    // The default dash (about 6 on, 6 off at this width) reads as gaps at fit zoom: longer dashes.
+    ...(marks.edge === 'dashed' ? { 'line-dash-pattern': [8, 4] } : {}),
+    width,
+    opacity: 1,
+  };
+}
 
 /** The classes that stay lit while a highlight dims the rest. */
 const LIT: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match'];

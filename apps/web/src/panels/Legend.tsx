@@ -1,32 +1,58 @@
 import { memo } from 'react';
 import type { ExportNode } from '@flowgraph/core';
-import { categoryOf, INTERACTION_COLOURS as C } from '../graph/palette.js';
+import { categoryOf, type HighlightRole, INTERACTION_COLOURS as C, ROLE_MARKS } from '../graph/palette.js';
 
 /** What the colours mean: the categories present in this graph, then the highlight colours. */
 export type LegendView = 'org' | 'steps' | 'focus' | 'cycle' | 'path';
 
+/** A highlight role (drawn with its border and line styles), or a plain colour ring (the scoped diagrams' own style). */
+type Mark = readonly [label: string, mark: HighlightRole | { colour: string }];
+
 /** The highlight marks each view draws. */
-const MARKS: Readonly<Record<LegendView, readonly [string, string][]>> = {
+const MARKS: Readonly<Record<LegendView, readonly Mark[]>> = {
   org: [
-    ['Selected', C.selected],
-    ['Depends on (downstream)', C.downstream],
-    ['Used by (upstream)', C.upstream],
-    ['Cycle / error', C.cycle],
+    ['Selected', 'selected'],
+    ['Depends on (downstream)', 'downstream'],
+    ['Used by (upstream)', 'upstream'],
+    ['Cycle / error', 'cycle'],
+    ['Search match', 'match'],
   ],
   steps: [
-    ['Selected', C.selected],
-    ['Loop', C.cycle],
+    ['Selected', 'selected'],
+    ['Loop', 'cycle'],
   ],
   focus: [
-    ['Focused node', C.selected],
-    ['Cycle', C.cycle],
+    ['Focused node', { colour: C.selected }],
+    ['Cycle', { colour: C.cycle }],
   ],
   cycle: [
-    ['Cycle member', C.cycle],
-    ['Caller / callee', '#94a3b8'],
+    ['Cycle member', { colour: C.cycle }],
+    ['Caller / callee', { colour: '#94a3b8' }],
   ],
-  path: [['Path ends', C.selected]],
+  path: [['Path ends', { colour: C.selected }]],
 };
+
+/** A role's swatch: its node border and, where the role marks edges, a short line in the edge's style. */
+function Swatch({ mark }: { mark: Mark[1] }) {
+  if (typeof mark !== 'string') return <i className="ring" style={{ borderColor: mark.colour }} />;
+  const { colour, border, halo, edge } = ROLE_MARKS[mark];
+  return (
+    <>
+      <i
+        className="ring"
+        data-border={border}
+        style={{
+          borderColor: colour,
+          borderStyle: border,
+          // A double border needs room for two lines and the gap between them.
+          borderWidth: border === 'double' ? 5 : 3,
+          boxShadow: halo ? `0 0 0 3px ${colour}4d` : undefined,
+        }}
+      />
+      {edge && <i className="line" data-line={edge} style={{ borderTopColor: colour, borderTopStyle: edge, borderTopWidth: 3 }} />}
+    </>
+  );
+}
 
 /** Each legend's landmark name: a dialog's legend and the org view's behind it are both on the page. */
 const VIEW_NAMES: Readonly<Record<LegendView, string>> = {
@@ -53,9 +79,9 @@ export const Legend = memo(function Legend({ nodes, view = 'org' }: { nodes: rea
         </span>
       ))}
       <span className="legend-sep" />
-      {marks.map(([label, colour]) => (
-        <span key={label} className="legend-item">
-          <i className="ring" style={{ borderColor: colour }} />
+      {marks.map(([label, mark]) => (
+        <span key={label} className="legend-item" data-testid={typeof mark === 'string' ? `legend-${mark}` : undefined}>
+          <Swatch mark={mark} />
           {label}
         </span>
       ))}
