@@ -101,7 +101,10 @@ describe('[U] highlight palette under colour-vision deficiencies', () => {
   });
 
   it('draws the role marks the legend shows', () => {
-    const styleOf = (selector: string) => stylesheet.find((rule) => rule.selector === selector)?.style as Record<string, unknown>;
+    const styleOf = (selector: string) => {
+      const rule = stylesheet.find((candidate) => candidate.selector === selector);
+      return (rule && 'style' in rule ? rule.style : {}) as Record<string, unknown>;
+    };
     for (const role of ROLES) {
       expect(styleOf(withClass(role, 'node'))['border-style'], role).toBe(ROLE_MARKS[role].border);
       const edge = ROLE_MARKS[role].edge;

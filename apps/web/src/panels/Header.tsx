@@ -50,7 +50,7 @@ export function Header({ data, progress, canvas, jumpTo, onChanges }: Props) {
       )}
       <div className="header-actions">
         {data && <SearchBox graph={data.graph} jumpTo={jumpTo} />}
-        <ExportMenu canvas={canvas} />
+        <ExportMenu canvas={canvas} data={data} />
         <OpenFiles />
         {/* Files keep no crawl history; files opened in the page are not re-crawled. */}
         {data?.source.kind !== 'files' && (

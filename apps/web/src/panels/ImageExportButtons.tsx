@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { CanvasHandle } from '../graph/GraphCanvas.js';
 import { downloadBlob } from '../graph/download.js';
+import { type ImageText, withTextAlternative } from '../graph/svg-description.js';
 
 interface Props {
   canvas: RefObject<CanvasHandle | null>;
@@ -10,10 +11,12 @@ interface Props {
   full: boolean;
   /** `export` -> `export-png`, `export-svg`. */
   testIdPrefix: string;
+  /** The SVG's `<title>` and `<desc>`, read when it is saved; without it the SVG is saved as drawn. */
+  describe?: () => ImageText;
 }
 
 /** PNG and SVG drawn from a canvas: the same two buttons in every export menu. */
-export function ImageExportButtons({ canvas, fileName, full, testIdPrefix }: Props) {
+export function ImageExportButtons({ canvas, fileName, full, testIdPrefix, describe }: Props) {
   return (
     <>
       <button
@@ -32,8 +35,10 @@ export function ImageExportButtons({ canvas, fileName, full, testIdPrefix }: Pro
         className="button"
         data-testid={`${testIdPrefix}-svg`}
         onClick={() => {
-          const text = canvas.current?.svg({ full });
-          if (text) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), fileName('svg'));
+          const drawn = canvas.current?.svg({ full });
+          if (!drawn) return;
+          const text = describe ? withTextAlternative(drawn, describe()) : drawn;
+          downloadBlob(new Blob([text], { type: 'image/svg+xml' }), fileName('svg'));
         }}
       >
         SVG
