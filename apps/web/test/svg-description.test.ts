@@ -22,7 +22,7 @@ const data: GraphResponse = {
     errors: [],
     warnings: [],
   },
-  layout: { positions: {}, width: 0, height: 0 },
+  layout: { positions: {}, width: 0, height: 0, routes: [] },
 };
 
 describe('[U] text alternative of an exported org image', () => {

@@ -68,7 +68,9 @@ function FlowLoops({ loops, data }: { loops: Cycle[]; data: GraphResponse }) {
   for (const loop of loops) if (loop.flowId) byFlow.set(loop.flowId, (byFlow.get(loop.flowId) ?? 0) + 1);
   return (
     <details className="subsection">
-      <summary>Loops inside flows ({loops.length})</summary>
+      <summary>
+        <h3 className="subsection-title">Loops inside flows ({loops.length})</h3>
+      </summary>
       <ul className="list">
         {[...byFlow].map(([flowId, count]) => (
           <li key={flowId}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** A titled, collapsible side-panel section. */
+/** A titled, collapsible side-panel section; its title is an h2, so screen readers list the panels as headings. */
 export function Panel({
   title,
   count,
@@ -17,7 +17,7 @@ export function Panel({
   return (
     <details className="panel" data-testid={testId} open={open}>
       <summary>
-        <span>{title}</span>
+        <h2 className="panel-title">{title}</h2>
         {count !== undefined && <span className="badge">{count}</span>}
       </summary>
       <div className="panel-body">{children}</div>
