@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyClasses } from '../src/graph/apply-classes.js';
 import { toElements } from '../src/graph/elements.js';
 import { levelOfDetail, withLevelOfDetail, withLevelOfDetailStyle } from '../src/graph/level-of-detail.js';
-import { stylesheet, withDimming } from '../src/graph/stylesheet.js';
+import { setDimmed, withDimming } from '../src/graph/dimming.js';
+import { stylesheet } from '../src/graph/stylesheet.js';
 import { computeClasses } from '../src/graph/visual-state.js';
 import { initialUiState } from '../src/state/types.js';
 import { impactOf } from './impact-of.js';
@@ -47,7 +48,7 @@ describe('[U] level of detail', () => {
 
   it('draws flows only, and what a selection touches once selected, changing only the classes of those', () => {
     const lod = levelOfDetail(graph, 1000)!;
-    const style = withLevelOfDetailStyle(stylesheet);
+    const style = withDimming(withLevelOfDetailStyle(stylesheet));
     const cy = cytoscape({ headless: true, styleEnabled: true, elements: withLevelOfDetail(toElements(graph, { positions }), lod), style });
     let events = 0;
     cy.on('class', () => events++);
@@ -64,12 +65,13 @@ describe('[U] level of detail', () => {
     };
     const visual = computeClasses(input);
     applyClasses(cy, new Map(), visual.classes);
-    cy.style(withDimming(style));
+    setDimmed(cy, visual.dimmed);
     // f7, its 4 resources and f8; 5 edges.
     expect(events).toBe(11);
     for (const id of ['r35', 'r36', 'r37', 'r38']) expect(cy.getElementById(id).visible()).toBe(true);
     expect(cy.getElementById('r40').visible()).toBe(false);
-    expect(cy.nodes(':visible').length).toBe(304);
+    // And the dimming plate over them.
+    expect(cy.nodes(':visible').length).toBe(304 + 1);
   });
 
   it('shows a resource a search matches, and hides what a filter hides even when matched', () => {

@@ -4,7 +4,8 @@ import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, u
 import CytoscapeComponent from 'react-cytoscapejs';
 import { applyClasses } from './apply-classes.js';
 import { LANDMARK_FONT_PX } from './landmarks.js';
-import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet, withDimming } from './stylesheet.js';
+import { isDimPlate, setDimmed, withDimming } from './dimming.js';
+import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet } from './stylesheet.js';
 import { registerProbe } from './test-hook.js';
 
 cytoscape.use(svg);
@@ -94,7 +95,7 @@ export interface Opening {
 
 function open(cy: Core, opening: Opening | undefined, animate: boolean): void {
   const padding = opening?.padding ?? FIT_PADDING;
-  const everything = cy.elements(':visible');
+  const everything = cy.elements(':visible').filter((element) => !isDimPlate(element));
   if (!opening) {
     if (animate) cy.animate({ fit: { eles: everything, padding } }, { duration: FIT_MS });
     else cy.fit(everything, padding);
@@ -186,12 +187,13 @@ function generationOf(value: object): number {
  */
 export function GraphCanvas(props: Props) {
   const { name, elements, classes, dimmed = false, view, onEvent, handle, testId, style = stylesheet, opening, landmarks, viewKey } = props;
-  const dimmedStyle = useMemo(() => withDimming(style), [style]);
+  // Every instance can dim (see `withDimming`): a highlight then never switches the stylesheet.
+  const dimmableStyle = useMemo(() => withDimming(style), [style]);
   const container = useRef<HTMLDivElement>(null);
   // The live instance, held in state so the effects below re-run against each new one.
   const [cy, setCy] = useState<Core | null>(null);
   const onCy = useCallback((instance: Core) => setCy((current) => (current === instance ? current : instance)), []);
-  /** What the live instance shows: the classes applied, and whether `dimmedStyle` (an instance starts with `style`). */
+  /** What the live instance shows: the classes applied, and whether dimmed. */
   const applied = useRef({ instance: null as Core | null, classes: new Map<string, string>(), dimmed: false });
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
@@ -238,10 +240,10 @@ export function GraphCanvas(props: Props) {
     if (applied.current.instance !== cy) applied.current = { instance: cy, classes: new Map(), dimmed: false };
     applyClasses(cy, applied.current.classes, classes);
     if (applied.current.dimmed !== dimmed) {
-      cy.style(dimmed ? dimmedStyle : style);
+      setDimmed(cy, dimmed);
       applied.current.dimmed = dimmed;
     }
-  }, [cy, classes, dimmed, dimmedStyle, style]);
+  }, [cy, classes, dimmed]);
 
   // A jump is made once: a live update's new instance keeps the view instead of replaying the last jump.
   const jumped = useRef<ViewRequest | null>(null);
@@ -291,7 +293,7 @@ export function GraphCanvas(props: Props) {
       data-node-count={nodeCount}
       data-edge-count={elements.length - nodeElements}
     >
-      <Binding key={`${generationOf(elements)}.${generationOf(style)}`} elements={elements} style={style} onCy={onCy} />
+      <Binding key={`${generationOf(elements)}.${generationOf(dimmableStyle)}`} elements={elements} style={dimmableStyle} onCy={onCy} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Core } from 'cytoscape';
  * Applies the class strings `next` to a canvas that shows `applied`, touching only the elements
  * whose string changed: a selection moving from one node to another restyles the difference of
  * the two impact sets, not the graph (the dimming of everything else is one stylesheet state,
- * see `withDimming`). Returns how many elements it changed; `applied` becomes `next`.
+ * see `dimming.ts`). Returns how many elements it changed; `applied` becomes `next`.
  */
 export function applyClasses(cy: Core, applied: Map<string, string>, next: ReadonlyMap<string, string>): number {
   let changed = 0;

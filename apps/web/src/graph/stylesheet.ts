@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { type Category, categoryOf, type HighlightRole, INTERACTION_COLOURS as C, ROLE_MARKS } from './palette.js';
-import { type VisualClass, withClass } from './visual-class.js';
+import { withClass } from './visual-class.js';
 
 /**
  * The whole look of the graph as data. Colour and shape come from the node's category
@@ -170,27 +170,6 @@ function roleEdge(role: HighlightRole, width: number) {
     width,
     opacity: 1,
   };
-}
-
-/** The classes that stay lit while a highlight dims the rest. */
-const LIT: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match'];
-
-/**
- * The stylesheet with a highlight on: every node and edge faded, then the lit roles restored.
- * Switching to it is one restyle of the canvas when a highlight starts or ends; moving the
- * highlight from one node to another then changes classes only where a role changes, instead
- * of writing a `faded` class on every other element (tens of thousands at 10,000 flows).
- */
-export function withDimming(sheet: StylesheetJson): StylesheetJson {
-  return [
-    ...sheet,
-    { selector: 'node', style: { opacity: 0.15, 'text-opacity': 0 } },
-    { selector: 'edge', style: { opacity: 0.04 } },
-    ...LIT.flatMap((name) => [
-      { selector: withClass(name, 'node'), style: { opacity: 1, 'text-opacity': 1 } },
-      { selector: withClass(name, 'edge'), style: { opacity: 1 } },
-    ]),
-  ];
 }
 
 /**

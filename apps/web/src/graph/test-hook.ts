@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import { isDimPlate } from './dimming.js';
 
 /**
  * A read-only window into a canvas for the Playwright tests: a canvas has no DOM per node,
@@ -61,7 +62,7 @@ export function registerProbe(name: string, cy: Core, container: HTMLElement): (
       });
       const extent = cy.extent();
       const nodesInView = cy.nodes(':visible').filter((node) => {
-        if (node.data('band') === true) return false;
+        if (node.data('band') === true || isDimPlate(node)) return false;
         const box = node.boundingBox({ includeLabels: false });
         return box.x1 >= extent.x1 && box.x2 <= extent.x2 && box.y1 >= extent.y1 && box.y2 <= extent.y2;
       }).length;
@@ -70,7 +71,7 @@ export function registerProbe(name: string, cy: Core, container: HTMLElement): (
     nodeIds: () =>
       cy
         .nodes()
-        .filter((node) => node.data('band') !== true)
+        .filter((node) => node.data('band') !== true && !isDimPlate(node))
         .map((node) => node.id()),
     edges: () =>
       cy.edges().map((edge) => ({
