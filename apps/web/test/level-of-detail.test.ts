@@ -10,7 +10,7 @@ import { computeClasses } from '../src/graph/visual-state.js';
 import { initialUiState } from '../src/state/types.js';
 import { impactOf } from './impact-of.js';
 
-/** 300 flows, each using 4 of 1,500 resources of two types, flow i calling flow i+1. */
+/** 300 flows, each using 4 of 1,500 resources of two types, flow i calling flow i+1; flow 100 also uses flow 7's first resource. */
 function org(): ExportGraph {
   const nodes: ExportGraph['nodes'] = [];
   const edges: ExportGraph['edges'] = [];
@@ -22,6 +22,7 @@ function org(): ExportGraph {
     for (let k = 0; k < 4; k++) edges.push({ source: `f${f}`, target: `r${f * 5 + k}`, kind: 'uses' });
     if (f > 0) edges.push({ source: `f${f - 1}`, target: `f${f}`, kind: 'uses' });
   }
+  edges.push({ source: 'f100', target: 'r35', kind: 'uses' });
   return { nodes, edges };
 }
 
@@ -43,7 +44,8 @@ describe('[U] level of detail', () => {
     expect(lod?.perFlow.get('f7')).toBe(4);
     const labelled = withLevelOfDetail(toElements(graph, { positions }), lod!);
     expect(labelled.find((element) => element.data.id === 'f7')?.data.label).toBe('Flow 7 (+4)');
-    expect(labelled.filter((element) => element.data.lod === true)).toHaveLength(1500);
+    expect(labelled.filter((element) => element.group === 'nodes' && element.data.lod === true)).toHaveLength(1500);
+    expect(labelled.filter((element) => element.group === 'edges' && element.data.lod === true)).toHaveLength(1201);
   });
 
   it('draws flows only, and what a selection touches once selected, changing only the classes of those', () => {
@@ -72,6 +74,9 @@ describe('[U] level of detail', () => {
     expect(cy.getElementById('r40').visible()).toBe(false);
     // And the dimming plate over them.
     expect(cy.nodes(':visible').length).toBe(304 + 1);
+    // Its 4 resource edges join the flow-to-flow edges; flow 100's edge to a resource it shares stays hidden (no role).
+    expect(cy.edges(':visible').length).toBe(299 + 4);
+    expect(cy.edges('[source = "f100"][target = "r35"]').visible()).toBe(false);
   });
 
   it('shows a resource a search matches, and hides what a filter hides even when matched', () => {

@@ -8,13 +8,15 @@ import { type VisualClass, withClass } from './visual-class.js';
  * actions, prompts: most nodes and nine edges in ten of a large org) are not drawn until
  * something touches them: a selection's impact, a search match, a cycle. Each flow's label counts
  * the resources it uses (`Name (+7)`), and the page lists the hidden ones per type. Nothing is
- * removed from the canvas: the resources stay elements with `lod` data, hidden by one stylesheet
- * rule and shown by the lit classes, so a selection changes no more classes than without LOD and
- * search, focus and deep links reach every node.
+ * removed from the canvas: the resources and their edges stay elements with `lod` data, hidden by
+ * one stylesheet rule and shown by the lit classes, so a selection changes no more classes than
+ * without LOD and search, focus and deep links reach every node. A resource a selection shows
+ * brings only its lit edges: a queue shared by hundreds of flows would otherwise draw (under the
+ * dimming) an edge to each of them, seconds of drawing at 10,000 flows for nothing highlighted.
  */
 export const LOD_NODE_THRESHOLD = 1500;
 
-/** The classes that draw a resource the level of detail hides: what a highlight touches. */
+/** The classes that draw a resource or edge the level of detail hides: what a highlight touches. */
 const EXPANDING: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match'];
 
 export interface LevelOfDetail {
@@ -45,11 +47,17 @@ export function levelOfDetail(graph: ExportGraph, threshold = LOD_NODE_THRESHOLD
   return { hidden: byType.reduce((sum, entry) => sum + entry.count, 0), byType, perFlow };
 }
 
-/** The canvas elements with the level of detail: resources marked `lod`, flows labelled with their count. */
+/** The canvas elements with the level of detail: resources and their edges marked `lod`, flows labelled with their count. */
 export function withLevelOfDetail(elements: readonly ElementDefinition[], lod: LevelOfDetail): ElementDefinition[] {
+  const resources = new Set(
+    elements.filter((element) => element.data.kind === 'resource' && element.group === 'nodes').map((node) => node.data.id),
+  );
   return elements.map((element) => {
-    if (element.group !== 'nodes') return element;
     const { data } = element;
+    if (element.group !== 'nodes') {
+      const touchesResource = resources.has(data.source) || resources.has(data.target);
+      return touchesResource ? { ...element, data: { ...data, lod: true } } : element;
+    }
     if (data.kind === 'resource') return { ...element, data: { ...data, lod: true } };
     const count = data.id === undefined ? undefined : lod.perFlow.get(data.id);
     return count === undefined ? element : { ...element, data: { ...data, label: `${String(data.label)} (+${count})` } };
@@ -57,16 +65,16 @@ export function withLevelOfDetail(elements: readonly ElementDefinition[], lod: L
 }
 
 /**
- * The stylesheet with the level of detail: `lod` nodes not drawn (their edges go with them), unless
- * a highlight class touches them. Labels need a larger screen size before they are drawn at all.
+ * The stylesheet with the level of detail: `lod` nodes and edges not drawn, unless a highlight
+ * class touches them. Labels need a larger screen size before they are drawn at all.
  */
 export function withLevelOfDetailStyle(sheet: StylesheetJson): StylesheetJson {
   return [
     ...sheet,
     { selector: 'node', style: { 'min-zoomed-font-size': 8 } },
     { selector: 'node[?landmark]', style: { 'min-zoomed-font-size': 0 } },
-    { selector: 'node[?lod]', style: { display: 'none' as const } },
-    ...EXPANDING.map((name) => ({ selector: `${withClass(name, 'node')}[?lod]`, style: { display: 'element' as const } })),
+    { selector: '[?lod]', style: { display: 'none' as const } },
+    ...EXPANDING.map((name) => ({ selector: `${withClass(name)}[?lod]`, style: { display: 'element' as const } })),
     // A filter hides even what a highlight touches.
     { selector: withClass('hidden'), style: { display: 'none' as const } },
   ];
