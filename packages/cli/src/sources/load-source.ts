@@ -4,7 +4,6 @@ import type { CliIo } from '../io.js';
 import { parseAssignments, type GraphSource } from '../options/source-options.js';
 import type { Progress } from '../render/progress-bar.js';
 import { collectGarbageAfterLoading } from './collect-garbage.js';
-import { crawlDemo, crawlLive } from './crawl-source.js';
 
 export interface SourceSettings {
   set: string[];
@@ -39,6 +38,8 @@ async function readAndImport(source: GraphSource, settings: SourceSettings, io: 
     // No flow file at all is not a usage error: `check` fails on it (nothing imported) unless --allow-empty.
     files = await collectInputFiles(source.paths, io.cwd);
   } else {
+    // Imported only here: reading files needs neither the Genesys client nor the snapshot store.
+    const { crawlDemo, crawlLive } = await import('./crawl-source.js');
     const snapshot = source.kind === 'live' ? await crawlLive(source.credentials, io, progress) : await crawlDemo(io, progress);
     // The crawl's snapshot goes through the same importer as a snapshot file, so both read the same.
     files = [{ path: `${source.kind}:${snapshot.source.region ?? snapshot.source.baseUrl ?? 'org'}`, text: JSON.stringify(snapshot) }];
