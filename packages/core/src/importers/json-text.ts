@@ -1,4 +1,5 @@
 import type { InputFile } from './importer.js';
+import { jsonArrayItems } from './json-array-items.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 
 export type JsonText = { ok: true; value: unknown } | { ok: false; message: string };
@@ -19,6 +20,33 @@ export function readJson(file: InputFile): JsonText {
   }
   parsed.set(file, result);
   return result;
+}
+
+/** A top-level JSON array whose items are parsed one at a time, when asked for. */
+export interface JsonArray {
+  readonly length: number;
+  /** Item `index`, parsed now; throws a SyntaxError when it does not parse (then the file is not valid JSON). */
+  item(index: number): unknown;
+}
+
+const arrays = new WeakMap<InputFile, JsonArray | null>();
+
+/**
+ * The file's text as a top-level array read item by item (json-array-items.ts says why), or
+ * undefined when the text is not an array of non-empty items (use `readJson`, which reports errors).
+ * Items are not kept: each is parsed again if asked for again.
+ */
+export function readJsonArray(file: InputFile): JsonArray | undefined {
+  let array = arrays.get(file);
+  if (array === undefined) {
+    const bounds = jsonArrayItems(file.text);
+    array =
+      bounds === undefined
+        ? null
+        : { length: bounds.length / 2, item: (index) => JSON.parse(file.text.slice(bounds[2 * index], bounds[2 * index + 1])) };
+    arrays.set(file, array);
+  }
+  return array ?? undefined;
 }
 
 export function isJsonFileName(path: string): boolean {

@@ -52,6 +52,22 @@ describe('[U] importFiles', () => {
     ]);
   });
 
+  it('reads a tutorial array flow by flow, and reports a later broken flow as the invalid JSON it is, at its line', () => {
+    const good = JSON.stringify(tutorialFlow);
+    const [whole, broken] = importFiles([
+      { path: 'two.json', text: `[${good},\n${JSON.stringify({ ...tutorialFlow, id: 'g' })}]` },
+      { path: 'broken.json', text: `[${good},\n{"id": "g",}]` },
+    ]);
+    expect(whole?.format).toBe('tutorial-json');
+    expect(whole?.nodes.filter((node) => node.kind === 'flow').map((node) => node.id)).toEqual(['f', 'g']);
+    // The same answer as for any JSON file that does not parse: no flow of it is imported.
+    expect([broken?.format, broken?.nodes.length, broken?.issues.map((issue) => issue.message)]).toEqual([
+      'unknown',
+      0,
+      ['invalid JSON at line 2, column 12: Expected double-quoted property name'],
+    ]);
+  });
+
   it('reports an importer that throws and goes on with the next file', () => {
     const throwing: Importer = {
       format: 'fragile',

@@ -28,23 +28,32 @@ export const TutorialFlowSchema = z.looseObject({
 export type TutorialFlow = z.infer<typeof TutorialFlowSchema>;
 
 export interface TutorialFlowList {
-  flows: unknown[];
+  readonly length: number;
+  /** Flow `index` of the file; may parse it now (see `readJsonArray`) and then throws on a syntax error. */
+  flow(index: number): unknown;
   /** How the list's items are named in field paths: `` (a bare array), `flows` or `entities`. */
   prefix: string;
 }
 
 /** The list of flows in a parsed file, or undefined when the top level is not the tutorial shape. */
 export function tutorialFlowList(value: unknown): TutorialFlowList | undefined {
-  if (Array.isArray(value)) return { flows: value, prefix: '' };
+  if (Array.isArray(value)) return listOf(value, '');
   if (!isPlainObject(value)) return undefined;
-  if (Array.isArray(value.flows)) return { flows: value.flows, prefix: 'flows' };
-  if (Array.isArray(value.entities)) return { flows: value.entities, prefix: 'entities' };
+  if (Array.isArray(value.flows)) return listOf(value.flows, 'flows');
+  if (Array.isArray(value.entities)) return listOf(value.entities, 'entities');
   return undefined;
+}
+
+function listOf(flows: unknown[], prefix: string): TutorialFlowList {
+  return { length: flows.length, flow: (index) => flows[index], prefix };
 }
 
 /** True when the list looks like tutorial flows: empty, or some item carries a `definition`. */
 export function looksLikeTutorialFlows(list: TutorialFlowList): boolean {
-  if (list.flows.length === 0) return true;
-  for (const item of list.flows) if (isPlainObject(item) && 'definition' in item) return true;
+  if (list.length === 0) return true;
+  for (let index = 0; index < list.length; index++) {
+    const item = list.flow(index);
+    if (isPlainObject(item) && 'definition' in item) return true;
+  }
   return false;
 }

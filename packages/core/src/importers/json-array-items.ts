@@ -1,0 +1,71 @@
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+
+/**
+ * Where each item of a top-level JSON array lies in `text`: item `i` is
+ * `text.slice(bounds[2 * i], bounds[2 * i + 1])`, whitespace around it included. Found by a scan
+ * that follows only strings (with their escapes) and bracket depth, without building anything.
+ * Undefined when the text is not `[ item, … ]` with only whitespace after it, or when an item is
+ * empty (`[1,,2]`): the caller then parses the whole text, which reports the error.
+ *
+ * Why: a file of 2,000 flows parsed whole is one 107 MB tree that stays alive while it is parsed
+ * and read, so every young-generation collection copies it; parsed item by item, each flow's tree
+ * dies young. If every item parses, the whole text is valid JSON and is the array of those items.
+ */
+export function jsonArrayItems(text: string): number[] | undefined {
+  const length = text.length;
+  let at = skipWhitespace(text, 0);
+  if (text.charCodeAt(at) !== OPEN_ARRAY) return undefined;
+  const bounds: number[] = [];
+  let itemStart = at + 1;
+  let depth = 1;
+  for (at++; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === QUOTE) {
+      at = stringEnd(text, at);
+      if (at < 0) return undefined;
+    } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      depth++;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
+      depth--;
+      if (depth === 0) {
+        if (code !== CLOSE_ARRAY) return undefined;
+        // `[]` and `[ ]` hold no item; any other blank item (`[1,]`) is an error for the full parse.
+        const blank = skipWhitespace(text, itemStart) === at;
+        if (blank && bounds.length > 0) return undefined;
+        if (!blank) bounds.push(itemStart, at);
+        return skipWhitespace(text, at + 1) === length ? bounds : undefined;
+      }
+    } else if (code === COMMA && depth === 1) {
+      if (skipWhitespace(text, itemStart) === at) return undefined;
+      bounds.push(itemStart, at);
+      itemStart = at + 1;
+    }
+  }
+  return undefined;
+}
+
+/** The index of the quote that closes the string opened at `open`, or -1 when none does. */
+function stringEnd(text: string, open: number): number {
+  let quote = text.indexOf('"', open + 1);
+  while (quote >= 0) {
+    // Escaped when an odd number of backslashes precede it.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
+  return -1;
+}
+
+/** The first index at or after `from` that is not JSON whitespace (space, tab, line feed, carriage return). */
+function skipWhitespace(text: string, from: number): number {
+  let at = from;
+  for (let code = text.charCodeAt(at); code === 32 || code === 10 || code === 13 || code === 9; code = text.charCodeAt(at)) at++;
+  return at;
+}

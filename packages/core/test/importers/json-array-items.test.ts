@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonArrayItems } from '../../src/importers/json-array-items.js';
+
+/** Each item parsed on its own, or undefined when the scan refused the text or an item does not parse. */
+function itemByItem(text: string): unknown[] | undefined {
+  const bounds = jsonArrayItems(text);
+  if (bounds === undefined) return undefined;
+  try {
+    return Array.from({ length: bounds.length / 2 }, (_, i) => JSON.parse(text.slice(bounds[2 * i], bounds[2 * i + 1])));
+  } catch {
+    return undefined;
+  }
+}
+
+function parsed(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** JSON texts of arrays in several layouts, strings with quotes, backslashes and brackets included. */
+const arrayText = fc
+  .tuple(
+    fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 6 }),
+    fc.constantFrom(undefined, 1, 2, '\t'),
+    fc.constantFrom('', ' ', '\n', ' \r\n\t'),
+  )
+  .map(([items, indent, around]) => `${around}${JSON.stringify(items, null, indent)}${around}`);
+
+describe('[U] jsonArrayItems', () => {
+  it('splits a top-level array into its items, whatever they hold', () => {
+    const text = ' [ {"a": "x,]}\\"["}, [1, [2]] ,"\\\\", 3 ]\n';
+    expect(itemByItem(text)).toEqual([{ a: 'x,]}"[' }, [1, [2]], '\\', 3]);
+    expect(itemByItem('[]')).toEqual([]);
+    expect(itemByItem('[ \n ]')).toEqual([]);
+  });
+
+  it('refuses what is not one array of non-empty items', () => {
+    for (const text of ['{"a": [1]}', '[1,,2]', '[1,]', '[,1]', '[1] x', '[1]]', '[1}', '["a]', '', '1']) {
+      expect(jsonArrayItems(text), text).toBeUndefined();
+    }
+  });
+
+  it('gives the items JSON.parse gives, for arrays in any layout (JSON.parse as the oracle)', () => {
+    fc.assert(
+      fc.property(arrayText, (text) => {
+        expect(itemByItem(text)).toEqual(parsed(text).ok ? JSON.parse(text) : undefined);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never passes a text JSON.parse rejects: some item fails or the scan refuses (mutated JSON as the oracle)', () => {
+    const mutated = fc
+      .tuple(arrayText, fc.nat(), fc.constantFrom('', ',', '[', ']', '{', '}', '"', ':', '\\', '\n', '0', 'x'), fc.boolean())
+      .map(([text, at, insert, remove]) => {
+        const index = text.length === 0 ? 0 : at % text.length;
+        return text.slice(0, index) + insert + text.slice(remove ? index + 1 : index);
+      });
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const whole = parsed(text);
+        const items = itemByItem(text);
+        if (!whole.ok) expect(items).toBeUndefined();
+        else if (Array.isArray(whole.value) && items !== undefined) expect(items).toEqual(whole.value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
