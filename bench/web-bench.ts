@@ -4,6 +4,7 @@
  * - payload: `/api/graph` as sent (compact JSON) uncompressed, brotli and gzip, and the object
  *   form it replaced (`GraphResponse` as JSON);
  * - page ready: navigation start to the canvas saying `data-ready` (the page's own clock);
+ * - first frame: navigation start to the end of the first frame painted after that (the canvas drawn);
  * - select: a click on a node to the impact highlight on its first dependency;
  * - focus: the focus view of that node drawn (when the page has one);
  * - pan: frame intervals while the canvas is dragged and wheel-zoomed.
@@ -27,6 +28,7 @@ export interface WebRun {
   edges: number;
   bytes: { objectForm: number; raw: number; brotli: number; gzip: number; sentBrotli: number };
   readyMs: number;
+  firstFrameMs: number;
   selectMs: number;
   focusMs: number | undefined;
   panFrames: { p50: number; p95: number; max: number; frames: number };
@@ -41,6 +43,7 @@ interface Probe {
 interface ProbeHost {
   __flowgraph?: Record<string, Probe>;
   __readyAt?: number;
+  __firstFrameAt?: number;
   __frames?: number[];
 }
 
@@ -78,6 +81,8 @@ async function measure(browser: Browser, url: string, flows: number): Promise<We
       const graph = host.document.querySelector('[data-testid="graph"][data-ready="true"]');
       if (graph) {
         host.__readyAt = performance.now();
+        // The frame after the next has started once the one drawing the canvas is painted.
+        requestAnimationFrame(() => requestAnimationFrame(() => (host.__firstFrameAt = performance.now())));
         observer.disconnect();
       }
     }).observe(host.document, { subtree: true, attributes: true, childList: true });
@@ -92,6 +97,8 @@ async function measure(browser: Browser, url: string, flows: number): Promise<We
   await page.goto(url);
   await page.waitForFunction(() => (globalThis as ProbeHost).__readyAt !== undefined, undefined, { timeout: 300_000, polling: 100 });
   const readyMs = await page.evaluate(() => (globalThis as ProbeHost).__readyAt ?? 0);
+  await page.waitForFunction(() => (globalThis as ProbeHost).__firstFrameAt !== undefined, undefined, { timeout: 300_000, polling: 100 });
+  const firstFrameMs = await page.evaluate(() => (globalThis as ProbeHost).__firstFrameAt ?? 0);
   await page.waitForFunction(() => (globalThis as ProbeHost).__flowgraph?.org?.settled() ?? false, undefined, { timeout: 60_000 });
 
   const { node, dependency } = busiestNode(org);
@@ -105,6 +112,7 @@ async function measure(browser: Browser, url: string, flows: number): Promise<We
     edges: org.graph.edges.length,
     bytes: { ...bytes, sentBrotli },
     readyMs,
+    firstFrameMs,
     selectMs,
     focusMs,
     panFrames,

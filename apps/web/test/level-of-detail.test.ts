@@ -1,9 +1,16 @@
-import type { ExportGraph } from '@flowgraph/core';
+import type { ExportGraph, GraphResponse } from '@flowgraph/core';
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { applyClasses } from '../src/graph/apply-classes.js';
 import { toElements } from '../src/graph/elements.js';
-import { levelOfDetail, withLevelOfDetail, withLevelOfDetailStyle } from '../src/graph/level-of-detail.js';
+import {
+  deferLevelOfDetail,
+  levelOfDetail,
+  touchedDeferred,
+  withLevelOfDetail,
+  withLevelOfDetailStyle,
+} from '../src/graph/level-of-detail.js';
+import { prepareOrg } from '../src/graph/prepare-org.js';
 import { setDimmed, withDimming } from '../src/graph/dimming.js';
 import { stylesheet } from '../src/graph/stylesheet.js';
 import { computeClasses } from '../src/graph/visual-state.js';
@@ -25,6 +32,19 @@ function org(): ExportGraph {
   edges.push({ source: 'f100', target: 'r35', kind: 'uses' });
   return { nodes, edges };
 }
+
+/** The rest of an answer, which the level of detail does not read. */
+const response: Omit<GraphResponse, 'graph' | 'layout'> = {
+  source: { kind: 'demo', fetchedAt: '2026-12-01T00:00:00.000Z' },
+  analysis: {
+    summary: { flows: 300, steps: 0, resources: 1500, nodes: 1800, edges: 1500 },
+    cycles: [],
+    deployment: { waves: [], order: [], groups: [], blocked: false, dynamic: [] },
+    findings: [],
+    errors: [],
+    warnings: [],
+  },
+};
 
 describe('[U] level of detail', () => {
   const graph = org();
@@ -48,14 +68,15 @@ describe('[U] level of detail', () => {
     expect(labelled.filter((element) => element.group === 'edges' && element.data.lod === true)).toHaveLength(1201);
   });
 
-  it('draws flows only, and what a selection touches once selected, changing only the classes of those', () => {
+  it('gives the canvas the flows only, and adds what a selection touches once selected, changing only the classes of those', () => {
     const lod = levelOfDetail(graph, 1000)!;
+    const { drawn, deferred } = deferLevelOfDetail(withLevelOfDetail(toElements(graph, { positions }), lod));
     const style = withDimming(withLevelOfDetailStyle(stylesheet));
-    const cy = cytoscape({ headless: true, styleEnabled: true, elements: withLevelOfDetail(toElements(graph, { positions }), lod), style });
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: drawn, style });
     let events = 0;
     cy.on('class', () => events++);
-    expect(cy.nodes(':visible').length).toBe(300);
-    expect(cy.edges(':visible').length).toBe(299);
+    expect(cy.nodes().length).toBe(300);
+    expect(cy.edges().length).toBe(299);
 
     const input = {
       graph,
@@ -66,18 +87,50 @@ describe('[U] level of detail', () => {
       impact: impactOf(graph, 'f7'),
     };
     const visual = computeClasses(input);
+    // What GraphCanvas does with the touched elements before applying the classes.
+    const touched = touchedDeferred(new Map(deferred.map((element) => [String(element.data.id), element])), visual.classes);
+    expect(touched.filter((element) => element.group === 'nodes').map((node) => node.data.id)).toEqual(['r35', 'r36', 'r37', 'r38']);
+    expect(touched.filter((element) => element.group === 'edges').map((edge) => `${edge.data.source}>${edge.data.target}`)).toEqual([
+      'f7>r35',
+      'f7>r36',
+      'f7>r37',
+      'f7>r38',
+    ]);
+    cy.add(touched);
     applyClasses(cy, new Map(), visual.classes);
     setDimmed(cy, visual.dimmed);
     // f7, its 4 resources and f8; 5 edges.
     expect(events).toBe(11);
     for (const id of ['r35', 'r36', 'r37', 'r38']) expect(cy.getElementById(id).visible()).toBe(true);
-    expect(cy.getElementById('r40').visible()).toBe(false);
+    expect(cy.getElementById('r40').empty()).toBe(true);
     // And the dimming plate over them.
     expect(cy.nodes(':visible').length).toBe(304 + 1);
-    // Its 4 resource edges join the flow-to-flow edges; flow 100's edge to a resource it shares stays hidden (no role).
+    // Its 4 resource edges join the flow-to-flow edges; flow 100's edge to a resource it shares stays out (no role).
     expect(cy.edges(':visible').length).toBe(299 + 4);
-    expect(cy.edges('[source = "f100"][target = "r35"]').filter(':visible')).toHaveLength(0);
-    expect(cy.edges('[source = "f100"][target = "r35"]')).toHaveLength(1);
+    expect(cy.edges('[source = "f100"][target = "r35"]')).toHaveLength(0);
+
+    // Cleared: what was added stays on the canvas, hidden again by the level of detail.
+    applyClasses(cy, new Map(visual.classes), new Map());
+    setDimmed(cy, false);
+    expect(cy.nodes().length).toBe(305);
+    // (`style`, not `visible()`: headless Cytoscape caches visibility across a class change.)
+    for (const id of ['r35', 'r36', 'r37', 'r38']) expect(cy.getElementById(id).style('display')).toBe('none');
+  });
+
+  it('prepares the canvas of a large graph with its resources deferred, and of a small one whole', () => {
+    const layout = { positions, width: 2000, height: 1440, routes: [] };
+    const large = prepareOrg({ ...response, graph, layout });
+    expect(large.lod?.hidden).toBe(1500);
+    expect(large.elements.filter((element) => element.group === 'nodes')).toHaveLength(300);
+    expect(large.deferred.filter((element) => element.group === 'nodes')).toHaveLength(1500);
+    expect(large.elements.length + large.deferred.length).toBe(graph.nodes.length + graph.edges.length);
+    expect(large.layout).toBe(layout);
+    const small = { nodes: graph.nodes.slice(0, 20), edges: [] };
+    const whole = prepareOrg({ ...response, graph: small, layout: { positions: {}, width: 0, height: 0, routes: [] } });
+    expect(whole.deferred).toEqual([]);
+    expect(whole.elements).toHaveLength(20);
+    // No server layout covering it: the layered layout places every node.
+    expect(Object.keys(whole.layout.positions)).toHaveLength(20);
   });
 
   it('shows a resource a search matches, and hides what a filter hides even when matched', () => {

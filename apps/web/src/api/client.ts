@@ -1,8 +1,10 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import type { z } from 'zod';
-import { apiErrorSchema, compactGraphResponseSchema, decodeGraphResponse, type GraphResponse } from '@flowgraph/core';
+import { apiErrorSchema, type GraphResponse } from '@flowgraph/core';
 import { ASK_THE_SERVER } from '../files/local-answer.js';
 import { localFiles } from '../files/local-files.js';
+import { readGraphBody } from './graph-reader.js';
+import { parseAnswer } from './parse-answer.js';
 import { signInUrl } from './sign-in.js';
 
 /** A request that takes longer is failed: the server answers from memory, except a flow's steps it fetches (retried). */
@@ -52,13 +54,7 @@ export async function getJson<T extends z.ZodType>(
   searchParams?: URLSearchParams,
   client: KyInstance = api,
 ): Promise<z.infer<T>> {
-  if (!localFiles.active) return getServerJson(path, schema, searchParams, client);
-  const answer = await localFiles.ask(path, searchParams);
-  if (answer.status === 200) return parseAnswer(path, schema, answer.body);
-  if (answer.body.error.code === ASK_THE_SERVER) return getServerJson(path, schema, searchParams, client);
-  const error = new Error(answer.body.error.message);
-  error.name = answer.body.error.code;
-  throw error;
+  return parseAnswer(path, schema, await getBody(path, 'json', searchParams, client));
 }
 
 /** GET from the server, whatever the page shows. */
@@ -68,26 +64,33 @@ export async function getServerJson<T extends z.ZodType>(
   searchParams?: URLSearchParams,
   client: KyInstance = api,
 ): Promise<z.infer<T>> {
-  const body: unknown = await client.get(path, searchParams ? { searchParams } : {}).json();
-  return parseAnswer(path, schema, body);
-}
-
-function parseAnswer<T extends z.ZodType>(path: string, schema: T, body: unknown): z.infer<T> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Unexpected answer from /api/${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
-  }
-  return parsed.data;
+  return parseAnswer(path, schema, await getServerBody(path, 'json', searchParams, client));
 }
 
 /**
  * `/api/graph`: the browser undoes the compression (brotli or gzip, negotiated) and answers a
- * repeat from its cache when the server says 304; this checks the compact wire form and expands
- * it into the `GraphResponse` every panel reads.
+ * repeat from its cache when the server says 304; the text is parsed, checked against the compact
+ * wire form and expanded into the `GraphResponse` every panel reads in a Web Worker, with the org
+ * canvas's elements (see `graph-reader.ts`).
  */
 export async function getGraph(searchParams: URLSearchParams, client: KyInstance = api): Promise<GraphResponse> {
-  return decodeGraphResponse(await getJson('graph', compactGraphResponseSchema, searchParams, client));
+  return readGraphBody(await getBody('graph', 'text', searchParams, client));
+}
+
+/** The body of an answer: the server's as JSON or as text (parsed elsewhere), or the files' (already parsed). */
+async function getBody(path: string, as: 'json' | 'text', searchParams: URLSearchParams | undefined, client: KyInstance): Promise<unknown> {
+  if (!localFiles.active) return getServerBody(path, as, searchParams, client);
+  const answer = await localFiles.ask(path, searchParams);
+  if (answer.status === 200) return answer.body;
+  if (answer.body.error.code === ASK_THE_SERVER) return getServerBody(path, as, searchParams, client);
+  const error = new Error(answer.body.error.message);
+  error.name = answer.body.error.code;
+  throw error;
+}
+
+function getServerBody(path: string, as: 'json' | 'text', searchParams: URLSearchParams | undefined, client: KyInstance): Promise<unknown> {
+  const response = client.get(path, searchParams ? { searchParams } : {});
+  return as === 'json' ? response.json() : response.text();
 }
 
 /** True while the server is still on its first crawl (503 crawl-pending): worth retrying soon. */

@@ -38,6 +38,11 @@ interface Props {
   /** Names this canvas in the test probe (`window.__flowgraph[name]`). */
   name: string;
   elements: ElementDefinition[];
+  /**
+   * Elements added to the live instance when it lacks them, before the classes are applied, and
+   * kept while it lives: what the level of detail left out and a highlight now touches.
+   */
+  more?: readonly ElementDefinition[];
   /** Class strings of the elements that have a role; others have none. */
   classes: ReadonlyMap<string, string>;
   /** Everything without a role drawn faded (the org view's highlight; see `withDimming`). */
@@ -186,7 +191,21 @@ function generationOf(value: object): number {
  * and positions are preset, never re-laid out.
  */
 export function GraphCanvas(props: Props) {
-  const { name, elements, classes, dimmed = false, view, onEvent, handle, testId, style = stylesheet, opening, landmarks, viewKey } = props;
+  const {
+    name,
+    elements,
+    more,
+    classes,
+    dimmed = false,
+    view,
+    onEvent,
+    handle,
+    testId,
+    style = stylesheet,
+    opening,
+    landmarks,
+    viewKey,
+  } = props;
   // Every instance can dim (see `withDimming`): a highlight then never switches the stylesheet.
   const dimmableStyle = useMemo(() => withDimming(style), [style]);
   const container = useRef<HTMLDivElement>(null);
@@ -238,12 +257,14 @@ export function GraphCanvas(props: Props) {
   useEffect(() => {
     if (!cy || cy.destroyed()) return;
     if (applied.current.instance !== cy) applied.current = { instance: cy, classes: new Map(), dimmed: false };
+    const missing = more?.filter((element) => cy.getElementById(String(element.data.id)).empty()) ?? [];
+    if (missing.length > 0) cy.add(missing);
     applyClasses(cy, applied.current.classes, classes);
     if (applied.current.dimmed !== dimmed) {
       setDimmed(cy, dimmed);
       applied.current.dimmed = dimmed;
     }
-  }, [cy, classes, dimmed]);
+  }, [cy, more, classes, dimmed]);
 
   // A jump is made once: a live update's new instance keeps the view instead of replaying the last jump.
   const jumped = useRef<ViewRequest | null>(null);

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { preparedOrgOf } from '../api/graph-reader.js';
 import { nodeIndex } from '../api/node-index.js';
 import { impactQuery } from '../api/queries.js';
 import type { GraphResponse } from '@flowgraph/core';
 import { Legend } from '../panels/Legend.js';
+import { BuildProgress } from '../panels/StatusMessage.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from './GraphCanvas.js';
-import { toElements } from './elements.js';
 import { importance, pickLandmarks } from './landmarks.js';
 import { useLevelOfDetail } from './LevelOfDetail.js';
-import { useLayout } from './use-layout.js';
 import { computeClasses } from './visual-state.js';
 import { useFileMarks } from '../files/marks.js';
 import { useLocalFiles } from '../files/OpenFiles.js';
@@ -29,7 +29,9 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const dispatch = useDispatch();
   const mode = useGraphSelector((state) => state.mode);
   const filters = useGraphSelector((state) => state.filters);
-  const layout = useLayout(data.graph, data.layout);
+  // Layout and elements, prepared with the answer in the graph worker.
+  const prepared = useMemo(() => preparedOrgOf(data), [data]);
+  const { layout } = prepared;
   const selected = mode.kind === 'selected' ? mode.nodeId : null;
   const impact = useQuery(impactQuery(selected));
   const marks = useFileMarks(data);
@@ -37,10 +39,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const local = useLocalFiles();
   const viewKey = local.status === 'loaded' ? `files:${local.label}:${local.over ?? ''}` : data.source.kind;
 
-  const elements = useMemo(() => (layout ? toElements(data.graph, layout) : []), [data.graph, layout]);
-  const detail = useLevelOfDetail(data.graph, elements);
   const landmarks = useMemo(() => {
-    if (!layout) return undefined;
     const scores = importance(data.graph);
     const labels = new Map(data.graph.nodes.map((node) => [node.id, node.name]));
     return (zoom: number) => pickLandmarks(layout.positions, labels, scores, zoom);
@@ -58,15 +57,17 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
       }),
     [data, mode, filters, selected, impact.data, marks],
   );
+  const detail = useLevelOfDetail(data.graph, prepared, visual.classes);
+  const drawing = useFirstDrawAnnounced();
 
   // A deep link names a selection or a cycle: bring it into view once the graph is drawn.
   const restored = useRef(false);
   useEffect(() => {
-    if (restored.current || elements.length === 0) return;
+    if (restored.current || !drawing) return;
     restored.current = true;
     if (mode.kind === 'selected') jumpTo([mode.nodeId]);
     if (mode.kind === 'cycle') jumpTo(data.analysis.cycles.find((cycle) => cycle.members[0] === mode.key)?.members ?? []);
-  }, [elements, mode, data, jumpTo]);
+  }, [drawing, mode, data, jumpTo]);
 
   const onEvent = (event: CanvasEvent) => {
     if (event.type === 'nodeTap') dispatch({ type: 'selectNode', id: event.id });
@@ -76,13 +77,18 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
     }
   };
 
-  if (!layout) return <div className="stage-message">Laying out {data.graph.nodes.length} nodes…</div>;
+  if (!drawing) {
+    const edges = detail.elements.reduce((count, element) => count + (element.group === 'edges' ? 1 : 0), 0);
+    return <BuildProgress stage="drawing" nodes={detail.elements.length - edges} edges={edges} />;
+  }
   return (
     <>
       <GraphCanvas
         name="org"
         testId="graph"
         elements={detail.elements}
+        more={detail.touched}
+        nodeCount={data.graph.nodes.length}
         style={detail.style}
         classes={visual.classes}
         dimmed={visual.dimmed}
@@ -108,4 +114,25 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
       {selected !== null && impact.isFetching && <div className="stage-busy">Tracing impact…</div>}
     </>
   );
+}
+
+/**
+ * False until "Drawing…" has been painted: the first canvas is built in one long task of the main
+ * thread (seconds on a large org), so the page says what it is doing before it starts.
+ */
+function useFirstDrawAnnounced(): boolean {
+  const [announced, setAnnounced] = useState(false);
+  useEffect(() => {
+    if (announced) return;
+    let timer = 0;
+    // A timeout set in an animation frame runs after that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setAnnounced(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [announced]);
+  return announced;
 }

@@ -7,9 +7,11 @@ import { type VisualClass, withClass } from './visual-class.js';
  * Level of detail of the org view. Above `LOD_NODE_THRESHOLD` nodes the resources (queues, data
  * actions, prompts: most nodes and nine edges in ten of a large org) are not drawn until
  * something touches them: a selection's impact, a search match, a cycle. Each flow's label counts
- * the resources it uses (`Name (+7)`), and the page lists the hidden ones per type. Nothing is
- * removed from the canvas: the resources and their edges stay elements with `lod` data, hidden by
- * one stylesheet rule and shown by the lit classes, so a selection changes no more classes than
+ * the resources it uses (`Name (+7)`), and the page lists the hidden ones per type. The resources
+ * and their edges (`lod` data) are not given to the canvas at first: three elements in four of a
+ * large org, whose style Cytoscape would compute at the first frame only to find them hidden. A
+ * highlight that touches one adds it (`touchedDeferred`); from then on it stays, hidden by one
+ * stylesheet rule and shown by the lit classes, so a selection changes no more classes than
  * without LOD and search, focus and deep links reach every node. A resource a selection shows
  * brings only its lit edges: a queue shared by hundreds of flows would otherwise draw (under the
  * dimming) an edge to each of them, seconds of drawing at 10,000 flows for nothing highlighted.
@@ -47,8 +49,15 @@ export function levelOfDetail(graph: ExportGraph, threshold = LOD_NODE_THRESHOLD
   return { hidden: byType.reduce((sum, entry) => sum + entry.count, 0), byType, perFlow };
 }
 
-/** The canvas elements with the level of detail: resources and their edges marked `lod`, flows labelled with their count. */
-export function withLevelOfDetail(elements: readonly ElementDefinition[], lod: LevelOfDetail): ElementDefinition[] {
+/**
+ * The canvas elements with the level of detail: resources and their edges marked `lod`, flows
+ * labelled with their count. `fit` makes each label (a name and the count after it) fit its node.
+ */
+export function withLevelOfDetail(
+  elements: readonly ElementDefinition[],
+  lod: LevelOfDetail,
+  fit: (name: string, suffix: string) => string = (name, suffix) => name + suffix,
+): ElementDefinition[] {
   const resources = new Set(
     elements.filter((element) => element.data.kind === 'resource' && element.group === 'nodes').map((node) => node.data.id),
   );
@@ -58,9 +67,10 @@ export function withLevelOfDetail(elements: readonly ElementDefinition[], lod: L
       const touchesResource = resources.has(data.source) || resources.has(data.target);
       return touchesResource ? { ...element, data: { ...data, lod: true } } : element;
     }
-    if (data.kind === 'resource') return { ...element, data: { ...data, lod: true } };
+    const name = String(data.label);
+    if (data.kind === 'resource') return { ...element, data: { ...data, lod: true, label: fit(name, '') } };
     const count = data.id === undefined ? undefined : lod.perFlow.get(data.id);
-    return count === undefined ? element : { ...element, data: { ...data, label: `${String(data.label)} (+${count})` } };
+    return { ...element, data: { ...data, label: fit(name, count === undefined ? '' : ` (+${count})`) } };
   });
 }
 
@@ -78,4 +88,38 @@ export function withLevelOfDetailStyle(sheet: StylesheetJson): StylesheetJson {
     // A filter hides even what a highlight touches.
     { selector: withClass('hidden'), style: { display: 'none' as const } },
   ];
+}
+
+/** The elements the level of detail marked (`lod`), apart from the rest: the canvas starts with `drawn`. */
+export function deferLevelOfDetail(elements: readonly ElementDefinition[]): { drawn: ElementDefinition[]; deferred: ElementDefinition[] } {
+  const drawn: ElementDefinition[] = [];
+  const deferred: ElementDefinition[] = [];
+  for (const element of elements) (element.data.lod === true ? deferred : drawn).push(element);
+  return { drawn, deferred };
+}
+
+/**
+ * The deferred elements a highlight touches (a class that draws them, see `EXPANDING`), with the
+ * ends of those edges: what the canvas must hold before the classes are applied. Nodes first.
+ */
+export function touchedDeferred(
+  deferred: ReadonlyMap<string, ElementDefinition>,
+  classes: ReadonlyMap<string, string>,
+): ElementDefinition[] {
+  const nodes = new Map<string, ElementDefinition>();
+  const edges: ElementDefinition[] = [];
+  for (const [id, names] of classes) {
+    const element = deferred.get(id);
+    if (!element || !names.split(' ').some((name) => EXPANDING.includes(name as VisualClass))) continue;
+    if (element.group === 'nodes') {
+      nodes.set(id, element);
+      continue;
+    }
+    edges.push(element);
+    for (const end of [element.data.source, element.data.target]) {
+      const node = end === undefined ? undefined : deferred.get(end);
+      if (node) nodes.set(end, node);
+    }
+  }
+  return [...nodes.values(), ...edges];
 }

@@ -9,6 +9,7 @@ import { withClass } from './visual-class.js';
 /** Label size and width of every node, in model units (so they scale with zoom). */
 export const BASE_FONT_SIZE = 11;
 export const BASE_LABEL_WIDTH = 190;
+export const FONT_FAMILY = 'Inter, system-ui, sans-serif';
 
 export const stylesheet: StylesheetJson = [
   {
@@ -21,7 +22,7 @@ export const stylesheet: StylesheetJson = [
       label: 'data(label)',
       color: '#1e293b',
       'font-size': BASE_FONT_SIZE,
-      'font-family': 'Inter, system-ui, sans-serif',
+      'font-family': FONT_FAMILY,
       'text-valign': 'bottom',
       'text-margin-y': 4,
       // One line, cut with an ellipsis: the layout leaves 220 px per layer, so labels never collide.

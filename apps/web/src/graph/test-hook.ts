@@ -43,7 +43,8 @@ export function registerProbe(name: string, cy: Core, container: HTMLElement): (
       const p = node.renderedPosition();
       return { x: box.left + p.x, y: box.top + p.y };
     },
-    visible: (id) => cy.getElementById(id).visible(),
+    // Not on the canvas (the level of detail adds it when a highlight touches it): not drawn.
+    visible: (id) => cy.getElementById(id).nonempty() && cy.getElementById(id).visible(),
     zoom: () => cy.zoom(),
     inView(id) {
       const p = cy.getElementById(id).renderedPosition();
