@@ -230,6 +230,24 @@ if (only === 'web') {
       ]),
     ),
   );
+  console.log(
+    table(
+      ['renderer', 'demo flows', 'page ready (s)', 'first frame (s)', 'pan frame p50 / p95 / max (ms)', 'frames'],
+      runs.flatMap((run) =>
+        [
+          { ...run, name: `${run.renderer} (auto)` },
+          { ...run.webgl, name: `${run.webgl.renderer} (?renderer=webgl)` },
+        ].map((opened) => [
+          opened.name,
+          run.flows.toLocaleString('en-US'),
+          s(opened.readyMs),
+          s(opened.firstFrameMs),
+          `${opened.panFrames.p50.toFixed(0)} / ${opened.panFrames.p95.toFixed(0)} / ${opened.panFrames.max.toFixed(0)}`,
+          String(opened.panFrames.frames),
+        ]),
+      ),
+    ),
+  );
   const smallest = runs[0];
   const largest = runs.at(-1);
   if (smallest && largest && smallest !== largest) {
@@ -248,7 +266,7 @@ if (only === 'web') {
   }
   console.log(
     `load average before: ${loadBefore}, after: ${os.loadavg()[0]?.toFixed(1)}; one run per size on a shared 2-core machine: ` +
-      'times include waiting for the CPU. Renderer: canvas (no GPU here; no WebGL setting yet).',
+      "times include waiting for the CPU. Headless Chromium has software GL only (SwiftShader): 'auto' draws with the canvas renderer, and WebGL is measured forced, on the CPU.",
   );
 }
 

@@ -7,7 +7,8 @@
  * - first frame: navigation start to the end of the first frame painted after that (the canvas drawn);
  * - select: a click on a node to the impact highlight on its first dependency;
  * - focus: the focus view of that node drawn (when the page has one);
- * - pan: frame intervals while the canvas is dragged and wheel-zoomed.
+ * - pan: frame intervals while the canvas is dragged and wheel-zoomed;
+ * - the same opening and panning with Cytoscape's WebGL renderer forced (`?renderer=webgl`).
  * Nothing here asserts: it prints the figures, the issue's ratios and their targets.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -29,9 +30,13 @@ export interface WebRun {
   bytes: { objectForm: number; raw: number; brotli: number; gzip: number; sentBrotli: number };
   readyMs: number;
   firstFrameMs: number;
+  /** The renderer the page chose (`data-renderer`): canvas here, where GL is software. */
+  renderer: string;
   selectMs: number;
   focusMs: number | undefined;
   panFrames: { p50: number; p95: number; max: number; frames: number };
+  /** The same page with `?renderer=webgl`: opening and panning. */
+  webgl: { readyMs: number; firstFrameMs: number; renderer: string; panFrames: WebRun['panFrames'] };
 }
 
 interface Probe {
@@ -72,6 +77,31 @@ export async function runWebBench(port: number, sizes = WEB_SIZES): Promise<WebR
 async function measure(browser: Browser, url: string, flows: number): Promise<WebRun> {
   const bytes = await payloadBytes(url);
   const org = parseGraphResponse(await (await fetch(`${url}/api/graph`)).json());
+  const { context, page, opened, sentBrotli } = await openPage(browser, url, '');
+  const { node, dependency } = busiestNode(org);
+  const selectMs = await select(page, url, node, dependency);
+  const focusMs = await focus(page);
+  const panFrames = await pan(page);
+  await context.close();
+  // The WebGL renderer, forced (`auto` does not pick it on software GL): opening and panning.
+  const webgl = await openPage(browser, url, '?renderer=webgl');
+  const webglRun = { ...webgl.opened, panFrames: await pan(webgl.page) };
+  await webgl.context.close();
+  return {
+    flows,
+    nodes: org.graph.nodes.length,
+    edges: org.graph.edges.length,
+    bytes: { ...bytes, sentBrotli: sentBrotli() },
+    ...opened,
+    selectMs,
+    focusMs,
+    panFrames,
+    webgl: webglRun,
+  };
+}
+
+/** A new page on `url` + `query`, timed from navigation start to the canvas ready and its first frame painted. */
+async function openPage(browser: Browser, url: string, query: string) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   // The page's own clock: navigation start is its time origin.
@@ -94,29 +124,14 @@ async function measure(browser: Browser, url: string, flows: number): Promise<We
       sentBrotli = (await response.request().sizes()).responseBodySize;
     }
   });
-  await page.goto(url);
+  await page.goto(`${url}/${query}`);
   await page.waitForFunction(() => (globalThis as ProbeHost).__readyAt !== undefined, undefined, { timeout: 300_000, polling: 100 });
   const readyMs = await page.evaluate(() => (globalThis as ProbeHost).__readyAt ?? 0);
   await page.waitForFunction(() => (globalThis as ProbeHost).__firstFrameAt !== undefined, undefined, { timeout: 300_000, polling: 100 });
   const firstFrameMs = await page.evaluate(() => (globalThis as ProbeHost).__firstFrameAt ?? 0);
   await page.waitForFunction(() => (globalThis as ProbeHost).__flowgraph?.org?.settled() ?? false, undefined, { timeout: 60_000 });
-
-  const { node, dependency } = busiestNode(org);
-  const selectMs = await select(page, url, node, dependency);
-  const focusMs = await focus(page);
-  const panFrames = await pan(page);
-  await context.close();
-  return {
-    flows,
-    nodes: org.graph.nodes.length,
-    edges: org.graph.edges.length,
-    bytes: { ...bytes, sentBrotli },
-    readyMs,
-    firstFrameMs,
-    selectMs,
-    focusMs,
-    panFrames,
-  };
+  const renderer = (await page.getByTestId('graph').getAttribute('data-renderer')) ?? 'unknown';
+  return { context, page, opened: { readyMs, firstFrameMs, renderer }, sentBrotli: () => sentBrotli };
 }
 
 /** A flow using many others: its selection highlights the most. Its first dependency shows the highlight landed. */

@@ -11,6 +11,8 @@ test.describe('[E] org graph', () => {
     const graph = page.getByTestId('graph');
     await expect(graph).toHaveAttribute('data-node-count', String(org.graph.nodes.length));
     expect(org.graph.nodes.length).toBeGreaterThan(10);
+    // Headless Chromium's WebGL is SwiftShader, a software rasteriser: the page draws with the canvas renderer.
+    await expect(graph).toHaveAttribute('data-renderer', 'canvas');
     await expect(page.locator('.legend')).toContainText('Inbound call');
     // 'done' arrives only through the /api/progress event stream.
     await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done');

@@ -6,6 +6,7 @@ import { applyClasses } from './apply-classes.js';
 import { LANDMARK_FONT_PX } from './landmarks.js';
 import { isDimPlate, setDimmed, withDimming } from './dimming.js';
 import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet } from './stylesheet.js';
+import { chooseRenderer, probeGpu, type RendererName, rendererSetting } from './renderer-choice.js';
 import { registerProbe } from './test-hook.js';
 
 cytoscape.use(svg);
@@ -145,6 +146,7 @@ interface BindingProps {
   elements: ElementDefinition[];
   style: StylesheetJson;
   onCy(cy: Core): void;
+  webgl: boolean;
 }
 
 /**
@@ -152,8 +154,9 @@ interface BindingProps {
  * interaction (a selection, a filter) never re-runs its element diff over every element.
  * Constructor-only options (the cheap frame while panning) follow from the graph's size.
  */
-const Binding = memo(function Binding({ elements, style, onCy }: BindingProps) {
-  const large = elements.length > LARGE_GRAPH_ELEMENTS;
+const Binding = memo(function Binding({ elements, style, onCy, webgl }: BindingProps) {
+  // WebGL redraws a moving view from its textures anyway: the cheap frame is the canvas renderer's.
+  const large = elements.length > LARGE_GRAPH_ELEMENTS && !webgl;
   return (
     <CytoscapeComponent
       elements={elements}
@@ -170,6 +173,32 @@ const Binding = memo(function Binding({ elements, style, onCy }: BindingProps) {
     />
   );
 });
+
+/** Read as the page loads, before it rewrites its address (`?renderer=`). */
+const RENDERER_SETTING = typeof window === 'undefined' ? 'auto' : rendererSetting();
+let chosenRenderer: RendererName | undefined;
+
+/** The page's renderer (see `renderer-choice.ts`), chosen when the first canvas is drawn. */
+function pageRenderer(): RendererName {
+  if (chosenRenderer === undefined) {
+    chosenRenderer = chooseRenderer(RENDERER_SETTING, probeGpu());
+    if (chosenRenderer === 'webgl') startRenderersWithWebgl();
+  }
+  return chosenRenderer;
+}
+
+/**
+ * react-cytoscapejs hands Cytoscape a fixed list of options, without `renderer`: the WebGL switch
+ * (a renderer option) is added where each instance starts its renderer, for every canvas of the page.
+ */
+function startRenderersWithWebgl(): void {
+  type RendererOptions = { name: string; webgl?: boolean };
+  const core = Object.getPrototypeOf(cytoscape({ headless: true })) as { initRenderer(this: Core, options: RendererOptions): void };
+  const start = core.initRenderer;
+  core.initRenderer = function (this: Core, options: RendererOptions) {
+    start.call(this, options.name === 'canvas' ? { ...options, webgl: true } : options);
+  };
+}
 
 /** A new key per graph (elements array) and look: a new graph gets a new instance, opened afresh. */
 const generations = new WeakMap<object, number>();
@@ -208,6 +237,7 @@ export function GraphCanvas(props: Props) {
   } = props;
   // Every instance can dim (see `withDimming`): a highlight then never switches the stylesheet.
   const dimmableStyle = useMemo(() => withDimming(style), [style]);
+  const renderer = pageRenderer();
   const container = useRef<HTMLDivElement>(null);
   // The live instance, held in state so the effects below re-run against each new one.
   const [cy, setCy] = useState<Core | null>(null);
@@ -313,8 +343,15 @@ export function GraphCanvas(props: Props) {
       data-dimmed={dimmed}
       data-node-count={nodeCount}
       data-edge-count={elements.length - nodeElements}
+      data-renderer={renderer}
     >
-      <Binding key={`${generationOf(elements)}.${generationOf(dimmableStyle)}`} elements={elements} style={dimmableStyle} onCy={onCy} />
+      <Binding
+        key={`${generationOf(elements)}.${generationOf(dimmableStyle)}`}
+        elements={elements}
+        style={dimmableStyle}
+        onCy={onCy}
+        webgl={renderer === 'webgl'}
+      />
     </div>
   );
 }
