@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const templates = join(cliDir, '..', 'simulator', 'src', 'org', 'corpus-templates.json');
@@ -43,13 +43,11 @@ const zodEnglishOnly: Plugin = {
 
 export const DEFAULT_BUNDLE = join(cliDir, 'dist', 'flowgraph.js');
 
-export async function bundleCli(outfile = DEFAULT_BUNDLE): Promise<void> {
-  const outdir = dirname(outfile);
-  // A previous build's chunks have other hashes: without this they would pile up (and be packed).
-  for (const name of existsSync(outdir) ? readdirSync(outdir) : []) if (name.startsWith(CHUNK_PREFIX)) rmSync(join(outdir, name));
-  await build({
+/** esbuild's options for the CLI bundle at `outfile`; test/bundle.test.ts reads its module graph with them. */
+export function cliBuildOptions(outfile: string): BuildOptions {
+  return {
     entryPoints: { [basename(outfile, '.js')]: join(cliDir, 'src', 'bin.ts') },
-    outdir,
+    outdir: dirname(outfile),
     // Commands are imported when they run (src/cli.ts): each lands in its own chunk, so
     // `analyze` does not parse the server, the Genesys client or the simulator. Chunks sit beside
     // the entry: modules find files beside themselves (the simulator's templates, the web app).
@@ -71,7 +69,14 @@ export async function bundleCli(outfile = DEFAULT_BUNDLE): Promise<void> {
     logLevel: 'error',
     // Express (pulled in by the simulator) is CommonJS and calls require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  };
+}
+
+export async function bundleCli(outfile = DEFAULT_BUNDLE): Promise<void> {
+  const outdir = dirname(outfile);
+  // A previous build's chunks have other hashes: without this they would pile up (and be packed).
+  for (const name of existsSync(outdir) ? readdirSync(outdir) : []) if (name.startsWith(CHUNK_PREFIX)) rmSync(join(outdir, name));
+  await build(cliBuildOptions(outfile));
   copyFileSync(templates, join(dirname(outfile), 'corpus-templates.json'));
 }
 

@@ -9,7 +9,6 @@ import {
   toJunit,
   toSarif,
 } from '@flowgraph/core';
-import { loadBaseline } from '../baseline/load-baseline.js';
 import type { ReportFormat } from '../ci/report-formats.js';
 import { reportSink } from '../ci/write-report.js';
 import type { CliIo } from '../io.js';
@@ -40,6 +39,8 @@ export async function writeCheckReport(run: AnalysisRun, options: CheckReportOpt
   if (options.baseline !== undefined) {
     const progress = createProgress(io);
     try {
+      // Imported only for --baseline: a stored snapshot (`@3`) needs SQLite, a plain check does not.
+      const { loadBaseline } = await import('../baseline/load-baseline.js');
       const baseline = await loadBaseline(options.baseline, { settings: options, analyze: options.analyze }, io, progress);
       comparison = compareWithBaseline(run.result.findings, baseline);
     } finally {
