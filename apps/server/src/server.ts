@@ -17,12 +17,23 @@ export interface StartOptions extends Omit<AppOptions, 'shutdown'> {
 /** A request still running this long after close is cut off: shutdown must not hang on it. */
 const CLOSE_GRACE_MS = 2_000;
 
+/**
+ * How long an idle keep-alive connection stays open. Node's default is 5 s: a client that reuses
+ * a pooled connection just as the server closes it gets ECONNRESET (Playwright's request context
+ * did, between two exports of a review diagram). Browsers and proxies keep connections for about
+ * a minute, so the server outlasts them and is the one that never closes first.
+ */
+export const KEEP_ALIVE_MS = 75_000;
+
 /** Listens with the app of `createApp`; `close` ends progress streams, stops listening, then closes the source. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const shutdown = new AbortController();
   const app = createApp({ ...options, shutdown: shutdown.signal });
   const server = app.listen(options.port ?? 0, host);
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  // Must exceed keepAliveTimeout, or Node ends a kept-alive socket while a request's headers arrive.
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
