@@ -69,13 +69,45 @@ test('serve shows every flow of the folder, then follows edits live: a closed lo
 
   // A marker on the page: a reload would drop it.
   await page.evaluate(() => Object.assign(globalThis, { __noReload: true }));
+  await page.evaluate(watchCycleListed);
   addTransfer('payments-ivr.yaml', 'Back to main', 'Main IVR');
   const cycle = page.getByTestId('cycles-panel').getByTestId('cycle-item');
   await expect(cycle).toHaveCount(1);
   await expect(cycle).toContainText('Payments IVR');
   expect(await page.evaluate(() => (globalThis as { __noReload?: boolean }).__noReload)).toBe(true);
+  // The panel did not wait for the canvas: when the cycle was listed, the canvas still held the
+  // graph from before the edit (a new graph is a new Cytoscape instance, drawn in a deferred render).
+  expect(await page.evaluate(() => (globalThis as CycleWatch).__canvasRebuiltWhenListed)).toBe(false);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        ([from, to]) =>
+          (globalThis as ViewHost).__flowgraph?.org?.edges().some((edge) => edge.source === from && edge.target === to) ?? false,
+        [ids.get('Payments IVR'), ids.get('Main IVR')] as const,
+      ),
+    )
+    .toBe(true);
   await page.screenshot({ path: 'test-results/serve-files-cycle.png' });
 });
+
+type CycleWatch = { __flowgraph?: Record<string, unknown>; __canvasRebuiltWhenListed?: boolean };
+
+/**
+ * In the page: the moment the cycles panel first lists a cycle, whether the canvas's probe is
+ * still the one of the graph drawn before (each Cytoscape instance registers its own).
+ */
+function watchCycleListed(): void {
+  const host = globalThis as CycleWatch;
+  const before = host.__flowgraph?.org;
+  const panel = document.querySelector('[data-testid="cycles-panel"]');
+  if (!panel || !before) throw new Error('no cycles panel or canvas yet');
+  const observer = new MutationObserver(() => {
+    if (panel.querySelector('[data-testid="cycle-item"]') === null) return;
+    host.__canvasRebuiltWhenListed = host.__flowgraph?.org !== before;
+    observer.disconnect();
+  });
+  observer.observe(panel, { subtree: true, childList: true });
+}
 
 test('a YAML that breaks shows its error in the Files panel, and its flow stays on the graph, marked stale', async ({ page }) => {
   await page.goto(url);
