@@ -2,7 +2,7 @@
  * `pnpm bench`: prints speed and memory figures against their targets. Tests never assert
  * times; this does not fail either, it reports (exit 1 only when a run itself breaks).
  * `pnpm bench analyze`, `pnpm bench layout`, `pnpm bench binding`, `pnpm bench crawl`, `pnpm bench startup` or
- * `pnpm bench scopes` runs one of them.
+ * `pnpm bench scopes` runs one of them. `pnpm bench web` and `pnpm bench serve` (Chromium, minutes) run only by name.
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { runLayoutBench } from './layout-bench.js';
 import { RECRAWL_TARGET_SHARE, runRecrawlBench } from './recrawl-bench.js';
 import { runStartupBench, startupSummary } from './startup-bench.js';
 import { runScopesBench } from './scopes-bench.js';
+import { runServeBench, type EditTiming } from './serve-bench.js';
 import { median, table } from './stats.js';
 import { runWebBench, WEB_SIZES, WEB_TARGETS, type WebRun } from './web-bench.js';
 
@@ -267,6 +268,75 @@ if (only === 'web') {
   console.log(
     `load average before: ${loadBefore}, after: ${os.loadavg()[0]?.toFixed(1)}; one run per size on a shared 2-core machine: ` +
       "times include waiting for the CPU. Headless Chromium has software GL only (SwiftShader): 'auto' draws with the canvas renderer, and WebGL is measured forced, on the CPU.",
+  );
+}
+
+// Not part of a plain `pnpm bench` either: a served folder edited under Chromium. `pnpm bench serve [repetitions]`.
+if (only === 'serve') {
+  const port = Number(process.env.FLOWGRAPH_BENCH_PORT ?? process.env.FLOWGRAPH_E2E_PORT ?? 8199);
+  const repetitions = process.argv[3] === undefined ? 5 : Number(process.argv[3]);
+  const loadBefore = os.loadavg()[0]?.toFixed(1);
+  console.log(
+    `serve: flowgraph serve over the demo org as a folder of Archy YAML (port ${port}), the built SPA in headless Chromium, ${repetitions} edits of each kind …`,
+  );
+  const run = await runServeBench(port, repetitions, (line) => console.log(line));
+  console.log(
+    `folder: ${run.folder.flows} flows in ${run.folder.files} YAML files, ${run.folder.kib.toFixed(0)} KiB; ` +
+      `server up (300 files read and analysed) in ${s(run.startMs)} s, page ready in ${s(run.pageReadyMs)} s`,
+  );
+  const row = (what: string, times: number[]) => [what, s(median(times)), s(Math.max(...times)), times.map(s).join(' ')];
+  const rows = (label: string, edits: EditTiming[], shown: string, undone: string) => [
+    row(
+      `${label}: write → ${shown} in the page`,
+      edits.map((edit) => edit.pageMs),
+    ),
+    ...(edits.some((edit) => Number.isNaN(edit.canvasMs))
+      ? []
+      : [
+          row(
+            `${label}: write → new graph drawn on the canvas`,
+            edits.map((edit) => edit.canvasMs),
+          ),
+        ]),
+    row(
+      `${label}: write → server re-analysis done`,
+      edits.map((edit) => edit.serverMs),
+    ),
+    row(
+      `${label} undone: write → ${undone} in the page`,
+      edits.map((edit) => edit.undoPageMs),
+    ),
+  ];
+  console.log(
+    table(
+      ['edit of one YAML (300-flow folder)', 'median (s)', 'max (s)', 'runs (s)'],
+      [
+        ...rows('call closing a cycle', run.cycles, 'cycle listed', 'cycle gone'),
+        ...rows('file made invalid', run.invalid, 'file error', 'error gone'),
+      ],
+    ),
+  );
+  const reread = [...run.cycles, ...run.invalid].map((edit) => edit.reread);
+  console.log(
+    `files the server re-read per edit: ${[...new Set(reread)].join(', ')}; page reloaded: ${run.reloaded ? 'yes' : 'no'}; ` +
+      `cycles closed: ${run.cycles.map((edit) => edit.flow).join('; ')}`,
+  );
+  console.log(
+    table(
+      ['opened in the page (Open folder…)', 'files', 'flows', '→ analysed (s)', "page's own figure (s)", '→ every flow drawn (s)'],
+      run.drops.map((drop) => [
+        drop.what,
+        String(drop.files),
+        String(drop.flows),
+        s(drop.loadedMs),
+        s(drop.bannerMs),
+        drop.drawnMs === undefined ? 'not all' : s(drop.drawnMs),
+      ]),
+    ),
+  );
+  console.log(
+    `times from the click on "Show these files"; load average before: ${loadBefore}, after: ${os.loadavg()[0]?.toFixed(1)} ` +
+      '(a shared 2-core machine: times include waiting for the CPU)',
   );
 }
 
