@@ -32,6 +32,7 @@ async function getJson<T>(request: APIRequestContext, path: string): Promise<T> 
 }
 
 const sorted = (ids: readonly string[]) => [...ids].sort();
+const CYCLE_RED = 'rgb(220,38,38)';
 
 /** The common module the most flows call: the one a review of a shared change starts from. */
 function mostUsedModule(org: Org) {
@@ -94,6 +95,13 @@ test.describe('[E] focus, cycle and path diagrams', () => {
     expect(labels.count).toBeGreaterThanOrEqual(api.nodes.length);
     expect(labels.minPx).toBeGreaterThanOrEqual(10);
     expect(labels.nodesInView).toBe(api.nodes.length);
+    // Not colour alone: the module's callers come in dashed (upstream), what it uses goes out solid (downstream).
+    const drawnEdges = (await scopeEdges(page)).filter((edge) => edge.colour !== CYCLE_RED);
+    const into = drawnEdges.filter((edge) => edge.target === module.id && edge.source !== module.id);
+    const outOf = drawnEdges.filter((edge) => edge.source === module.id && edge.target !== module.id);
+    expect(into.length).toBeGreaterThan(0);
+    expect(new Set(into.map((edge) => edge.lineStyle))).toEqual(new Set(['dashed']));
+    expect(new Set(outOf.map((edge) => edge.lineStyle))).toEqual(new Set(outOf.length > 0 ? ['solid'] : []));
     await page.screenshot({ path: 'test-results/screens/focus.png' });
 
     // The DOT export is exactly this diagram, named by what it shows, and Graphviz draws every node.
@@ -187,10 +195,11 @@ test.describe('[E] focus, cycle and path diagrams', () => {
     expect(cut?.lineStyle).toBe('dashed');
     expect(cut?.label).toMatch(/^cut/);
     const hop = edges.find((edge) => edge.source === api.cut.target && edge.target === api.cut.source);
-    expect(hop?.lineStyle).toBe('solid');
+    // The cycle path dotted as on the org view, the cut dashed (with a bar across it): not told by colour alone.
+    expect(hop?.lineStyle).toBe('dotted');
     // Both hops of the cycle path in the cycle red, the rest in grey.
-    for (const edge of [cut!, hop!]) expect(edge.colour).toBe('rgb(220,38,38)');
-    expect(edges.filter((edge) => edge.lineStyle === 'dashed')).toHaveLength(1);
+    for (const edge of [cut!, hop!]) expect(edge.colour).toBe(CYCLE_RED);
+    expect(edges.filter((edge) => edge.lineStyle === 'dashed' && edge.colour === CYCLE_RED)).toHaveLength(1);
     await expect(page.getByTestId('cycle-reason')).toHaveText(api.cut.reason);
     const labels = await scopeLabels(page);
     expect(labels.minPx).toBeGreaterThanOrEqual(10);

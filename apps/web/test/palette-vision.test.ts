@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type HighlightRole, ROLE_MARKS } from '../src/graph/palette.js';
+import { CHANGE_MARKS, type HighlightRole, ROLE_MARKS } from '../src/graph/palette.js';
 import { stylesheet } from '../src/graph/stylesheet.js';
 import { withClass } from '../src/graph/visual-class.js';
+import { CONTEXT_EDGE } from '../src/scope/scope-style.js';
 
 type Vec3 = readonly [number, number, number];
 type Matrix = readonly [Vec3, Vec3, Vec3];
@@ -65,11 +66,25 @@ function lab([r, g, b]: Vec3): Vec3 {
 const deltaE = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
 const ROLES = Object.keys(ROLE_MARKS) as HighlightRole[];
+const roleColours = (roles: readonly HighlightRole[]) => Object.fromEntries(roles.map((role) => [role, ROLE_MARKS[role].colour]));
 
-/** Every role pair's distance as seen with one deficiency. */
-function pairDistances(matrix: Matrix): { pair: string; distance: number }[] {
-  const seen = new Map(ROLES.map((role) => [role, lab(simulate(matrix, linearRgb(ROLE_MARKS[role].colour)))]));
-  return ROLES.flatMap((a, i) => ROLES.slice(i + 1).map((b) => ({ pair: `${a}/${b}`, distance: deltaE(seen.get(a)!, seen.get(b)!) })));
+/** Every pair's distance among named colours as seen with one deficiency. */
+function pairDistances(colours: Readonly<Record<string, string>>, matrix: Matrix): { pair: string; distance: number }[] {
+  const names = Object.keys(colours);
+  const seen = new Map(names.map((name) => [name, lab(simulate(matrix, linearRgb(colours[name]!)))]));
+  return names.flatMap((a, i) => names.slice(i + 1).map((b) => ({ pair: `${a}/${b}`, distance: deltaE(seen.get(a)!, seen.get(b)!) })));
+}
+
+/** Requires every pair over MIN_DELTA_E in normal vision and each dichromacy; prints the closest pair of each. */
+function expectApart(palette: string, colours: Readonly<Record<string, string>>): void {
+  const minima: string[] = [];
+  for (const [name, matrix] of Object.entries(DEFICIENCIES)) {
+    const distances = pairDistances(colours, matrix);
+    const closest = distances.reduce((a, b) => (b.distance < a.distance ? b : a));
+    minima.push(`${name} ${closest.distance.toFixed(1)} (${closest.pair})`);
+    for (const { pair, distance } of distances) expect(distance, `${palette}, ${name}: ${pair}`).toBeGreaterThan(MIN_DELTA_E);
+  }
+  console.log(`${palette} palette min CIE76 dE: ${minima.join(', ')}`);
 }
 
 describe('[U] highlight palette under colour-vision deficiencies', () => {
@@ -83,14 +98,16 @@ describe('[U] highlight palette under colour-vision deficiencies', () => {
   });
 
   it(`keeps every pair of role colours more than ${MIN_DELTA_E} apart (CIE76), in normal vision and each dichromacy`, () => {
-    const minima: string[] = [];
-    for (const [name, matrix] of Object.entries(DEFICIENCIES)) {
-      const distances = pairDistances(matrix);
-      const closest = distances.reduce((a, b) => (b.distance < a.distance ? b : a));
-      minima.push(`${name} ${closest.distance.toFixed(1)} (${closest.pair})`);
-      for (const { pair, distance } of distances) expect(distance, `${name}: ${pair}`).toBeGreaterThan(MIN_DELTA_E);
-    }
-    console.log(`palette min CIE76 dE: ${minima.join(', ')}`);
+    expectApart('org highlight', roleColours(ROLES));
+  });
+
+  it(`keeps the focus, cycle and path diagrams' colours (roles and the grey of context edges) more than ${MIN_DELTA_E} apart`, () => {
+    expectApart('scope', { ...roleColours(['selected', 'downstream', 'upstream', 'cycle']), context: CONTEXT_EDGE });
+  });
+
+  it(`keeps Changes mode's fills, the new cycle's red and the selection more than ${MIN_DELTA_E} apart`, () => {
+    const fills = Object.fromEntries(Object.entries(CHANGE_MARKS).map(([role, marks]) => [role, marks.fill]));
+    expectApart('changes', { ...fills, cycle: ROLE_MARKS.cycle.colour, selected: ROLE_MARKS.selected.colour });
   });
 
   it('gives each role its own node border (or halo), so no two roles differ by colour alone', () => {

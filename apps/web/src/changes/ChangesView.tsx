@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from '../graph/GraphCanvas.js';
 import { edgeId, toElements } from '../graph/elements.js';
+import { CHANGE_MARKS, type ChangeRole } from '../graph/palette.js';
 import { classString, type VisualClass } from '../graph/visual-class.js';
+import { Swatch } from '../panels/Legend.js';
 import { diffQuery, historyQuery } from './queries.js';
 import './ChangesView.css';
 
@@ -13,7 +15,7 @@ interface Props {
 
 /**
  * Changes mode: two stored crawls of the org compared (default the last two). The change's
- * neighbourhood drawn (added green, removed dashed grey, changed amber, new cycles red), the
+ * neighbourhood drawn (added green with +, changed amber with ~, removed grey with −, new cycles drawn as cycles: CHANGE_MARKS), the
  * change list (each entry focuses its node), problems introduced, entry flows reached and the
  * publish order. Data: /api/history and /api/diff; the diff itself is core's diffGraphs.
  */
@@ -108,14 +110,43 @@ export function ChangesView({ onClose }: Props) {
               handle={canvas}
             />
           )}
-          <div className="changes-legend">
-            <span className="swatch added" /> added <span className="swatch changed" /> changed <span className="swatch removed" /> removed{' '}
-            <span className="swatch cycle" /> new cycle <span className="swatch context" /> caller on the way from an entry flow
-          </div>
+          <ChangesLegend />
         </div>
         {data && <ChangeList data={data} selected={selected} focus={focus} />}
       </div>
     </div>
+  );
+}
+
+/** The marks of CHANGE_MARKS as the canvas draws them: fill, glyph and, for edges, line style. */
+function ChangesLegend() {
+  return (
+    <section className="changes-legend" aria-label="Legend of the changes">
+      {(Object.keys(CHANGE_MARKS) as ChangeRole[]).map((role) => {
+        const { colour, fill, glyph, edge } = CHANGE_MARKS[role];
+        return (
+          <span key={role} className="legend-item" data-testid={`legend-change-${role}`}>
+            <i className="change-swatch" style={{ background: fill, borderColor: colour }}>
+              {glyph}
+            </i>
+            {edge && <i className="line" data-line={edge} style={{ borderTopColor: colour, borderTopStyle: edge, borderTopWidth: 3 }} />}
+            {role}
+          </span>
+        );
+      })}
+      <span className="legend-item">
+        <Swatch mark="cycle" />
+        new cycle
+      </span>
+      <span className="legend-item">
+        <i className="change-swatch context" />
+        caller on the way from an entry flow
+      </span>
+      <span className="legend-item">
+        <i className="hatched" />
+        unpublished
+      </span>
+    </section>
   );
 }
 

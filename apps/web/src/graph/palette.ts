@@ -85,6 +85,40 @@ export const ROLE_MARKS: Readonly<Record<HighlightRole, RoleMarks>> = {
   match: { colour: INTERACTION_COLOURS.match, border: 'dotted', halo: false, edge: null },
 };
 
+/**
+ * What a diff did (Changes mode, and files mode's edited flows), drawn as a fill with a glyph on
+ * the node (the change list's + / ~ / − notation) and, for edges, a line with the same glyph: a
+ * reader who sees no colour reads the glyph, and none of these is a highlight role's border.
+ * A cycle the diff introduced is drawn as a cycle (ROLE_MARKS.cycle).
+ */
+export type ChangeRole = 'added' | 'changed' | 'removed';
+
+export interface ChangeMarks {
+  /** Border and edge colour. */
+  colour: string;
+  /** Node fill: what tells the change at a glance, so the colour-vision test compares these. */
+  fill: string;
+  glyph: '+' | '~' | '−';
+  /** The role's edges, or null where a diff marks nodes only. */
+  edge: 'solid' | 'dashed' | null;
+}
+
+export const CHANGE_MARKS: Readonly<Record<ChangeRole, ChangeMarks>> = {
+  added: { colour: '#1a7f37', fill: '#4ade80', glyph: '+', edge: 'solid' },
+  changed: { colour: '#bf8700', fill: '#fbbf24', glyph: '~', edge: null },
+  removed: { colour: '#8c959f', fill: '#e5e7eb', glyph: '−', edge: 'dashed' },
+};
+
+/**
+ * Publish states a node shows whatever else it is: an unpublished one hatched (a fill, so it
+ * never reads as upstream's dashed border), a deleted or missing one faded with a dotted red
+ * border.
+ */
+export const STATE_MARKS = {
+  unpublished: { fill: 'hatched', border: null },
+  deleted: { fill: 'faded', border: 'dotted' },
+} as const;
+
 export function categoryOf(kind: string, type: string): Category {
   const tables = kind === 'flow' ? FLOW_CATEGORIES : kind === 'step' ? STEP_CATEGORIES : RESOURCE_CATEGORIES;
   const found = tables.find((category) => category.types.includes(type));

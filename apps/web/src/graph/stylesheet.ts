@@ -1,5 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
-import { type Category, categoryOf, type HighlightRole, INTERACTION_COLOURS as C, ROLE_MARKS } from './palette.js';
+import { glyph, hatch, imageFill } from './fill-marks.js';
+import { type Category, CHANGE_MARKS, type ChangeRole, categoryOf, INTERACTION_COLOURS as C } from './palette.js';
+import { roleEdge, roleNode } from './role-style.js';
 import { withClass } from './visual-class.js';
 
 /**
@@ -10,6 +12,9 @@ import { withClass } from './visual-class.js';
 export const BASE_FONT_SIZE = 11;
 export const BASE_LABEL_WIDTH = 190;
 export const FONT_FAMILY = 'Inter, system-ui, sans-serif';
+
+/** White stripes over the category colour: the fill still says the category. */
+const UNPUBLISHED_HATCH = hatch('#ffffff', 0.6);
 
 export const stylesheet: StylesheetJson = [
   {
@@ -42,7 +47,8 @@ export const stylesheet: StylesheetJson = [
     selector: 'node[?landmark]',
     style: { 'font-weight': 600, 'text-background-opacity': 0.9, 'min-zoomed-font-size': 0, 'z-index': 5, color: '#0f172a' },
   },
-  { selector: 'node[state = "unpublished"]', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': '#334155' } },
+  // Hatched, not a dashed border: upstream's border is dashed (STATE_MARKS).
+  { selector: 'node[state = "unpublished"]', style: imageFill(UNPUBLISHED_HATCH) },
   {
     selector: 'node[state = "deleted"], node[state = "missing"]',
     style: { 'background-opacity': 0.35, 'border-style': 'dotted', 'border-width': 2, 'border-color': C.error },
@@ -115,62 +121,56 @@ export const stylesheet: StylesheetJson = [
   { selector: withClass('downstream', 'edge'), style: roleEdge('downstream', 2.5) },
   { selector: withClass('upstream', 'edge'), style: roleEdge('upstream', 2.5) },
   { selector: withClass('cycle', 'node'), style: roleNode('cycle') },
-  // Arrows along the cycle's edges too: its direction reads without following each edge to its end.
-  {
-    selector: withClass('cycle', 'edge'),
-    style: { ...roleEdge('cycle', 3.5), 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': C.cycle },
-  },
+  { selector: withClass('cycle', 'edge'), style: roleEdge('cycle', 3.5) },
   {
     selector: withClass('selected', 'node'),
     // Same font as every label: a wider one would overflow the width the layout reserved.
     // Wider than the other roles: a double border needs room for two lines and the gap.
     style: { ...roleNode('selected'), 'border-width': 7, 'text-background-opacity': 1, 'z-index': 10 },
   },
-  // Changes mode: what a diff added, changed and removed, and the cycles it introduced.
-  { selector: withClass('change-added', 'node'), style: { 'border-width': 5, 'border-color': '#1a7f37', 'background-color': '#4ade80' } },
-  { selector: withClass('change-changed', 'node'), style: { 'border-width': 5, 'border-color': '#bf8700', 'background-color': '#fbbf24' } },
-  {
-    selector: withClass('change-removed', 'node'),
-    style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8c959f', 'background-color': '#e5e7eb', color: '#6b7280' },
-  },
-  {
-    selector: withClass('change-added', 'edge'),
-    style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37', width: 3, opacity: 1 },
-  },
-  {
-    selector: withClass('change-removed', 'edge'),
-    style: { 'line-color': '#8c959f', 'target-arrow-color': '#8c959f', 'line-style': 'dashed', width: 2, opacity: 1 },
-  },
-  { selector: withClass('change-cycle', 'node'), style: { 'border-width': 5, 'border-color': C.cycle } },
-  { selector: withClass('change-cycle', 'edge'), style: { 'line-color': C.cycle, 'target-arrow-color': C.cycle, width: 3.5, opacity: 1 } },
+  // Changes mode: what a diff added, changed and removed (a fill with its glyph, an edge with its
+  // glyph: CHANGE_MARKS), and the cycles it introduced, drawn as cycles.
+  { selector: withClass('change-added', 'node'), style: changeNode('added', 5) },
+  { selector: withClass('change-changed', 'node'), style: changeNode('changed', 5) },
+  { selector: withClass('change-removed', 'node'), style: { ...changeNode('removed', 3), color: '#6b7280' } },
+  { selector: withClass('change-added', 'edge'), style: changeEdge('added', 3) },
+  { selector: withClass('change-removed', 'edge'), style: changeEdge('removed', 2) },
+  { selector: withClass('change-cycle', 'node'), style: roleNode('cycle', 5) },
+  { selector: withClass('change-cycle', 'edge'), style: roleEdge('cycle', 3.5) },
   { selector: withClass('hidden'), style: { display: 'none' } },
 ];
 
-/** A highlight role's node border (and the cycle's halo), from the table the legend reads. */
-function roleNode(role: HighlightRole) {
-  const marks = ROLE_MARKS[role];
+/** A change's node: its border, its fill and its glyph over the fill. */
+function changeNode(role: ChangeRole, width: number) {
+  const marks = CHANGE_MARKS[role];
   return {
-    'border-width': 4,
-    'border-style': marks.border,
+    'border-width': width,
+    'border-style': 'solid',
     'border-color': marks.colour,
-    ...(marks.halo
-      ? { 'underlay-color': marks.colour, 'underlay-opacity': 0.3, 'underlay-padding': 5, 'underlay-shape': 'ellipse' as const }
-      : {}),
+    'background-color': marks.fill,
+    ...imageFill(glyph(marks.glyph)),
   } as const;
 }
 
-/** A highlight role's edge line; every edge keeps its arrow, so direction never rests on colour. */
-function roleEdge(role: HighlightRole, width: number) {
-  const marks = ROLE_MARKS[role];
+/** A change's edge: its line style and its glyph as the edge's label, bold on a white ground. */
+function changeEdge(role: ChangeRole, width: number) {
+  const marks = CHANGE_MARKS[role];
   return {
     'line-color': marks.colour,
     'target-arrow-color': marks.colour,
     'line-style': marks.edge ?? 'solid',
-    // The default dash (about 6 on, 6 off at this width) reads as gaps at fit zoom: longer dashes.
-    ...(marks.edge === 'dashed' ? { 'line-dash-pattern': [8, 4] } : {}),
+    ...(marks.edge === 'dashed' ? { 'line-dash-pattern': [4, 4] } : {}),
     width,
     opacity: 1,
-  };
+    label: marks.glyph,
+    'font-size': 14,
+    'font-weight': 700,
+    color: '#0f172a',
+    'text-background-color': '#ffffff',
+    'text-background-opacity': 1,
+    'text-background-padding': '1px',
+    'min-zoomed-font-size': 0,
+  } as const;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import type { ExportNode } from '@flowgraph/core';
-import { categoryOf, type HighlightRole, INTERACTION_COLOURS as C, ROLE_MARKS } from '../graph/palette.js';
+import { categoryOf, type HighlightRole, ROLE_MARKS } from '../graph/palette.js';
+import { CONTEXT_EDGE } from '../scope/scope-style.js';
 
 /** What the colours mean: the categories present in this graph, then the highlight colours. */
 export type LegendView = 'org' | 'steps' | 'focus' | 'cycle' | 'path';
 
-/** A highlight role (drawn with its border and line styles), or a plain colour ring (the scoped diagrams' own style). */
+/** A highlight role (drawn with its border and line styles), or a plain colour ring (context). */
 type Mark = readonly [label: string, mark: HighlightRole | { colour: string }];
 
 /** The highlight marks each view draws. */
@@ -22,18 +23,20 @@ const MARKS: Readonly<Record<LegendView, readonly Mark[]>> = {
     ['Loop', 'cycle'],
   ],
   focus: [
-    ['Focused node', { colour: C.selected }],
-    ['Cycle', { colour: C.cycle }],
+    ['Focused node', 'selected'],
+    ['Depends on (downstream)', 'downstream'],
+    ['Used by (upstream)', 'upstream'],
+    ['Cycle', 'cycle'],
   ],
   cycle: [
-    ['Cycle member', { colour: C.cycle }],
-    ['Caller / callee', { colour: '#94a3b8' }],
+    ['Cycle member / path', 'cycle'],
+    ['Caller (dashed) / callee', { colour: CONTEXT_EDGE }],
   ],
-  path: [['Path ends', { colour: C.selected }]],
+  path: [['Path ends', 'selected']],
 };
 
 /** A role's swatch: its node border and, where the role marks edges, a short line in the edge's style. */
-function Swatch({ mark }: { mark: Mark[1] }) {
+export function Swatch({ mark }: { mark: Mark[1] }) {
   if (typeof mark !== 'string') return <i className="ring" style={{ borderColor: mark.colour }} />;
   const { colour, border, halo, edge } = ROLE_MARKS[mark];
   return (
@@ -87,18 +90,18 @@ export const Legend = memo(function Legend({ nodes, view = 'org' }: { nodes: rea
       ))}
       {view === 'cycle' && (
         <span className="legend-item">
-          <i className="line dashed cut" />
+          <i className="line dashed cut" data-line="dashed" />
           Suggested cut
         </span>
       )}
       {(view === 'focus' || view === 'cycle') && (
         <span className="legend-item">
-          <i className="ring double" />
+          <i className="stacked" />
           Several, counted
         </span>
       )}
       <span className="legend-item">
-        <i className="ring dashed" />
+        <i className="hatched" />
         Unpublished
       </span>
     </section>

@@ -52,6 +52,7 @@ export function scopeElements(scope: ScopeAnswer, layout: Layout, measures: Labe
     if (members.has(node.id)) data.member = true;
     return { group: 'nodes', data, position: { ...(layout.positions[node.id] ?? { x: 0, y: 0 }) } };
   });
+  const sides = new Map(scope.nodes.map((node) => [node.id, node.side]));
   const edges: ElementDefinition[] = scope.edges.map((edge, index) => {
     const data: Record<string, unknown> = {
       id: scopeEdgeId(index),
@@ -61,6 +62,8 @@ export function scopeElements(scope: ScopeAnswer, layout: Layout, measures: Labe
       via: edge.via ?? '',
       ...shapeOf(layout.positions[edge.source], layout.positions[edge.target], edge.source === edge.target, columns),
     };
+    const side = edgeSide(sides.get(edge.source), sides.get(edge.target));
+    if (side !== undefined) data.side = side;
     const caption = captionOf(scope, edge);
     if (caption !== '') data.label = caption;
     if (edge.inCycle === true) data.inCycle = true;
@@ -71,6 +74,20 @@ export function scopeElements(scope: ScopeAnswer, layout: Layout, measures: Labe
     return { group: 'edges', data };
   });
   return [...bandsOf(scope, nodes), ...nodes, ...edges];
+}
+
+/**
+ * Which side of the focus an edge is on, drawn as the org view draws a selection's edges: into or
+ * out of an upstream node is upstream (dashed), else into or out of a downstream one downstream.
+ * Edges among the focus, a cycle's members or a path's nodes have no side.
+ */
+export function edgeSide(
+  source: ScopeNodeAnswer['side'] | undefined,
+  target: ScopeNodeAnswer['side'] | undefined,
+): 'up' | 'down' | undefined {
+  if (source === 'up' || target === 'up') return 'up';
+  if (source === 'down' || target === 'down') return 'down';
+  return undefined;
 }
 
 /** Id prefix of the column bands, which are drawing, not nodes of the scope. */

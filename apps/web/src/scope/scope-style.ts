@@ -1,20 +1,27 @@
 import type { StylesheetJson } from 'cytoscape';
-import { INTERACTION_COLOURS as C } from '../graph/palette.js';
+import { hatch, imageFill } from '../graph/fill-marks.js';
+import { INTERACTION_COLOURS as C, ROLE_MARKS } from '../graph/palette.js';
+import { roleEdge, roleNode } from '../graph/role-style.js';
 import { BAND_PADDING, NODE_HEIGHT, NODE_WIDTH, SCOPE_FONT_PX } from './readable-layout.js';
 
 const FONT_FAMILY = 'Inter, system-ui, sans-serif';
 /** The label font as a CSS font string, to measure labels the way they are drawn. */
 export const LABEL_FONT = `${SCOPE_FONT_PX}px ${FONT_FAMILY}`;
 
-/** Cycle red, and the colour edges of the focus' side take. */
+/** Cycle red, and the colour of edges that are context (a cycle's callers and callees, a path's hops). */
 const CYCLE = C.cycle;
-const EDGE = '#64748b';
+export const CONTEXT_EDGE = '#64748b';
+/** Slate stripes: white ones vanish on the boxes' light tint. */
+const UNPUBLISHED_HATCH = hatch('#64748b', 0.3);
 
 /**
  * The look of a scoped diagram (focus, cycle, path): boxes holding their name in 12 px, so the
  * diagram reads like one drawn for a review. Every label, node or edge, is 12 px in model units:
  * at the capped fit zoom (10 / 12) none is smaller than 10 px on screen. Category colours are
- * the org view's (one legend), as a border and a light fill.
+ * the org view's (one legend), as a border and a light fill. Roles are the org view's marks
+ * (ROLE_MARKS, through role-style.ts): the focus and a path's ends double, upstream dashed,
+ * downstream solid, the cycle dotted with mid-edge arrows and a halo on its members; the cut
+ * dashed with a bar across it; a group stacked; an unpublished box hatched.
  */
 export const scopeStylesheet: StylesheetJson = [
   {
@@ -56,22 +63,35 @@ export const scopeStylesheet: StylesheetJson = [
       events: 'no',
     } as never,
   },
-  // What the diagram is about: the focused node, a cycle's members, a path's ends.
-  { selector: 'node[side = "self"]', style: { 'border-width': 3.5, 'border-color': '#0f172a', 'font-weight': 700 } },
-  // A node standing for several: a stacked look.
-  { selector: 'node[?count]', style: { 'border-style': 'double', 'border-width': 5, 'font-weight': 600 } },
-  { selector: 'node[state = "unpublished"]', style: { 'border-style': 'dashed', 'border-width': 2.5 } },
+  // Upstream boxes dashed, downstream solid, as on the org view; the border keeps the category colour.
+  {
+    selector: 'node[side = "up"]',
+    style: { 'border-style': ROLE_MARKS.upstream.border, 'border-width': 2, 'border-dash-pattern': [6, 3] },
+  },
+  { selector: 'node[side = "down"]', style: { 'border-style': ROLE_MARKS.downstream.border, 'border-width': 2 } },
+  // What the diagram is about: the focused node, a path's ends (the org view's selection, double).
+  {
+    selector: 'node[side = "self"]',
+    style: { ...roleNode('selected', 6), 'font-weight': 700 },
+  },
+  // A node standing for several: a stack of boxes (a copy drawn behind, offset).
+  {
+    selector: 'node[?count]',
+    style: { ghost: 'yes', 'ghost-offset-x': 5, 'ghost-offset-y': 5, 'ghost-opacity': 0.35, 'font-weight': 600 } as never,
+  },
+  // Hatched, not dashed: dashed is upstream (STATE_MARKS).
+  { selector: 'node[state = "unpublished"]', style: imageFill(UNPUBLISHED_HATCH) },
   {
     selector: 'node[state = "deleted"], node[state = "missing"]',
     style: { 'border-style': 'dotted', 'border-width': 2.5, 'border-color': C.error, 'background-opacity': 0.5 },
   },
-  { selector: 'node[?member]', style: { 'border-color': CYCLE, 'border-width': 3.5 } },
+  { selector: 'node[?member]', style: roleNode('cycle', 3.5, 'round-rectangle') },
   {
     selector: 'edge',
     style: {
       width: 1.4,
-      'line-color': EDGE,
-      'target-arrow-color': EDGE,
+      'line-color': CONTEXT_EDGE,
+      'target-arrow-color': CONTEXT_EDGE,
       'target-arrow-shape': 'triangle',
       'arrow-scale': 1,
       'curve-style': 'bezier',
@@ -100,9 +120,13 @@ export const scopeStylesheet: StylesheetJson = [
       'edge-distances': 'node-position',
     },
   },
+  // A focus' edges as the org view draws a selection's: downstream solid, upstream dashed.
+  { selector: 'edge[side = "down"]', style: { ...roleEdge('downstream', 1.8), opacity: 0.9 } },
+  { selector: 'edge[side = "up"]', style: { ...roleEdge('upstream', 1.8), opacity: 0.9 } },
   { selector: 'edge[kind = "transition"]', style: { 'line-color': '#475569', 'target-arrow-color': '#475569' } },
-  { selector: 'edge[?context]', style: { opacity: 0.45 } },
-  { selector: 'edge[?inCycle]', style: { 'line-color': CYCLE, 'target-arrow-color': CYCLE, opacity: 0.9 } },
+  // A cycle focus' callers and callees step back, grey; their line style still says which side.
+  { selector: 'edge[?context]', style: { 'line-color': CONTEXT_EDGE, 'target-arrow-color': CONTEXT_EDGE, opacity: 0.45 } },
+  { selector: 'edge[?inCycle]', style: { ...roleEdge('cycle', 2.5), opacity: 0.9 } },
   { selector: 'edge[hop >= 0]', style: { width: 3, opacity: 1 } },
   {
     selector: 'edge[label]',
@@ -117,7 +141,20 @@ export const scopeStylesheet: StylesheetJson = [
       'text-rotation': 'none',
     },
   },
-  { selector: 'edge[?cut]', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 3, color: CYCLE, 'font-weight': 700 } },
+  // The cut: dashed with a bar across its middle, where the reference would be cut; dotted is the rest of the cycle.
+  {
+    selector: 'edge[?cut]',
+    style: {
+      'line-style': 'dashed',
+      'line-dash-pattern': [8, 5],
+      width: 3,
+      'mid-target-arrow-shape': 'tee',
+      'mid-target-arrow-color': CYCLE,
+      'arrow-scale': 1.4,
+      color: CYCLE,
+      'font-weight': 700,
+    },
+  },
   { selector: 'edge[hop >= 0][label]', style: { color: CYCLE, 'font-weight': 600 } },
   { selector: 'node.selected', style: { 'underlay-color': '#0f172a', 'underlay-opacity': 0.15, 'underlay-padding': 6 } },
 ];
