@@ -8,8 +8,8 @@ import { wrapLabel } from './wrap.js';
 /**
  * A scope (focus, cycle, path) as Graphviz DOT for a review document: left to right, the title on
  * top, org-level nodes clustered by flow or resource type (a step scope: its flow's steps in one
- * cluster), the focused node or the cycle members outlined heavier, cycle edges red, the cycle
- * path bold, the suggested cut dashed and labelled, each edge labelled with what makes it.
+ * cluster), the focused node or the cycle members outlined heavier, cycle edges red and bold (the
+ * cycle path numbered), the suggested cut dashed and labelled, each edge labelled with what makes it.
  * Pure: the same scope always gives the same text.
  */
 export function exportScopeDot(scope: ScopeDiagram): string {
@@ -103,7 +103,9 @@ function edgeLine(edge: ScopeEdge): string {
   if (edge.cut === true) styles.push('dashed');
   else if (edge.ambiguous === true) styles.push('dashed');
   else if (edge.kind === 'contains') styles.push('dotted');
-  if (edge.cycleHop !== undefined) {
+  // Every edge on a cycle bold, not only a cycle focus' numbered path: a focus' cycle edges then
+  // differ from the rest by line weight and style as well as by red.
+  if (edge.cycleHop !== undefined || edge.inCycle === true) {
     styles.push('bold');
     attributes.push('penwidth=2');
   }

@@ -149,7 +149,8 @@ function edgeSvg(edge: ScopeEdge, source: Box, target: Box): string {
     .join(', ')}`;
   const styles = [
     `stroke="${colour}"`,
-    `stroke-width="${edge.cycleHop !== undefined ? 2.4 : 1.2}"`,
+    // Cycle edges heavier as well as red, as in the DOT export.
+    `stroke-width="${edge.cycleHop !== undefined || edge.inCycle === true ? 2.4 : 1.2}"`,
     'fill="none"',
     `marker-end="url(#${markerId})"`,
   ];

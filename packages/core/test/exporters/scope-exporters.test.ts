@@ -48,14 +48,14 @@ function drawnNodes(svg: string): number {
 }
 
 describe('[I] scope DOT through Graphviz', () => {
-  it('draws a focus left to right, clustered by type, the focus heavier, cycle edges red', () => {
+  it('draws a focus left to right, clustered by type, the focus heavier, cycle edges red and bold', () => {
     const scope = focus(new AnalysisContext(graph), 'a', { depth: 1 });
     const dot = exportScopeDot(scope);
     expect(dot).toContain('rankdir=LR');
     expect(dot).toContain('label="Module A: upstream and downstream, 1 hop"');
     expect(dot).toContain('subgraph "cluster_0" {\n    label="Common modules";');
     expect(dot).toMatch(/"a" \[label="Module A\\nCOMMONMODULE", .*penwidth=3\];/);
-    expect(dot).toContain('"a" -> "b" [label="callCommonModule", color="#cc0000"];');
+    expect(dot).toContain('"a" -> "b" [label="callCommonModule", color="#cc0000", penwidth=2, style="bold"];');
     expect(dot).toContain('"ivr" -> "a" [label="callCommonModule", color="#1f4e79"];');
     const rendered = renderDot(dot);
     expect(rendered.stderr).toBe('');
