@@ -41,6 +41,7 @@ function edgeLook(edge: SingularElementArgument): string {
     style,
     style === 'dashed' ? String(edge.style('line-dash-pattern')) : '',
     edge.style('mid-target-arrow-shape'),
+    edge.style('source-arrow-shape'),
     // A literal label (a change's glyph), not a caption from the data.
     edge.data('label') === undefined ? String(edge.style('label')) : '',
   ].join('|');
@@ -137,7 +138,7 @@ describe('[U] marks that read without colour', () => {
     expect(nodeLook(grouped.$id('g'))).toContain('stacked');
   });
 
-  it('draws a cycle focus: the cycle dotted with mid arrows, the cut dashed with a bar, callers dashed and callees solid', () => {
+  it('draws a cycle focus: the cycle dotted with mid arrows, the cut dashed with a bar at its start, callers dashed and callees solid', () => {
     const graph = graphOf(['caller', 'a', 'b', 'callee'], [uses('caller', 'a'), uses('a', 'b'), uses('b', 'a'), uses('b', 'callee')]);
     const context = new AnalysisContext(graph);
     const answer = cycleFocusSchema.parse(JSON.parse(JSON.stringify(cycleFocus(context, context.cycles[0]!))));
@@ -159,7 +160,7 @@ describe('[U] marks that read without colour', () => {
     expect(new Set(Object.values(looks)).size).toBe(4);
     expect(looks.cycle).toBe(edgeLook(org.$id('e-cycle')));
     expect(cut.style('line-style')).toBe('dashed');
-    expect(cut.style('mid-target-arrow-shape')).toBe('tee');
+    expect(cut.style('source-arrow-shape')).toBe('tee');
     expect(caller.style('line-style')).toBe(ROLE_MARKS.upstream.edge);
     expect(callee.style('line-style')).toBe(ROLE_MARKS.downstream.edge);
     for (const member of answer.cycle.members) expect(nodeLook(cy.$id(member))).toBe(nodeLook(org.$id('cycle')));

@@ -32,7 +32,10 @@ const MARKS: Readonly<Record<LegendView, readonly Mark[]>> = {
     ['Cycle member / path', 'cycle'],
     ['Caller (dashed) / callee', { colour: CONTEXT_EDGE }],
   ],
-  path: [['Path ends', 'selected']],
+  path: [
+    ['Path ends', 'selected'],
+    ['Cycle', 'cycle'],
+  ],
 };
 
 /** A role's swatch: its node border and, where the role marks edges, a short line in the edge's style. */

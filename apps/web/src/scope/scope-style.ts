@@ -21,7 +21,7 @@ const UNPUBLISHED_HATCH = hatch('#64748b', 0.3);
  * the org view's (one legend), as a border and a light fill. Roles are the org view's marks
  * (ROLE_MARKS, through role-style.ts): the focus and a path's ends double, upstream dashed,
  * downstream solid, the cycle dotted with mid-edge arrows and a halo on its members; the cut
- * dashed with a bar across it; a group stacked; an unpublished box hatched.
+ * dashed with a bar across its start; a group stacked; an unpublished box hatched.
  */
 export const scopeStylesheet: StylesheetJson = [
   {
@@ -141,15 +141,17 @@ export const scopeStylesheet: StylesheetJson = [
       'text-rotation': 'none',
     },
   },
-  // The cut: dashed with a bar across its middle, where the reference would be cut; dotted is the rest of the cycle.
+  // The cut: dashed with a bar across its start, where the reference would be cut (its caption
+  // sits on the middle); dotted is the rest of the cycle.
   {
     selector: 'edge[?cut]',
     style: {
       'line-style': 'dashed',
       'line-dash-pattern': [8, 5],
       width: 3,
-      'mid-target-arrow-shape': 'tee',
-      'mid-target-arrow-color': CYCLE,
+      'mid-target-arrow-shape': 'none',
+      'source-arrow-shape': 'tee',
+      'source-arrow-color': CYCLE,
       'arrow-scale': 1.4,
       color: CYCLE,
       'font-weight': 700,
