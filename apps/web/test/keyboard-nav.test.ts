@@ -65,6 +65,13 @@ describe('[U] keyboard navigation of the org graph', () => {
     };
     expect(buildNavGraph({ graph: mixed, positions: {}, hidden: new Set() }).home).toBe('call');
     expect(buildNavGraph({ graph: mixed, positions: {}, hidden: new Set(['call']) }).home).toBe('mail');
+    // An inbound call flow nothing uses before one on a cycle (an entry only for the walk to reach the cycle).
+    const cycle: ExportGraph = {
+      nodes: [node('ring', 'flow', 'INBOUNDCALL'), node('back', 'flow', 'INBOUNDCALL'), node('main', 'flow', 'INBOUNDCALL')],
+      // main uses nothing; ring and back use each other, so ring uses more but something uses it.
+      edges: [uses('ring', 'back'), uses('back', 'ring')],
+    };
+    expect(buildNavGraph({ graph: cycle, positions: {}, hidden: new Set() }).home).toBe('main');
   });
 
   it('starts at the selected node when there is one', () => {

@@ -12,8 +12,9 @@ import {
 } from '../src/graph/level-of-detail.js';
 import { prepareOrg } from '../src/graph/prepare-org.js';
 import { setDimmed, withDimming } from '../src/graph/dimming.js';
-import { stylesheet } from '../src/graph/stylesheet.js';
+import { FOCUS_RING, stylesheet } from '../src/graph/stylesheet.js';
 import { computeClasses } from '../src/graph/visual-state.js';
+import { withKeyboardFocus } from '../src/graph/keyboard-nav.js';
 import { initialUiState } from '../src/state/types.js';
 import { impactOf } from './impact-of.js';
 
@@ -152,5 +153,32 @@ describe('[U] level of detail', () => {
     expect(cy.getElementById('r1499').visible()).toBe(true);
     cy.getElementById('r1499').addClass('hidden');
     expect(cy.getElementById('r1499').visible()).toBe(false);
+  });
+
+  it('draws a resource under the keyboard cursor, with its focus ring, above the dimming of a selection', () => {
+    const lod = levelOfDetail(graph, 1000)!;
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: withLevelOfDetail(toElements(graph, { positions }), lod),
+      style: withDimming(withLevelOfDetailStyle(stylesheet)),
+    });
+    expect(cy.getElementById('r1499').visible()).toBe(false);
+    const selected = computeClasses({
+      graph,
+      mode: { kind: 'selected', nodeId: 'f7' },
+      filters: initialUiState.filters,
+      cycles: [],
+      findings: [],
+      impact: impactOf(graph, 'f7'),
+    });
+    applyClasses(cy, new Map(), withKeyboardFocus(selected.classes, 'r1499'));
+    setDimmed(cy, true);
+    const cursor = cy.getElementById('r1499');
+    expect(cursor.visible()).toBe(true);
+    expect(cursor.numericStyle('outline-width')).toBe(FOCUS_RING.width);
+    expect(cursor.style('z-compound-depth')).toBe('top');
+    // Its own role stays: the cursor on the selected node keeps the selection's border too.
+    expect(withKeyboardFocus(selected.classes, 'f7').get('f7')).toBe('selected keyboard-focus');
   });
 });

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type StylesheetJson } from 'cytoscape';
 import svg from 'cytoscape-svg';
-import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { type HTMLAttributes, memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import { applyClasses } from './apply-classes.js';
 import { LANDMARK_FONT_PX } from './landmarks.js';
@@ -68,6 +68,10 @@ interface Props {
    * zoom and pan are kept instead of fitting the new graph, so a live update does not move the view.
    */
   viewKey?: string;
+  /** A node to keep on screen at a readable zoom as it changes (the keyboard cursor). */
+  keepInView?: string | null;
+  /** More attributes of the container (the keyboard: focusable, named, its key handler). */
+  container?: HTMLAttributes<HTMLDivElement>;
 }
 
 /** Space around the graph when it is fitted, and left of a flow opened at a readable zoom (px). */
@@ -81,6 +85,8 @@ const LARGE_GRAPH_ELEMENTS = 6000;
 const JUMP_ZOOM = 1.1;
 /** Space around the nodes of a jump to several (a cycle) (px). */
 const JUMP_PADDING = 80;
+/** A node kept in view stays this far inside the canvas's edges (px): its label and ring with it. */
+const KEEP_MARGIN = 90;
 /** View animations (ms): short enough not to wait on, long enough to follow. */
 const JUMP_MS = 250;
 const FIT_MS = 200;
@@ -308,6 +314,19 @@ export function GraphCanvas(props: Props) {
     else cy.animate({ fit: { eles: targets, padding: JUMP_PADDING } }, { duration: JUMP_MS });
   }, [cy, view]);
 
+  // The keyboard cursor: moved only when it leaves the screen or is too small to read, so the view does not jump at each key.
+  const keepInView = props.keepInView ?? null;
+  useEffect(() => {
+    if (!cy || cy.destroyed() || keepInView === null) return;
+    const node = cy.getElementById(keepInView);
+    if (node.empty()) return;
+    const at = node.renderedPosition();
+    const inside = at.x >= KEEP_MARGIN && at.y >= KEEP_MARGIN && at.x <= cy.width() - KEEP_MARGIN && at.y <= cy.height() - KEEP_MARGIN;
+    if (inside && cy.zoom() >= JUMP_ZOOM) return;
+    cy.stop(true);
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), JUMP_ZOOM) }, { duration: JUMP_MS });
+  }, [cy, keepInView]);
+
   useImperativeHandle(handle, () => {
     const live = cy && !cy.destroyed() ? cy : null;
     return {
@@ -337,6 +356,7 @@ export function GraphCanvas(props: Props) {
   const nodeCount = props.nodeCount ?? nodeElements;
   return (
     <div
+      {...props.container}
       ref={container}
       className="graph-canvas"
       data-testid={testId}

@@ -13,6 +13,8 @@ import { useLevelOfDetail } from './LevelOfDetail.js';
 import { computeClasses } from './visual-state.js';
 import { useFileMarks } from '../files/marks.js';
 import { useLocalFiles } from '../files/OpenFiles.js';
+import { withKeyboardFocus } from './keyboard-nav.js';
+import { KEY_HINT, useKeyboardNav } from './use-keyboard-nav.js';
 
 /** One press of the zoom buttons. */
 const ZOOM_STEP = 1.3;
@@ -57,7 +59,10 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
       }),
     [data, mode, filters, selected, impact.data, marks],
   );
-  const detail = useLevelOfDetail(data.graph, prepared, visual.classes);
+  // The keyboard cursor's class too: a resource the level of detail leaves out is added under it.
+  const keys = useKeyboardNav({ graph: data.graph, positions: layout.positions, hidden: visual.hidden, selected });
+  const classes = useMemo(() => withKeyboardFocus(visual.classes, keys.cursor), [visual.classes, keys.cursor]);
+  const detail = useLevelOfDetail(data.graph, prepared, classes);
   const drawing = useFirstDrawAnnounced();
 
   // A deep link names a selection or a cycle: bring it into view once the graph is drawn.
@@ -90,14 +95,22 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
         more={detail.touched}
         nodeCount={data.graph.nodes.length}
         style={detail.style}
-        classes={visual.classes}
+        classes={classes}
         dimmed={visual.dimmed}
         view={view}
         onEvent={onEvent}
         handle={canvas}
         landmarks={landmarks}
         viewKey={viewKey}
+        keepInView={keys.cursor}
+        container={keys.containerProps}
       />
+      <p id={keys.hintId} className="key-hint">
+        {KEY_HINT}
+      </p>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="graph-announcer">
+        {keys.announcement}
+      </div>
       <div className="zoom-controls">
         <button type="button" title="Zoom in" onClick={() => canvas.current?.zoomBy(ZOOM_STEP)}>
           +

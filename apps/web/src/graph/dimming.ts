@@ -16,7 +16,7 @@ const PLATE_OPACITY = 0.85;
 const PLATE_MARGIN = 400;
 
 /** The classes drawn above the plate while a highlight dims the rest. */
-const LIT: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match'];
+const LIT: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match', 'keyboard-focus'];
 
 /** The stylesheet with the plate's look and the lit roles above it (`z-compound-depth: top` outranks any z-index). */
 export function withDimming(sheet: StylesheetJson): StylesheetJson {

@@ -19,7 +19,7 @@ import { type VisualClass, withClass } from './visual-class.js';
 export const LOD_NODE_THRESHOLD = 1500;
 
 /** The classes that draw a resource or edge the level of detail hides: what a highlight touches. */
-const EXPANDING: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match'];
+const EXPANDING: readonly VisualClass[] = ['selected', 'upstream', 'downstream', 'cycle', 'match', 'keyboard-focus'];
 
 export interface LevelOfDetail {
   /** Resources drawn only when a highlight touches them. */

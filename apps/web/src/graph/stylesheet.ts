@@ -5,6 +5,13 @@ import { roleEdge, roleNode } from './role-style.js';
 import { withClass } from './visual-class.js';
 
 /**
+ * The keyboard cursor's ring: the page's focus colour (blue-700, 6.7:1 on white), as a thick
+ * outline standing off the node, so it reads apart from every role's border (the selection's
+ * double one included) and from the sky blue of upstream by its shape and weight.
+ */
+export const FOCUS_RING = { colour: '#1d4ed8', width: 5, offset: 4 } as const;
+
+/**
  * The whole look of the graph as data. Colour and shape come from the node's category
  * (`data(colour)`, `data(shape)`, set once per element); interaction state is classes.
  */
@@ -111,6 +118,19 @@ export const stylesheet: StylesheetJson = [
     style: { 'underlay-color': C.error, 'underlay-opacity': 0.22, 'underlay-padding': 6, 'underlay-shape': 'ellipse' },
   },
   { selector: withClass('stale', 'node'), style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': '#b45309', opacity: 0.7 } },
+  // The keyboard cursor: a ring standing off the node, outside whatever border its role draws.
+  {
+    selector: withClass('keyboard-focus', 'node'),
+    style: {
+      'outline-width': FOCUS_RING.width,
+      'outline-offset': FOCUS_RING.offset,
+      'outline-color': FOCUS_RING.colour,
+      'outline-opacity': 1,
+      'outline-style': 'solid',
+      'text-background-opacity': 1,
+      'z-index': 20,
+    },
+  },
   // Highlight roles differ by border and line style as well as colour (ROLE_MARKS): downstream
   // solid, upstream dashed, a cycle dotted and thick with arrows along it plus a halo on its
   // nodes, the selection a double border, a search match a dotted one. Later rules win, so a

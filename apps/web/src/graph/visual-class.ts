@@ -11,6 +11,8 @@ export const VISUAL_CLASSES = [
   'match',
   'hidden',
   'finding-error',
+  // The keyboard cursor (keyboard-nav.ts): a focus ring, drawn above the dimming and the level of detail.
+  'keyboard-focus',
   // Files mode: a flow shown from the last good version of a file that is now broken.
   'stale',
   // Changes mode: what a diff added, changed and removed, and the cycles it introduced.

@@ -30,6 +30,8 @@ export interface VisualClasses {
    * canvas (a stylesheet), so a selection never writes a class on the thousands of others.
    */
   dimmed: boolean;
+  /** Nodes the filters hide: drawn nowhere, and never where the keyboard cursor lands. */
+  hidden: ReadonlySet<string>;
 }
 
 /**
@@ -72,7 +74,7 @@ export function computeClasses(input: VisualInput): VisualClasses {
       }
     });
   }
-  return { classes: new Map([...classes].map(([id, list]) => [id, classString(list)])), dimmed: focus.active };
+  return { classes: new Map([...classes].map(([id, list]) => [id, classString(list)])), dimmed: focus.active, hidden };
 }
 
 interface Focus {

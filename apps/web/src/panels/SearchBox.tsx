@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { nodeIndex } from '../api/node-index.js';
 import type { ExportGraph } from '@flowgraph/core';
 import { searchMatches } from '../graph/visual-state.js';
-import { useDispatch, useGraphSelector } from '../state/store-context.js';
+import { useDispatch, useGraphSelector, useGraphUiStore } from '../state/store-context.js';
 import { focusOn } from '../state/types.js';
 
 const MAX_SUGGESTIONS = 8;
@@ -14,6 +14,8 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
   const [text, setText] = useState(mode.kind === 'search' ? mode.query : '');
   const [active, setActive] = useState(0);
   const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  useSlashToSearch(input);
   const byId = nodeIndex(graph);
   const suggestions = searchMatches(graph, text)
     .map((id) => byId.get(id)!)
@@ -35,6 +37,7 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
   return (
     <div className="search">
       <input
+        ref={input}
         data-testid="search"
         type="search"
         placeholder="Search flows and resources…"
@@ -44,6 +47,7 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
         aria-controls={listId}
         aria-activedescendant={open && suggestions[active] ? `${listId}-${active}` : undefined}
         aria-describedby={`${listId}-keys`}
+        aria-keyshortcuts="/"
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -97,6 +101,27 @@ export function SearchBox({ graph, jumpTo }: { graph: ExportGraph; jumpTo(ids: r
       )}
     </div>
   );
+}
+
+/**
+ * `/` anywhere on the org view (the graph canvas included) puts the cursor in the search box, as
+ * on GitHub or MDN; not while typing, and not under a dialog, which owns the keyboard.
+ */
+function useSlashToSearch(input: { current: HTMLInputElement | null }): void {
+  const store = useGraphUiStore();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, select, textarea') !== null;
+      const { scope, openFlow } = store.getState();
+      if (typing || scope !== null || openFlow !== null) return;
+      // Not typed into the box it focuses.
+      event.preventDefault();
+      input.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, input]);
 }
 
 /** Names that start with the query come first. */
