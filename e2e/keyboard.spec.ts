@@ -143,4 +143,20 @@ test.describe('[E] keyboard: walking the org graph without a mouse', () => {
     await page.keyboard.type('a/b');
     await expect(page.getByTestId('search')).toHaveValue('a/b');
   });
+  test('the first Tab stop is "Skip to the graph": shown while focused, Enter puts the keyboard on the canvas', async ({ page }) => {
+    await openGraph(page);
+    const skip = page.getByTestId('skip-to-graph');
+    // Off screen until the keyboard reaches it.
+    expect((await skip.boundingBox())?.y ?? 0).toBeLessThan(0);
+    await page.keyboard.press('Tab');
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.screenshot({ path: 'test-results/screens/keyboard-skip-link.png' });
+    const urlBefore = page.url();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('graph')).toBeFocused();
+    expect(page.url()).toBe(urlBefore);
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('graph-announcer')).toContainText('inbound call flow');
+  });
 });

@@ -22,6 +22,7 @@ import { focusOn } from './state/types.js';
 import { leaveView, useUrlSync } from './state/use-url-sync.js';
 import { FilesPanel } from './files/FilesPanel.js';
 import { LocalFilesBanner } from './files/LocalFilesBanner.js';
+import { SkipToGraph } from './panels/SkipToGraph.js';
 
 /** Wires server state, UI state and panels; it draws nothing itself. */
 export function App() {
@@ -65,6 +66,7 @@ export function App() {
   const drawn = useDeferredValue(data);
   return (
     <div className="app">
+      <SkipToGraph />
       <Header data={data} progress={progress} canvas={canvas} jumpTo={jumpTo} onChanges={() => setChangesOpen(true)} />
       <RefreshBanner data={data} progress={progress} />
       <LocalFilesBanner />

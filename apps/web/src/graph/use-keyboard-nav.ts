@@ -82,6 +82,7 @@ export function useKeyboardNav({ graph, positions, hidden, selected }: KeyboardN
     announcement,
     hintId,
     containerProps: {
+      id: GRAPH_CANVAS_ID,
       tabIndex: 0,
       role: 'application',
       'aria-label': 'Org graph',
@@ -90,6 +91,9 @@ export function useKeyboardNav({ graph, positions, hidden, selected }: KeyboardN
     },
   };
 }
+
+/** The canvas's element id: the page's "Skip to the graph" link moves the keyboard focus there. */
+export const GRAPH_CANVAS_ID = 'org-graph-canvas';
 
 /** The key hint, read with the canvas's name and shown while the canvas has keyboard focus. */
 export const KEY_HINT =
