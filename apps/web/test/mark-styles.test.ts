@@ -12,7 +12,7 @@ import cytoscape, { type Core, type ElementDefinition, type SingularElementArgum
 import { describe, expect, it } from 'vitest';
 import { glyph } from '../src/graph/fill-marks.js';
 import { CHANGE_MARKS, ROLE_MARKS } from '../src/graph/palette.js';
-import { stylesheet } from '../src/graph/stylesheet.js';
+import { stepsStylesheet, stylesheet } from '../src/graph/stylesheet.js';
 import { readableLayout } from '../src/scope/readable-layout.js';
 import { scopeElements } from '../src/scope/scope-elements.js';
 import { scopeStylesheet } from '../src/scope/scope-style.js';
@@ -65,7 +65,8 @@ function orgCanvas(): Core {
   });
   const edge = (id: string, classes: string): ElementDefinition => ({
     group: 'edges',
-    data: { id, source: 'plain', target: 'plain' },
+    // Every edge of the org view is a flow using something (`toElements` sets kind and via).
+    data: { id, source: 'plain', target: 'plain', kind: 'uses', via: 'callCommonModule' },
     classes,
   });
   return canvas(
@@ -74,6 +75,7 @@ function orgCanvas(): Core {
       ...[...MARK_CLASSES, 'change-cycle'].map((name) => node(name, name)),
       node('unpublished', '', 'unpublished'),
       node('deleted', '', 'deleted'),
+      edge('e-plain', ''),
       ...['downstream', 'upstream', 'cycle', 'change-added', 'change-removed', 'change-cycle'].map((name) => edge(`e-${name}`, name)),
     ],
     stylesheet,
@@ -115,6 +117,19 @@ describe('[U] marks that read without colour', () => {
     expect(new Set(looks.values()).size, [...looks].join('\n')).toBe(marks.length);
     expect(edgeLook(cy.$id('e-change-cycle'))).toBe(looks.get('cycle'));
     expect(String(cy.$id('e-change-added').style('label'))).toBe(CHANGE_MARKS.added.glyph);
+    // An edge without a role: a thin plain line with its arrow (a cycle's is dotted).
+    expect(cy.$id('e-plain').style('line-style')).toBe('solid');
+    expect(cy.$id('e-plain').style('target-arrow-shape')).toBe('triangle');
+  });
+
+  it('dots what a step uses in the step view only', () => {
+    const elements: ElementDefinition[] = [
+      { group: 'nodes', data: { id: 'step', label: 'Call data action', colour: '#2563eb', shape: 'round-rectangle' } },
+      { group: 'nodes', data: { id: 'action', label: 'Lookup', colour: '#2563eb', shape: 'round-rectangle' } },
+      { group: 'edges', data: { id: 'use', source: 'step', target: 'action', kind: 'uses', via: 'callData' } },
+    ];
+    expect(canvas(elements, stepsStylesheet).$id('use').style('line-style')).toBe('dotted');
+    expect(canvas(elements, stylesheet).$id('use').style('line-style')).toBe('solid');
   });
 
   it('draws a focus with the org view marks: the focus double, upstream dashed, downstream solid, a group stacked', () => {

@@ -111,7 +111,6 @@ export const stylesheet: StylesheetJson = [
     selector: 'edge[role = "error"]',
     style: { 'line-color': C.error, 'target-arrow-color': C.error, 'line-style': 'dashed', opacity: 0.6, color: '#b91c1c' },
   },
-  { selector: 'edge[kind = "uses"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', opacity: 0.6 } },
   { selector: 'node[?link]', style: { color: C.link, 'font-weight': 600, 'border-width': 2, 'border-color': C.link } },
   {
     selector: withClass('finding-error'),
@@ -200,6 +199,10 @@ function changeEdge(role: ChangeRole, width: number) {
 export const stepsStylesheet: StylesheetJson = [
   ...stylesheet,
   { selector: 'edge[label]', style: { 'font-size': BASE_FONT_SIZE, 'min-zoomed-font-size': 0 } },
+  // What a step uses (a data action, a prompt), dotted apart from the transitions. Here only: on
+  // the org view every edge is a `uses` edge, and thousands of dotted lines cost seconds a frame
+  // (software Skia strokes each dot of a line the whole length of the org, off-screen too).
+  { selector: 'edge[kind = "uses"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', opacity: 0.6 } },
 ];
 
 /** Element data fields the stylesheet reads, derived once from the palette. */
