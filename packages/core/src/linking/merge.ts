@@ -6,6 +6,8 @@ import type { ImportIssue } from '../model/issues.js';
 export interface MergedNodes {
   nodes: Map<string, GraphNode>;
   lost: Map<ImportUnit, Set<string>>;
+  /** Per unit whose nodes all went in, one after another: the position in `nodes` of its first. */
+  firstPosition: Map<ImportUnit, number>;
 }
 
 /**
@@ -15,20 +17,25 @@ export interface MergedNodes {
 export function mergeNodes(units: readonly ImportUnit[], issues: ImportIssue[]): MergedNodes {
   const nodes = new Map<string, GraphNode>();
   const lost = new Map<ImportUnit, Set<string>>();
+  const firstPosition = new Map<ImportUnit, number>();
   for (const unit of units) {
     const list = unit.nodes;
-    let index = nodes.size === 0 ? setWhileUnique(list, nodes) : 0;
+    const first = nodes.size;
+    let index = first === 0 ? setWhileUnique(list, nodes) : 0;
     const duplicates: GraphNode[] = [];
     for (; index < list.length; index++) {
       const node = list[index]!;
       if (nodes.has(node.id)) duplicates.push(node);
       else nodes.set(node.id, node);
     }
-    if (duplicates.length === 0) continue;
+    if (duplicates.length === 0) {
+      firstPosition.set(unit, first);
+      continue;
+    }
     lost.set(unit, new Set(duplicates.map((node) => node.id)));
     issues.push(...duplicateIssues(unit, duplicates, nodes));
   }
-  return { nodes, lost };
+  return { nodes, lost, firstPosition };
 }
 
 /**
@@ -82,7 +89,12 @@ function duplicateIssues(unit: ImportUnit, duplicates: readonly GraphNode[], nod
  * edges at ids another file took are dropped with those nodes.
  * Identical `uses` edges (same source, target and via) collapse into one.
  */
-export function mergeEdges(units: readonly ImportUnit[], { nodes, lost }: MergedNodes, edges: EdgeSet, issues: ImportIssue[]): void {
+export function mergeEdges(
+  units: readonly ImportUnit[],
+  { nodes, lost, firstPosition }: MergedNodes,
+  edges: EdgeSet,
+  issues: ImportIssue[],
+): void {
   for (const unit of units) {
     const ignored = lost.get(unit);
     if (ignored !== undefined) {
@@ -94,7 +106,7 @@ export function mergeEdges(units: readonly ImportUnit[], { nodes, lost }: Merged
     }
     if (unit.edgesWithinUnit) {
       // Its nodes are all in `nodes` (a duplicate id keeps an earlier node of that id).
-      edges.addAll(unit.edges);
+      edges.addAll(unit.edges, unit.edgeEnds, firstPosition.get(unit));
       continue;
     }
     for (const edge of unit.edges) {
@@ -112,34 +124,76 @@ export function mergeEdges(units: readonly ImportUnit[], { nodes, lost }: Merged
   }
 }
 
-/** The graph's edge list, with `uses` edges deduplicated by (source, target, via, ambiguous). */
+/**
+ * The graph's edge list, with `uses` edges deduplicated by (source, target, via, ambiguous), and
+ * where its ends sit among the merged nodes when the importer said (see model/edge-ends.ts).
+ */
 export class EdgeSet {
   private list: GraphEdge[] = [];
   private readonly usesKeys = new Set<string>();
   /** The `uses` edges among `edges`, so later passes over them skip the 600k transitions. */
   readonly uses: GraphEdge[] = [];
+  /** Two node positions per edge of `list`, -1 where unknown; `placed` says whether any is known. */
+  private ends = new Int32Array(0);
+  private placed = false;
 
   get edges(): GraphEdge[] {
     return this.list;
   }
 
-  add(edge: GraphEdge): void {
+  /** Positions of the edges' ends among the merged nodes (model/edge-ends.ts), when some are known. */
+  get edgeEnds(): Int32Array | undefined {
+    return this.placed ? this.ends.subarray(0, 2 * this.list.length) : undefined;
+  }
+
+  add(edge: GraphEdge, source = -1, target = -1): void {
     if (edge.kind === 'uses') {
       const key = `${edge.source}\u0000${edge.target}\u0000${edge.via ?? ''}\u0000${edge.ambiguous ? 1 : 0}`;
       if (this.usesKeys.has(key)) return;
       this.usesKeys.add(key);
       this.uses.push(edge);
     }
+    const slot = 2 * this.list.length;
     this.list.push(edge);
+    this.reserve(slot + 2);
+    this.ends[slot] = source;
+    this.ends[slot + 1] = target;
+    if (source >= 0 || target >= 0) this.placed = true;
   }
 
-  addAll(edges: readonly GraphEdge[]): void {
+  /**
+   * `ends` (two per edge, positions in the unit's nodes, ImportUnit.edgeEnds) and `first` (where
+   * the unit's first node landed among the merged nodes) place each edge's ends.
+   */
+  addAll(edges: readonly GraphEdge[], ends?: Int32Array, first?: number): void {
+    const known = ends !== undefined && ends.length === 2 * edges.length && first !== undefined;
     // A first list without `uses` edges has nothing to deduplicate: copied in one go, not pushed
     // one by one (620k transitions on the benchmark file).
     if (this.list.length === 0 && !edges.some((edge) => edge.kind === 'uses')) {
       this.list = edges.slice();
+      this.ends = new Int32Array(2 * edges.length).fill(-1);
+      if (known) {
+        for (let i = 0; i < ends.length; i++) this.ends[i] = shifted(ends[i] as number, first);
+        this.placed = ends.length > 0;
+      }
       return;
     }
-    for (const edge of edges) this.add(edge);
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i] as GraphEdge;
+      if (known) this.add(edge, shifted(ends[2 * i] as number, first), shifted(ends[2 * i + 1] as number, first));
+      else this.add(edge);
+    }
   }
+
+  /** Room for `length` positions; grows by an eighth, so that the list's few later edges leave little slack. */
+  private reserve(length: number): void {
+    if (length <= this.ends.length) return;
+    const grown = new Int32Array(Math.max(length, this.ends.length + (this.ends.length >> 3) + 64));
+    grown.set(this.ends);
+    this.ends = grown;
+  }
+}
+
+function shifted(position: number, first: number): number {
+  return position < 0 ? -1 : position + first;
 }
