@@ -117,19 +117,22 @@ function randomGraph(seed: number, shape: RandomGraphShape): FlowGraph {
   return graphOf(nodes, list);
 }
 
+/** 100 small seeded random graphs, nodes and edges in any order. */
+function forSmallRandomGraphs(check: (graph: FlowGraph, seed: number) => void): void {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 0, max: 8 }),
+      (seed, flows, steps) => check(randomGraph(seed, { flows, steps, edges: 40, shuffled: seed % 2 === 0 }), seed),
+    ),
+    { numRuns: 100 },
+  );
+}
+
 describe('[U] buildGraphIndex finds every endpoint, whatever the order', () => {
   it('matches a plain id map on small graphs in any node and edge order', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: 0, max: 8 }),
-        (seed, flows, steps) => {
-          expectSameAsNaiveIndex(randomGraph(seed, { flows, steps, edges: 40, shuffled: seed % 2 === 0 }));
-        },
-      ),
-      { numRuns: 100 },
-    );
+    forSmallRandomGraphs((graph) => expectSameAsNaiveIndex(graph));
   });
 
   it('matches it on big flows whose edges jump near and far, and on a shuffled graph', () => {
@@ -171,19 +174,10 @@ describe('[U] buildGraphIndex with the positions linking recorded (model/edge-en
   }
 
   it('gives the same index whatever the recorded positions say: right, wrong, out of range or unknown', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: 0, max: 8 }),
-        (seed, flows, steps) => {
-          const graph = randomGraph(seed, { flows, steps, edges: 40, shuffled: seed % 2 === 0 });
-          recordEdgeEnds(graph.edges, recordedEnds(graph, seed));
-          expectSameAsNaiveIndex(graph);
-        },
-      ),
-      { numRuns: 100 },
-    );
+    forSmallRandomGraphs((graph, seed) => {
+      recordEdgeEnds(graph.edges, recordedEnds(graph, seed));
+      expectSameAsNaiveIndex(graph);
+    });
   });
 
   it('ignores positions recorded for a list that has grown since', () => {
