@@ -1,4 +1,5 @@
 import type { ImportUnit } from '../importers/importer.js';
+import { EdgeEndList } from '../model/edge-ends.js';
 import type { GraphEdge, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 
@@ -134,7 +135,7 @@ export class EdgeSet {
   /** The `uses` edges among `edges`, so later passes over them skip the 600k transitions. */
   readonly uses: GraphEdge[] = [];
   /** Two node positions per edge of `list`, -1 where unknown; `placed` says whether any is known. */
-  private ends = new Int32Array(0);
+  private ends = new EdgeEndList();
   private placed = false;
 
   get edges(): GraphEdge[] {
@@ -143,7 +144,7 @@ export class EdgeSet {
 
   /** Positions of the edges' ends among the merged nodes (model/edge-ends.ts), when some are known. */
   get edgeEnds(): Int32Array | undefined {
-    return this.placed ? this.ends.subarray(0, 2 * this.list.length) : undefined;
+    return this.placed ? this.ends.view() : undefined;
   }
 
   add(edge: GraphEdge, source = -1, target = -1): void {
@@ -153,11 +154,8 @@ export class EdgeSet {
       this.usesKeys.add(key);
       this.uses.push(edge);
     }
-    const slot = 2 * this.list.length;
     this.list.push(edge);
-    this.reserve(slot + 2);
-    this.ends[slot] = source;
-    this.ends[slot + 1] = target;
+    this.ends.push(source, target);
     if (source >= 0 || target >= 0) this.placed = true;
   }
 
@@ -171,11 +169,12 @@ export class EdgeSet {
     // one by one (620k transitions on the benchmark file).
     if (this.list.length === 0 && !edges.some((edge) => edge.kind === 'uses')) {
       this.list = edges.slice();
-      this.ends = new Int32Array(2 * edges.length).fill(-1);
-      if (known) {
-        for (let i = 0; i < ends.length; i++) this.ends[i] = shifted(ends[i] as number, first);
-        this.placed = ends.length > 0;
+      this.ends = new EdgeEndList(edges.length);
+      for (let i = 0; i < 2 * edges.length; i += 2) {
+        if (known) this.ends.push(shifted(ends[i] as number, first), shifted(ends[i + 1] as number, first));
+        else this.ends.push(-1, -1);
       }
+      this.placed = known && edges.length > 0;
       return;
     }
     for (let i = 0; i < edges.length; i++) {
@@ -183,14 +182,6 @@ export class EdgeSet {
       if (known) this.add(edge, shifted(ends[2 * i] as number, first), shifted(ends[2 * i + 1] as number, first));
       else this.add(edge);
     }
-  }
-
-  /** Room for `length` positions; grows by an eighth, so that the list's few later edges leave little slack. */
-  private reserve(length: number): void {
-    if (length <= this.ends.length) return;
-    const grown = new Int32Array(Math.max(length, this.ends.length + (this.ends.length >> 3) + 64));
-    grown.set(this.ends);
-    this.ends = grown;
   }
 }
 

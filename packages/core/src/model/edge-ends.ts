@@ -21,3 +21,35 @@ export function recordedEdgeEnds(edges: readonly GraphEdge[]): Int32Array | unde
   const ends = recorded.get(edges);
   return ends !== undefined && ends.length === 2 * edges.length ? ends : undefined;
 }
+
+/**
+ * Edge ends as they are collected, two positions per edge in a growable Int32Array: a number[] of
+ * 1.2M would take twice the memory and be copied once more at the end, at the import's peak.
+ */
+export class EdgeEndList {
+  private array: Int32Array;
+  private size = 0;
+
+  constructor(edges = 32) {
+    this.array = new Int32Array(2 * Math.max(1, edges));
+  }
+
+  push(source: number, target: number): void {
+    if (this.size + 2 > this.array.length) this.grow(this.size + 2);
+    this.array[this.size++] = source;
+    this.array[this.size++] = target;
+  }
+
+  /** The positions so far; shares the list's memory. */
+  view(): Int32Array {
+    return this.array.subarray(0, this.size);
+  }
+
+  /** Doubling while small; past 1M positions by an eighth, so that a few late edges leave little unused. */
+  private grow(needed: number): void {
+    const length = this.array.length;
+    const grown = new Int32Array(Math.max(needed, length < 1 << 20 ? 2 * length : length + (length >> 3)));
+    grown.set(this.array);
+    this.array = grown;
+  }
+}

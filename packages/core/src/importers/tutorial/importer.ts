@@ -1,3 +1,4 @@
+import { EdgeEndList } from '../../model/edge-ends.js';
 import type { ImportIssue } from '../../model/issues.js';
 import { appendPath, describeZodError } from '../field-path.js';
 import type { Importer, ImportUnit, InputFile } from '../importer.js';
@@ -68,8 +69,7 @@ function importFlows(file: InputFile): ImportUnit {
     issues: [],
     edgesWithinUnit: true,
   };
-  // Two node positions per edge, collected as a list and kept as an Int32Array (1.2M on the benchmark file).
-  const edgeEnds: number[] = [];
+  const edgeEnds = new EdgeEndList();
   const list = flowListOf(file);
   if (list === 'invalid') {
     unit.issues.push({ file: file.path, message: jsonErrorMessage(file), severity: 'error' });
@@ -120,7 +120,7 @@ function importFlows(file: InputFile): ImportUnit {
     unit.nodes.push(node);
     importSteps(flow.definition, { file: file.path, path, flow: node, unit, edgeEnds });
   }
-  unit.edgeEnds = Int32Array.from(edgeEnds);
+  unit.edgeEnds = edgeEnds.view();
   return unit;
 }
 

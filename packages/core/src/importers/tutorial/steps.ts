@@ -1,3 +1,4 @@
+import type { EdgeEndList } from '../../model/edge-ends.js';
 import type { FlowNode, GraphEdge, StepNode } from '../../model/graph.js';
 import type { ImportIssue } from '../../model/issues.js';
 import type { Reference } from '../../model/reference.js';
@@ -14,7 +15,7 @@ export interface FlowSite {
   flow: FlowNode;
   unit: ImportUnit;
   /** Per edge added to `unit.edges`, the positions in `unit.nodes` of its source and target (ImportUnit.edgeEnds). */
-  edgeEnds: number[];
+  edgeEnds: EdgeEndList;
 }
 
 interface StepIndex {
