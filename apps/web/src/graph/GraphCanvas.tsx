@@ -5,6 +5,7 @@ import CytoscapeComponent from 'react-cytoscapejs';
 import { applyClasses } from './apply-classes.js';
 import { LANDMARK_FONT_PX } from './landmarks.js';
 import { isDimPlate, setDimmed, withDimming } from './dimming.js';
+import { type Box, fitView } from './opening-view.js';
 import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, stylesheet } from './stylesheet.js';
 import { chooseRenderer, probeGpu, type RendererName, rendererSetting } from './renderer-choice.js';
 import { registerProbe } from './test-hook.js';
@@ -63,6 +64,12 @@ interface Props {
    * at any zoom (the rest show only when zoomed in far enough to read them).
    */
   landmarks?: ((zoom: number) => readonly string[]) | undefined;
+  /**
+   * The drawing's extent in model units, known without measuring (positions, node and label sizes),
+   * given the landmarks and their font: the canvas opens fitted to it instead of having Cytoscape
+   * measure every element's bounding box before the view can open (see `opening-view.ts`).
+   */
+  modelBox?: ((landmarks: readonly string[], landmarkFont: number) => Box) | undefined;
   /**
    * New elements of the same view (a re-crawl, a re-read file): while this key stays the same the
    * zoom and pan are kept instead of fitting the new graph, so a live update does not move the view.
@@ -144,8 +151,9 @@ function centreOf(
   return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
 }
 
-/** Layout of the binding's instance: positions are preset (computed off the main thread or by core). */
+/** Layout of the binding's instance: positions are preset (computed off the main thread or by core); fitted unless the canvas fits a known box. */
 const PRESET_LAYOUT = { name: 'preset', fit: true, padding: FIT_PADDING } as const;
+const PRESET_LAYOUT_UNFITTED = { name: 'preset', fit: false } as const;
 const FILL = { width: '100%', height: '100%' } as const;
 
 interface BindingProps {
@@ -153,6 +161,7 @@ interface BindingProps {
   style: StylesheetJson;
   onCy(cy: Core): void;
   webgl: boolean;
+  fit: boolean;
 }
 
 /**
@@ -160,14 +169,14 @@ interface BindingProps {
  * interaction (a selection, a filter) never re-runs its element diff over every element.
  * Constructor-only options (the cheap frame while panning) follow from the graph's size.
  */
-const Binding = memo(function Binding({ elements, style, onCy, webgl }: BindingProps) {
+const Binding = memo(function Binding({ elements, style, onCy, webgl, fit }: BindingProps) {
   // WebGL redraws a moving view from its textures anyway: the cheap frame is the canvas renderer's.
   const large = elements.length > LARGE_GRAPH_ELEMENTS && !webgl;
   return (
     <CytoscapeComponent
       elements={elements}
       stylesheet={style}
-      layout={PRESET_LAYOUT}
+      layout={fit ? PRESET_LAYOUT : PRESET_LAYOUT_UNFITTED}
       cy={onCy}
       style={FILL}
       minZoom={MIN_ZOOM}
@@ -239,6 +248,7 @@ export function GraphCanvas(props: Props) {
     style = stylesheet,
     opening,
     landmarks,
+    modelBox,
     viewKey,
   } = props;
   // Every instance can dim (see `withDimming`): a highlight then never switches the stylesheet.
@@ -268,14 +278,22 @@ export function GraphCanvas(props: Props) {
     // The view of this key, followed as it moves: the next instance of the same key opens there.
     const previous = kept.current;
     const restored = viewKey !== undefined && previous?.key === viewKey;
+    const fitBox =
+      modelBox && ((box: Box) => cy.viewport(fitView(box, cy.width(), cy.height(), FIT_PADDING, { min: MIN_ZOOM, max: MAX_ZOOM })));
     if (restored) cy.viewport({ zoom: previous.zoom, pan: previous.pan });
+    else if (fitBox) fitBox(modelBox([], BASE_FONT_SIZE));
     else if (opening) open(cy, opening, false);
     const keepView = () => {
       if (viewKey !== undefined) kept.current = { key: viewKey, zoom: cy.zoom(), pan: { ...cy.pan() } };
     };
     keepView();
     cy.on('viewport', keepView);
-    const stopLandmarks = landmarks ? showLandmarks(cy, landmarks(cy.zoom()), !restored) : undefined;
+    let stopLandmarks: (() => void) | undefined;
+    if (landmarks) {
+      const ids = landmarks(cy.zoom());
+      const refit = fitBox ? (font: number) => fitBox(modelBox(ids, font)) : () => cy.fit(undefined, FIT_PADDING);
+      stopLandmarks = showLandmarks(cy, ids, restored ? undefined : refit);
+    }
     const unregister = registerProbe(name, cy, element);
     element.dataset.ready = 'true';
     return () => {
@@ -288,7 +306,7 @@ export function GraphCanvas(props: Props) {
       cy.off('tap', onBackgroundTap);
       cy.off('viewport', keepView);
     };
-  }, [cy, name, opening, landmarks, viewKey]);
+  }, [cy, name, opening, landmarks, modelBox, viewKey]);
 
   useEffect(() => {
     if (!cy || cy.destroyed()) return;
@@ -371,6 +389,7 @@ export function GraphCanvas(props: Props) {
         style={dimmableStyle}
         onCy={onCy}
         webgl={renderer === 'webgl'}
+        fit={modelBox === undefined}
       />
     </div>
   );
@@ -379,16 +398,17 @@ export function GraphCanvas(props: Props) {
 /**
  * Landmark labels keep a readable screen size while zooming out: their font is set per zoom
  * (a style bypass on those few nodes, once per frame) to LANDMARK_FONT_PX / zoom in model units,
- * never below the normal label size; `fit` fits the view again to the wider labels. Returns the
- * listener's removal.
+ * never below the normal label size; `refit` fits the view again to the wider labels, given
+ * their font. Returns the listener's removal.
  */
-function showLandmarks(cy: Core, ids: readonly string[], fit: boolean): () => void {
+function showLandmarks(cy: Core, ids: readonly string[], refit: ((font: number) => void) | undefined): () => void {
   const nodes = ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
   nodes.data('landmark', true);
   let frame = 0;
+  const fontAt = (zoom: number) => Math.max(BASE_FONT_SIZE, LANDMARK_FONT_PX / zoom);
   const resize = () => {
     frame = 0;
-    const font = Math.max(BASE_FONT_SIZE, LANDMARK_FONT_PX / cy.zoom());
+    const font = fontAt(cy.zoom());
     nodes.style({ 'font-size': font, 'text-max-width': `${(font / BASE_FONT_SIZE) * BASE_LABEL_WIDTH}px` });
   };
   const onZoom = () => {
@@ -397,8 +417,8 @@ function showLandmarks(cy: Core, ids: readonly string[], fit: boolean): () => vo
   resize();
   // Landmark labels are wider than their nodes: fit again so none is cut at the edge, then size
   // them for the zoom that fit chose. A kept view (a live update) is not moved.
-  if (fit) {
-    cy.fit(undefined, FIT_PADDING);
+  if (refit) {
+    refit(fontAt(cy.zoom()));
     resize();
   }
   cy.on('zoom', onZoom);

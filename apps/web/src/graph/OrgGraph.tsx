@@ -8,7 +8,9 @@ import { Legend } from '../panels/Legend.js';
 import { BuildProgress } from '../panels/StatusMessage.js';
 import { useDispatch, useGraphSelector } from '../state/store-context.js';
 import { type CanvasEvent, type CanvasHandle, GraphCanvas, type ViewRequest } from './GraphCanvas.js';
+import { labelMeasure } from './label-fit.js';
 import { importance, pickLandmarks } from './landmarks.js';
+import { drawingBox } from './opening-view.js';
 import { useLevelOfDetail } from './LevelOfDetail.js';
 import { computeClasses } from './visual-state.js';
 import { useFileMarks } from '../files/marks.js';
@@ -63,6 +65,11 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
   const keys = useKeyboardNav({ graph: data.graph, positions: layout.positions, hidden: visual.hidden, selected });
   const classes = useMemo(() => withKeyboardFocus(visual.classes, keys.cursor), [visual.classes, keys.cursor]);
   const detail = useLevelOfDetail(data.graph, prepared, classes);
+  // The canvas opens on the drawing's box known from the positions: Cytoscape need not measure every element first.
+  const modelBox = useMemo(() => {
+    const measure = labelMeasure();
+    return (ids: readonly string[], font: number) => drawingBox(detail.elements, measure, new Set(ids), font);
+  }, [detail.elements]);
   const drawing = useFirstDrawAnnounced();
 
   // A deep link names a selection or a cycle: bring it into view once the graph is drawn.
@@ -101,6 +108,7 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
         onEvent={onEvent}
         handle={canvas}
         landmarks={landmarks}
+        modelBox={modelBox}
         viewKey={viewKey}
         keepInView={keys.cursor}
         container={keys.containerProps}

@@ -19,6 +19,9 @@ export const FOCUS_RING = { colour: '#1d4ed8', width: 5, offset: 4 } as const;
 export const BASE_FONT_SIZE = 11;
 export const BASE_LABEL_WIDTH = 190;
 export const FONT_FAMILY = 'Inter, system-ui, sans-serif';
+/** An org node's size and the gap between it and its label below, in model units. */
+export const NODE_SIZE = { width: 26, height: 22 } as const;
+export const LABEL_MARGIN_Y = 4;
 
 /** White stripes over the category colour: the fill still says the category. */
 const UNPUBLISHED_HATCH = hatch('#ffffff', 0.6);
@@ -29,14 +32,14 @@ export const stylesheet: StylesheetJson = [
     style: {
       'background-color': 'data(colour)',
       shape: 'data(shape)' as never,
-      width: 26,
-      height: 22,
+      width: NODE_SIZE.width,
+      height: NODE_SIZE.height,
       label: 'data(label)',
       color: '#1e293b',
       'font-size': BASE_FONT_SIZE,
       'font-family': FONT_FAMILY,
       'text-valign': 'bottom',
-      'text-margin-y': 4,
+      'text-margin-y': LABEL_MARGIN_Y,
       // One line, cut with an ellipsis: the layout leaves 220 px per layer, so labels never collide.
       'text-wrap': 'ellipsis',
       'text-max-width': `${BASE_LABEL_WIDTH}px`,
