@@ -151,9 +151,11 @@ function centreOf(
   return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
 }
 
-/** Layout of the binding's instance: positions are preset (computed off the main thread or by core); fitted unless the canvas fits a known box. */
+/**
+ * Layout of the binding's instance: positions are preset (computed off the main thread or by core)
+ * and fitted. A canvas that fits a known box runs no layout: its elements come with their positions.
+ */
 const PRESET_LAYOUT = { name: 'preset', fit: true, padding: FIT_PADDING } as const;
-const PRESET_LAYOUT_UNFITTED = { name: 'preset', fit: false } as const;
 const FILL = { width: '100%', height: '100%' } as const;
 
 interface BindingProps {
@@ -176,7 +178,7 @@ const Binding = memo(function Binding({ elements, style, onCy, webgl, fit }: Bin
     <CytoscapeComponent
       elements={elements}
       stylesheet={style}
-      layout={fit ? PRESET_LAYOUT : PRESET_LAYOUT_UNFITTED}
+      layout={fit ? PRESET_LAYOUT : undefined}
       cy={onCy}
       style={FILL}
       minZoom={MIN_ZOOM}
