@@ -45,9 +45,11 @@ export function OrgGraph({ data, view, canvas, jumpTo }: Props) {
 
   const landmarks = useMemo(() => {
     const scores = importance(data.graph);
+    // The labels as drawn (a flow's with its level-of-detail count, `(+6)`), so that landmarks never overlap.
     const labels = new Map(data.graph.nodes.map((node) => [node.id, node.name]));
+    for (const element of prepared.elements) if (element.group === 'nodes') labels.set(String(element.data.id), String(element.data.label));
     return (zoom: number) => pickLandmarks(layout.positions, labels, scores, zoom);
-  }, [data.graph, layout]);
+  }, [data.graph, layout, prepared]);
   const visual = useMemo(
     () =>
       computeClasses({
