@@ -3,6 +3,7 @@ import svg from 'cytoscape-svg';
 import { type HTMLAttributes, memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import CytoscapeComponent from 'react-cytoscapejs';
 import { applyClasses } from './apply-classes.js';
+import { hitTesterOf, installHitIndex, withNodeHitsOnly } from './hit-index.js';
 import { LANDMARK_FONT_PX } from './landmarks.js';
 import { isDimPlate, setDimmed, withDimming } from './dimming.js';
 import { type Box, fitView } from './opening-view.js';
@@ -253,8 +254,8 @@ export function GraphCanvas(props: Props) {
     modelBox,
     viewKey,
   } = props;
-  // Every instance can dim (see `withDimming`): a highlight then never switches the stylesheet.
-  const dimmableStyle = useMemo(() => withDimming(style), [style]);
+  // Every instance can dim (see `withDimming`): a highlight then never switches the stylesheet. Only nodes take the pointer.
+  const dimmableStyle = useMemo(() => withDimming(withNodeHitsOnly(style)), [style]);
   const renderer = pageRenderer();
   const container = useRef<HTMLDivElement>(null);
   // The live instance, held in state so the effects below re-run against each new one.
@@ -297,11 +298,15 @@ export function GraphCanvas(props: Props) {
       stopLandmarks = showLandmarks(cy, ids, restored ? undefined : refit);
     }
     const unregister = registerProbe(name, cy, element);
+    // WebGL finds what is under the pointer its own way (a picking texture).
+    const tester = pageRenderer() === 'webgl' ? undefined : hitTesterOf(cy);
+    const stopHitIndex = tester ? installHitIndex(cy, tester) : undefined;
     element.dataset.ready = 'true';
     return () => {
       unregister();
       element.dataset.ready = 'false';
       if (cy.destroyed()) return;
+      stopHitIndex?.();
       stopLandmarks?.();
       cy.off('tap', 'node', onTap);
       cy.off('dbltap', 'node', onDoubleTap);
