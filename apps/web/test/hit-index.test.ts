@@ -192,4 +192,16 @@ describe('[U] what the pointer hits', () => {
     expect(tester.findNearestElements).toBe(everything);
     cy.destroy();
   });
+
+  it('leaves the full test to canvases where labels take the pointer', () => {
+    const graph = org();
+    const cy = canvas(graph);
+    cy.style([...withDimming(withNodeHitsOnly(stylesheet)), { selector: 'node', style: { 'text-events': 'yes' } }]);
+    const tester = bruteTester(cy);
+    installHitIndex(cy, tester);
+    const before = tester.tested;
+    tester.findNearestElements(1000, 1000, true, false);
+    expect(tester.tested - before).toBe(150);
+    cy.destroy();
+  });
 });
