@@ -130,10 +130,18 @@ export function installHitIndex(cy: Core, tester: HitTester): () => void {
   const onPlaced = (event: EventObject) => {
     if (placed && event.target.isNode()) place(event.target);
   };
+  // Restyled nodes are measured at the next test, once each: a zoom restyles the landmark labels every frame.
+  const restyled = new Set<NodeSingular>();
   const onStyle = (event: EventObject) => {
-    if (!event.target.isNode()) return;
-    if (event.target.style('text-events') === 'yes') labelsTakePointer = true;
-    if (placed) measure(event.target);
+    if (event.target.isNode()) restyled.add(event.target);
+  };
+  const measureRestyled = () => {
+    for (const node of restyled) {
+      if (node.removed()) continue;
+      if (node.style('text-events') === 'yes') labelsTakePointer = true;
+      if (placed) measure(node);
+    }
+    restyled.clear();
   };
   const onRemove = (event: EventObject) => {
     if (event.target.isNode()) grid.delete(event.target);
@@ -152,6 +160,7 @@ export function installHitIndex(cy: Core, tester: HitTester): () => void {
       onlyNodes = ranked.every((element) => element.isNode()) && cy.nodes(':parent').empty();
     }
     placeAll();
+    measureRestyled();
     if (!onlyNodes || labelsTakePointer) return find.call(this, x, y, interactiveOnly, isTouch);
     const candidates: SingularElementArgument[] = [];
     grid.near(x, y, reach + TOLERANCE_PX / cy.zoom(), (node) => {
