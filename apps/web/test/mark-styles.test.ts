@@ -127,9 +127,13 @@ describe('[U] marks that read without colour', () => {
       { group: 'nodes', data: { id: 'step', label: 'Call data action', colour: '#2563eb', shape: 'round-rectangle' } },
       { group: 'nodes', data: { id: 'action', label: 'Lookup', colour: '#2563eb', shape: 'round-rectangle' } },
       { group: 'edges', data: { id: 'use', source: 'step', target: 'action', kind: 'uses', via: 'callData' } },
+      { group: 'edges', data: { id: 'lit', source: 'step', target: 'action', kind: 'uses', via: 'callData' }, classes: 'upstream' },
     ];
-    expect(canvas(elements, stepsStylesheet).$id('use').style('line-style')).toBe('dotted');
+    const steps = canvas(elements, stepsStylesheet);
+    expect(steps.$id('use').style('line-style')).toBe('dotted');
     expect(canvas(elements, stylesheet).$id('use').style('line-style')).toBe('solid');
+    // A highlighted link is drawn as its role, as on the org view: the marks come after the dots.
+    expect(edgeLook(steps.$id('lit'))).toBe(edgeLook(orgCanvas().$id('e-upstream')));
   });
 
   it('draws a focus with the org view marks: the focus double, upstream dashed, downstream solid, a group stacked', () => {

@@ -26,7 +26,8 @@ export const LABEL_MARGIN_Y = 4;
 /** White stripes over the category colour: the fill still says the category. */
 const UNPUBLISHED_HATCH = hatch('#ffffff', 0.6);
 
-export const stylesheet: StylesheetJson = [
+/** The look of every element of every view, before marks and roles. */
+const ELEMENT_RULES: StylesheetJson = [
   {
     selector: 'node',
     style: {
@@ -114,6 +115,10 @@ export const stylesheet: StylesheetJson = [
     selector: 'edge[role = "error"]',
     style: { 'line-color': C.error, 'target-arrow-color': C.error, 'line-style': 'dashed', opacity: 0.6, color: '#b91c1c' },
   },
+];
+
+/** Marks and highlight roles, after the look of the elements so that they win over it. */
+const MARK_RULES: StylesheetJson = [
   { selector: 'node[?link]', style: { color: C.link, 'font-weight': 600, 'border-width': 2, 'border-color': C.link } },
   {
     selector: withClass('finding-error'),
@@ -162,6 +167,8 @@ export const stylesheet: StylesheetJson = [
   { selector: withClass('hidden'), style: { display: 'none' } },
 ];
 
+export const stylesheet: StylesheetJson = [...ELEMENT_RULES, ...MARK_RULES];
+
 /** A change's node: its border, its fill and its glyph over the fill. */
 function changeNode(role: ChangeRole, width: number) {
   const marks = CHANGE_MARKS[role];
@@ -200,12 +207,14 @@ function changeEdge(role: ChangeRole, width: number) {
  * they are drawn at the node labels' size; opened at zoom 10 / 11 or more, none is under 10 px.
  */
 export const stepsStylesheet: StylesheetJson = [
-  ...stylesheet,
-  { selector: 'edge[label]', style: { 'font-size': BASE_FONT_SIZE, 'min-zoomed-font-size': 0 } },
-  // What a step uses (a data action, a prompt), dotted apart from the transitions. Here only: on
-  // the org view every edge is a `uses` edge, and thousands of dotted lines cost seconds a frame
-  // (software Skia strokes each dot of a line the whole length of the org, off-screen too).
+  ...ELEMENT_RULES,
+  // What a step uses (a data action, a prompt), dotted apart from the transitions; before the marks,
+  // so that a highlighted link is drawn as its role. Here only: on the org view every edge is a `uses`
+  // edge, and thousands of dotted lines cost seconds a frame (software Skia strokes each dot of a
+  // line the whole length of the org, off-screen too).
   { selector: 'edge[kind = "uses"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', opacity: 0.6 } },
+  ...MARK_RULES,
+  { selector: 'edge[label]', style: { 'font-size': BASE_FONT_SIZE, 'min-zoomed-font-size': 0 } },
 ];
 
 /** Element data fields the stylesheet reads, derived once from the palette. */
