@@ -44,6 +44,9 @@ interface Probe {
   pagePosition(id: string): { x: number; y: number } | null;
   inView(id: string): boolean;
   settled(): boolean;
+  zoom(): number;
+  pan(): { x: number; y: number };
+  nodeIds(): string[];
 }
 interface ProbeHost {
   __flowgraph?: Record<string, Probe>;
@@ -203,16 +206,44 @@ async function pan(page: Page): Promise<WebRun['panFrames']> {
       requestAnimationFrame(tick);
     });
   })()`);
-  const x = box.x + box.width / 2;
-  const y = box.y + 20;
+  // From the empty point nearest the middle of the canvas: a press on a node (or on the level of
+  // detail's note over the top of the canvas) moves nothing.
+  const { x, y } = await page.evaluate((area) => {
+    const org = (globalThis as ProbeHost).__flowgraph?.org;
+    const centres = (org?.nodeIds() ?? []).flatMap((id) => org?.pagePosition(id) ?? []);
+    let best = { x: area.x + area.width / 2, y: area.y + area.height / 2, score: Number.NEGATIVE_INFINITY };
+    for (let row = 1; row < 12; row++) {
+      for (let column = 1; column < 12; column++) {
+        const point = { x: area.x + (area.width * column) / 12, y: area.y + area.height * (0.25 + (0.6 * row) / 12) };
+        let clearance = Number.POSITIVE_INFINITY;
+        for (const centre of centres) clearance = Math.min(clearance, Math.hypot(centre.x - point.x, centre.y - point.y));
+        // Clear of every node by 30 px, then as near the middle as possible.
+        const score = Math.min(clearance, 30) - Math.hypot(point.x - area.x - area.width / 2, point.y - area.y - area.height / 2) / 1000;
+        if (score > best.score) best = { ...point, score };
+      }
+    }
+    return best;
+  }, box);
+  const view = () =>
+    page.evaluate(() => {
+      const org = (globalThis as ProbeHost).__flowgraph?.org;
+      return org ? { ...org.pan(), zoom: org.zoom() } : undefined;
+    });
+  const before = await view();
+  let dragged = before;
   for (let round = 0; round < 3; round++) {
     await page.mouse.move(x, y);
     await page.mouse.down();
     await page.mouse.move(x - 300, y + 200, { steps: 30 });
+    if (round === 0) dragged = await view();
     await page.mouse.move(x, y, { steps: 30 });
     await page.mouse.up();
     for (let step = 0; step < 5; step++) await page.mouse.wheel(0, round % 2 === 0 ? -120 : 120);
   }
+  const after = await view();
+  // Frames of a drag that moved nothing would say nothing of panning.
+  if (before?.x === dragged?.x && before?.y === dragged?.y) throw new Error('pan: the drag did not move the view');
+  if (before?.zoom === after?.zoom) throw new Error('pan: the wheel did not zoom the view');
   const frames = await page.evaluate(() => {
     const host = globalThis as ProbeHost;
     const recorded = host.__frames ?? [];

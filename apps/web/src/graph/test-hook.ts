@@ -11,6 +11,8 @@ export interface CanvasProbe {
   pagePosition(id: string): { x: number; y: number } | null;
   visible(id: string): boolean;
   zoom(): number;
+  /** The viewport's pan, in CSS pixels (the benchmark checks a drag really moved the view). */
+  pan(): { x: number; y: number };
   /** Whether the node's centre is inside the viewport. */
   inView(id: string): boolean;
   /** No view animation (a jump, a fit) is running: positions read now stay true. */
@@ -46,6 +48,7 @@ export function registerProbe(name: string, cy: Core, container: HTMLElement): (
     // Not on the canvas (the level of detail adds it when a highlight touches it): not drawn.
     visible: (id) => cy.getElementById(id).nonempty() && cy.getElementById(id).visible(),
     zoom: () => cy.zoom(),
+    pan: () => ({ ...cy.pan() }),
     inView(id) {
       const p = cy.getElementById(id).renderedPosition();
       return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height();
