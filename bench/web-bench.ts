@@ -88,7 +88,7 @@ async function measure(browser: Browser, url: string, flows: number): Promise<We
   await context.close();
   // The WebGL renderer, forced (`auto` does not pick it on software GL): opening and panning.
   const webgl = await openPage(browser, url, '?renderer=webgl');
-  const webglRun = { ...webgl.opened, panFrames: await pan(webgl.page) };
+  const webglRun = { ...webgl.opened, panFrames: await pan(webgl.page, 1) };
   await webgl.context.close();
   return {
     flows,
@@ -192,7 +192,8 @@ async function focus(page: Page): Promise<number | undefined> {
 }
 
 /** Frame intervals (requestAnimationFrame) while the canvas is dragged across and zoomed by wheel. */
-async function pan(page: Page): Promise<WebRun['panFrames']> {
+/** Frames while the view is dragged and wheel-zoomed `rounds` times (WebGL on a software rasteriser: one, each frame taking seconds at 10,000 flows). */
+async function pan(page: Page, rounds = 3): Promise<WebRun['panFrames']> {
   const box = await page.getByTestId('graph').boundingBox();
   if (!box) throw new Error('no graph canvas');
   // A string: tsx would wrap a named function inside a callback in a helper the page does not have.
@@ -231,7 +232,7 @@ async function pan(page: Page): Promise<WebRun['panFrames']> {
     });
   const before = await view();
   let dragged = before;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < rounds; round++) {
     await page.mouse.move(x, y);
     await page.mouse.down();
     await page.mouse.move(x - 300, y + 200, { steps: 30 });
