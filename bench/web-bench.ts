@@ -191,7 +191,6 @@ async function focus(page: Page): Promise<number | undefined> {
   return ms;
 }
 
-/** Frame intervals (requestAnimationFrame) while the canvas is dragged across and zoomed by wheel. */
 /** Frames while the view is dragged and wheel-zoomed `rounds` times (WebGL on a software rasteriser: one, each frame taking seconds at 10,000 flows). */
 async function pan(page: Page, rounds = 3): Promise<WebRun['panFrames']> {
   const box = await page.getByTestId('graph').boundingBox();
