@@ -1,4 +1,3 @@
-import { recordedEdgeEnds } from '../model/edge-ends.js';
 import type { EdgeKind, FlowGraph, GraphNode, NodeKind } from '../model/graph.js';
 import { NodePositions } from './node-positions.js';
 
@@ -76,10 +75,8 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
   const outOffsets = new Int32Array(n + 1);
   const inOffsets = new Int32Array(n + 1);
   let kept = 0;
-  // Where linking recorded them, the ends' positions are checked first (model/edge-ends.ts).
-  // Otherwise: importers emit a flow's edges step by step, in the order they add its nodes, so an
-  // endpoint is first looked for right next to the previous edge's (see NodePositions).
-  const recorded = recordedEdgeEnds(edges);
+  // Importers emit a flow's edges step by step, in the order they add its nodes, so an endpoint
+  // is first looked for right next to the previous edge's (see NodePositions).
   let lastSource = -1;
   let lastTarget = -1;
   for (let e = 0; e < m; e++) {
@@ -87,16 +84,12 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
     edgeKinds[e] = EDGE_KIND[edge.kind];
     const sourceId = edge.source;
     const targetId = edge.target;
-    const recordedSource = recorded === undefined ? -1 : (recorded[2 * e] as number);
-    const recordedTarget = recorded === undefined ? -1 : (recorded[2 * e + 1] as number);
     let source: number;
-    if (positions.isAt(sourceId, recordedSource)) source = recordedSource;
-    else if (positions.isAt(sourceId, lastSource + 1)) source = lastSource + 1;
+    if (positions.isAt(sourceId, lastSource + 1)) source = lastSource + 1;
     else if (positions.isAt(sourceId, lastTarget + 1)) source = lastTarget + 1;
     else source = positions.find(sourceId, lastSource + 1);
     let target: number;
-    if (positions.isAt(targetId, recordedTarget)) target = recordedTarget;
-    else if (positions.isAt(targetId, source + 1)) target = source + 1;
+    if (positions.isAt(targetId, source + 1)) target = source + 1;
     else if (positions.isAt(targetId, lastSource)) target = lastSource;
     else target = positions.find(targetId, source);
     if (source < 0 || target < 0) {

@@ -40,12 +40,6 @@ export interface ImportUnit {
    * each endpoint up (1.2M lookups on a 620k-edge file). Omit it when in doubt.
    */
   edgesWithinUnit?: boolean;
-  /**
-   * Per edge of `edges`, the positions in `nodes` of its source and target (`edgeEnds[2 * i]`,
-   * `edgeEnds[2 * i + 1]`), when the importer knows them: linking passes them on so that the
-   * analysis indexes the graph without looking 1.2M ids up (model/edge-ends.ts). Omit when unsure.
-   */
-  edgeEnds?: Int32Array;
 }
 
 export interface Importer {

@@ -1,5 +1,4 @@
 import type { ImportUnit } from '../importers/importer.js';
-import { recordEdgeEnds } from '../model/edge-ends.js';
 import type { FlowGraph, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { Reference } from '../model/reference.js';
@@ -65,11 +64,7 @@ export function link(imported: readonly ImportUnit[]): LinkResult {
       }
     }
   }
-  const linked = dropFlowUsesCoveredBySteps(edges.edges, edges.uses, nodes);
-  // Positions stay right only while nothing else moved the edges (a dropped `uses` edge would).
-  const ends = linked === edges.edges ? edges.edgeEnds : undefined;
-  if (ends !== undefined) recordEdgeEnds(linked, ends);
-  return { graph: { nodes, edges: linked }, issues, units };
+  return { graph: { nodes, edges: dropFlowUsesCoveredBySteps(edges.edges, edges.uses, nodes) }, issues, units };
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { ImportUnit } from '../importers/importer.js';
-import { EdgeEndList } from '../model/edge-ends.js';
 import type { GraphEdge, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 
@@ -7,8 +6,6 @@ import type { ImportIssue } from '../model/issues.js';
 export interface MergedNodes {
   nodes: Map<string, GraphNode>;
   lost: Map<ImportUnit, Set<string>>;
-  /** Per unit whose nodes all went in, one after another: the position in `nodes` of its first. */
-  firstPosition: Map<ImportUnit, number>;
 }
 
 /**
@@ -18,25 +15,20 @@ export interface MergedNodes {
 export function mergeNodes(units: readonly ImportUnit[], issues: ImportIssue[]): MergedNodes {
   const nodes = new Map<string, GraphNode>();
   const lost = new Map<ImportUnit, Set<string>>();
-  const firstPosition = new Map<ImportUnit, number>();
   for (const unit of units) {
     const list = unit.nodes;
-    const first = nodes.size;
-    let index = first === 0 ? setWhileUnique(list, nodes) : 0;
+    let index = nodes.size === 0 ? setWhileUnique(list, nodes) : 0;
     const duplicates: GraphNode[] = [];
     for (; index < list.length; index++) {
       const node = list[index]!;
       if (nodes.has(node.id)) duplicates.push(node);
       else nodes.set(node.id, node);
     }
-    if (duplicates.length === 0) {
-      firstPosition.set(unit, first);
-      continue;
-    }
+    if (duplicates.length === 0) continue;
     lost.set(unit, new Set(duplicates.map((node) => node.id)));
     issues.push(...duplicateIssues(unit, duplicates, nodes));
   }
-  return { nodes, lost, firstPosition };
+  return { nodes, lost };
 }
 
 /**
@@ -90,12 +82,7 @@ function duplicateIssues(unit: ImportUnit, duplicates: readonly GraphNode[], nod
  * edges at ids another file took are dropped with those nodes.
  * Identical `uses` edges (same source, target and via) collapse into one.
  */
-export function mergeEdges(
-  units: readonly ImportUnit[],
-  { nodes, lost, firstPosition }: MergedNodes,
-  edges: EdgeSet,
-  issues: ImportIssue[],
-): void {
+export function mergeEdges(units: readonly ImportUnit[], { nodes, lost }: MergedNodes, edges: EdgeSet, issues: ImportIssue[]): void {
   for (const unit of units) {
     const ignored = lost.get(unit);
     if (ignored !== undefined) {
@@ -107,7 +94,7 @@ export function mergeEdges(
     }
     if (unit.edgesWithinUnit) {
       // Its nodes are all in `nodes` (a duplicate id keeps an earlier node of that id).
-      edges.addAll(unit.edges, unit.edgeEnds, firstPosition.get(unit));
+      edges.addAll(unit.edges);
       continue;
     }
     for (const edge of unit.edges) {
@@ -125,29 +112,18 @@ export function mergeEdges(
   }
 }
 
-/**
- * The graph's edge list, with `uses` edges deduplicated by (source, target, via, ambiguous), and
- * where its ends sit among the merged nodes when the importer said (see model/edge-ends.ts).
- */
+/** The graph's edge list, with `uses` edges deduplicated by (source, target, via, ambiguous). */
 export class EdgeSet {
   private list: GraphEdge[] = [];
   private readonly usesKeys = new Set<string>();
   /** The `uses` edges among `edges`, so later passes over them skip the 600k transitions. */
   readonly uses: GraphEdge[] = [];
-  /** Two node positions per edge of `list`, -1 where unknown; `placed` says whether any is known. */
-  private ends = new EdgeEndList();
-  private placed = false;
 
   get edges(): GraphEdge[] {
     return this.list;
   }
 
-  /** Positions of the edges' ends among the merged nodes (model/edge-ends.ts), when some are known. */
-  get edgeEnds(): Int32Array | undefined {
-    return this.placed ? this.ends.view() : undefined;
-  }
-
-  add(edge: GraphEdge, source = -1, target = -1): void {
+  add(edge: GraphEdge): void {
     if (edge.kind === 'uses') {
       const key = `${edge.source}\u0000${edge.target}\u0000${edge.via ?? ''}\u0000${edge.ambiguous ? 1 : 0}`;
       if (this.usesKeys.has(key)) return;
@@ -155,36 +131,15 @@ export class EdgeSet {
       this.uses.push(edge);
     }
     this.list.push(edge);
-    this.ends.push(source, target);
-    if (source >= 0 || target >= 0) this.placed = true;
   }
 
-  /**
-   * `ends` (two per edge, positions in the unit's nodes, ImportUnit.edgeEnds) and `first` (where
-   * the unit's first node landed among the merged nodes) place each edge's ends.
-   */
-  addAll(edges: readonly GraphEdge[], ends?: Int32Array, first?: number): void {
-    const known = ends !== undefined && ends.length === 2 * edges.length && first !== undefined;
+  addAll(edges: readonly GraphEdge[]): void {
     // A first list without `uses` edges has nothing to deduplicate: copied in one go, not pushed
     // one by one (620k transitions on the benchmark file).
     if (this.list.length === 0 && !edges.some((edge) => edge.kind === 'uses')) {
       this.list = edges.slice();
-      this.ends = new EdgeEndList(edges.length);
-      for (let i = 0; i < 2 * edges.length; i += 2) {
-        if (known) this.ends.push(shifted(ends[i] as number, first), shifted(ends[i + 1] as number, first));
-        else this.ends.push(-1, -1);
-      }
-      this.placed = known && edges.length > 0;
       return;
     }
-    for (let i = 0; i < edges.length; i++) {
-      const edge = edges[i] as GraphEdge;
-      if (known) this.add(edge, shifted(ends[2 * i] as number, first), shifted(ends[2 * i + 1] as number, first));
-      else this.add(edge);
-    }
+    for (const edge of edges) this.add(edge);
   }
-}
-
-function shifted(position: number, first: number): number {
-  return position < 0 ? -1 : position + first;
 }

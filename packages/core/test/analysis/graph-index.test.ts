@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGraphIndex, EDGE_KIND, NODE_KIND } from '../../src/analysis/graph-index.js';
-import { recordEdgeEnds, recordedEdgeEnds } from '../../src/model/edge-ends.js';
 import type { FlowGraph, GraphEdge, GraphNode } from '../../src/model/graph.js';
 import { contains, edge, flow, graphOf, resource, step, transition, uses } from './builders.js';
 
@@ -148,43 +147,5 @@ describe('[U] buildGraphIndex finds every endpoint, whatever the order', () => {
     const edges = nodes.slice(1, 500).map((node, i) => transition(node.id, `a:s${i + 1}`));
     edges.push(transition('a:s3', 'a:s0'), transition('a:s10', 'a:s400'), uses('a:s499', 'r'), contains('a', 'a:s0'));
     expectSameAsNaiveIndex(graphOf(nodes, edges));
-  });
-});
-
-describe('[U] buildGraphIndex with the positions linking recorded (model/edge-ends.ts)', () => {
-  /** Each edge's true end positions, then per end: kept, moved elsewhere, or unknown, as `mix` picks. */
-  function recordedEnds(graph: FlowGraph, seed: number): Int32Array {
-    const position = new Map([...graph.nodes.keys()].map((id, i) => [id, i]));
-    let state = seed;
-    const random = (below: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % below;
-    };
-    const ends = new Int32Array(2 * graph.edges.length);
-    graph.edges.forEach((e, i) => {
-      for (const [slot, id] of [
-        [2 * i, e.source],
-        [2 * i + 1, e.target],
-      ] as const) {
-        const roll = random(4);
-        ends[slot] = roll === 0 ? -1 : roll === 1 ? random(graph.nodes.size + 3) - 1 : (position.get(id) ?? random(graph.nodes.size));
-      }
-    });
-    return ends;
-  }
-
-  it('gives the same index whatever the recorded positions say: right, wrong, out of range or unknown', () => {
-    forSmallRandomGraphs((graph, seed) => {
-      recordEdgeEnds(graph.edges, recordedEnds(graph, seed));
-      expectSameAsNaiveIndex(graph);
-    });
-  });
-
-  it('ignores positions recorded for a list that has grown since', () => {
-    const graph = randomGraph(5, { flows: 2, steps: 5, edges: 20 });
-    recordEdgeEnds(graph.edges, new Int32Array(2 * graph.edges.length).fill(0));
-    graph.edges.push(transition('f0:s0', 'f0:s1'));
-    expect(recordedEdgeEnds(graph.edges)).toBeUndefined();
-    expectSameAsNaiveIndex(graph);
   });
 });

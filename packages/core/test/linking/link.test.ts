@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportUnit } from '../../src/importers/importer.js';
 import { link } from '../../src/linking/link.js';
-import { importFiles } from '../../src/importers/registry.js';
-import { recordedEdgeEnds } from '../../src/model/edge-ends.js';
-import { generateTutorialOrg } from '../importers/tutorial-fixture.js';
 import type { FlowType } from '../../src/model/flow-types.js';
 import type { FlowNode, GraphNode, ResourceNode } from '../../src/model/graph.js';
 import type { Reference } from '../../src/model/reference.js';
@@ -289,38 +286,5 @@ describe('[U] link', () => {
     const { graph } = link([one, unit('two.json', [flow('y', 'Y')])]);
     expect(graph.edges).toEqual([...one.edges, { source: 'x:b', target: 'y', kind: 'uses', via: 'transition' }]);
     expect(one.edges).toHaveLength(2);
-  });
-});
-
-describe('[U] link records where the edges of tutorial files end (model/edge-ends.ts)', () => {
-  const file = (path: string, text: string) => ({ path, text });
-  const positionsOf = (units: ImportUnit[]) => {
-    const { graph } = link(units);
-    const ids = [...graph.nodes.keys()];
-    return { graph, ids, ends: recordedEdgeEnds(graph.edges) };
-  };
-
-  it('places every edge of a tutorial org, its flows linked across by uses edges', () => {
-    const { graph, ids, ends } = positionsOf(importFiles([file('org.json', generateTutorialOrg(4, 12))]));
-    expect(ends).toBeDefined();
-    const placed = graph.edges.map((_, i) => [ids[ends![2 * i]!], ids[ends![2 * i + 1]!]]);
-    // The transfers between flows are linked references: their ends are looked up, not recorded.
-    const recorded = graph.edges.map((edge, i) => (ends![2 * i]! >= 0 ? [edge.source, edge.target] : [undefined, undefined]));
-    expect(placed).toEqual(recorded);
-    expect(graph.edges.filter((_, i) => ends![2 * i]! >= 0)).toHaveLength(graph.edges.filter((edge) => edge.kind !== 'uses').length);
-  });
-
-  it('shifts a later file to where its nodes landed, and places none of a file that lost nodes to another', () => {
-    const first = generateTutorialOrg(2, 5);
-    const { graph, ids, ends } = positionsOf(
-      importFiles([file('a.json', first), file('b.json', first.replaceAll('flow-', 'other-')), file('c.json', first)]),
-    );
-    expect(ends).toBeDefined();
-    graph.edges.forEach((edge, i) => {
-      const source = ends![2 * i]!;
-      if (source >= 0) expect(ids[source]).toBe(edge.source);
-    });
-    const placedFromB = graph.edges.filter((edge, i) => edge.source.startsWith('other-') && ends![2 * i]! >= 0 && edge.kind !== 'uses');
-    expect(placedFromB).toHaveLength(graph.edges.filter((edge) => edge.source.startsWith('other-') && edge.kind !== 'uses').length);
   });
 });

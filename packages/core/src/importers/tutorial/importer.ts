@@ -1,4 +1,3 @@
-import { EdgeEndList } from '../../model/edge-ends.js';
 import type { ImportIssue } from '../../model/issues.js';
 import { appendPath, describeZodError } from '../field-path.js';
 import type { Importer, ImportUnit, InputFile } from '../importer.js';
@@ -69,7 +68,6 @@ function importFlows(file: InputFile): ImportUnit {
     issues: [],
     edgesWithinUnit: true,
   };
-  const edgeEnds = new EdgeEndList();
   const list = flowListOf(file);
   if (list === 'invalid') {
     unit.issues.push({ file: file.path, message: jsonErrorMessage(file), severity: 'error' });
@@ -118,9 +116,8 @@ function importFlows(file: InputFile): ImportUnit {
       });
     }
     unit.nodes.push(node);
-    importSteps(flow.definition, { file: file.path, path, flow: node, unit, edgeEnds });
+    importSteps(flow.definition, { file: file.path, path, flow: node, unit });
   }
-  unit.edgeEnds = edgeEnds.view();
   return unit;
 }
 

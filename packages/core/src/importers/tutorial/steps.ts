@@ -1,4 +1,3 @@
-import type { EdgeEndList } from '../../model/edge-ends.js';
 import type { FlowNode, GraphEdge, StepNode } from '../../model/graph.js';
 import type { ImportIssue } from '../../model/issues.js';
 import type { Reference } from '../../model/reference.js';
@@ -14,8 +13,6 @@ export interface FlowSite {
   path: string;
   flow: FlowNode;
   unit: ImportUnit;
-  /** Per edge added to `unit.edges`, the positions in `unit.nodes` of its source and target (ImportUnit.edgeEnds). */
-  edgeEnds: EdgeEndList;
 }
 
 interface StepIndex {
@@ -32,17 +29,11 @@ interface StepIndex {
  * only for reported problems: the benchmark file has 500k nodes and 620k transitions.
  */
 export function importSteps(definition: TutorialFlow['definition'], site: FlowSite): void {
-  const { unit } = site;
-  // Step `k` of the flow lands at `base + k` in `unit.nodes` (a step is kept in both lists or neither).
-  const base = unit.nodes.length;
   const steps = importNodes(definition.nodes, site);
-  const entered = importTransitions(definition.transitions ?? [], steps, site, base);
+  const entered = importTransitions(definition.transitions ?? [], steps, site);
   const entry = findEntryStep(steps.types, entered);
   if (entry === undefined) report(site, appendPath(appendPath(site.path, 'definition'), 'nodes'), 'the flow has no nodes', 'warning');
-  else {
-    unit.edges.push({ source: site.flow.id, target: steps.ids[entry]!, kind: 'contains' });
-    site.edgeEnds.push(unit.nodes[base - 1] === site.flow ? base - 1 : -1, base + entry);
-  }
+  else site.unit.edges.push({ source: site.flow.id, target: steps.ids[entry]!, kind: 'contains' });
 }
 
 function importNodes(nodes: Record<string, unknown> | unknown[], site: FlowSite): StepIndex {
@@ -86,11 +77,10 @@ function importNodes(nodes: Record<string, unknown> | unknown[], site: FlowSite)
 }
 
 /** Adds the flow's transitions; returns, per step, whether some transition of the flow enters it. */
-function importTransitions(transitions: unknown[], steps: StepIndex, site: FlowSite, base: number): Uint8Array {
+function importTransitions(transitions: unknown[], steps: StepIndex, site: FlowSite): Uint8Array {
   const entered = new Uint8Array(steps.ids.length);
   const { positions, ids } = steps;
-  const { edges } = site.unit;
-  const { edgeEnds } = site;
+  const edges = site.unit.edges;
   const transitionsPath = appendPath(appendPath(site.path, 'definition'), 'transitions');
   for (let index = 0; index < transitions.length; index++) {
     const raw = transitions[index];
@@ -118,7 +108,6 @@ function importTransitions(transitions: unknown[], steps: StepIndex, site: FlowS
       // Two literal shapes rather than adding `label` afterwards: one hidden class per shape.
       const edge: GraphEdge = label === undefined ? { source, target, kind: 'transition' } : { source, target, kind: 'transition', label };
       edges.push(edge);
-      edgeEnds.push(base + sourcePosition, base + targetPosition);
       continue;
     }
     // Another flow's id, or `otherFlowId:nodeId`: linking resolves it against every file, and
