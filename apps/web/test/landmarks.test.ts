@@ -46,4 +46,20 @@ describe('[U] label by importance', () => {
     const apart = { ...positions, b: { x: 30, y: 100 } };
     expect(pickLandmarks(apart, labels, scores, 2).sort()).toEqual(['a', 'b', 'c']);
   });
+
+  it('keeps a gap between two labels on one row, so they never read as one', () => {
+    // At zoom 1, 12 px labels: "Main IVR" (8 chars) is ~63 wide and "Billing IVR" (11) ~87.
+    const labels = new Map([
+      ['a', 'Main IVR'],
+      ['b', 'Billing IVR'],
+    ]);
+    const scores = new Map([
+      ['a', 1],
+      ['b', 5],
+    ]);
+    // Centres 76 apart: the label edges are a hair apart, touching on screen; a is dropped.
+    expect(pickLandmarks({ a: { x: 0, y: 0 }, b: { x: 76, y: 0 } }, labels, scores, 1)).toEqual(['b']);
+    // Two characters' clear space between them: both stay.
+    expect(pickLandmarks({ a: { x: 0, y: 0 }, b: { x: 96, y: 0 } }, labels, scores, 1).sort()).toEqual(['a', 'b']);
+  });
 });

@@ -8,6 +8,8 @@ const MAX_LANDMARKS = 40;
 /** Width of one (semi-bold, sans-serif) character as a share of the font size, with room to spare, for the overlap test. */
 const CHAR_WIDTH = 0.66;
 const LABEL_CHARS = 32;
+/** Clear space kept between two landmark labels on one row, in characters: labels that touch read as one. */
+const LABEL_GAP_CHARS = 2;
 
 /**
  * How much a node matters for orientation, highest first: entry flows by how much they use
@@ -63,7 +65,9 @@ export function pickLandmarks(
     if (!at) continue;
     const width = Math.min(labels.get(id)?.length ?? id.length, LABEL_CHARS) * CHAR_WIDTH * font;
     // The label hangs under the node, as the stylesheet draws it; the box covers node and label.
-    const box = { x1: at.x - width / 2, x2: at.x + width / 2, y1: at.y - font, y2: at.y + 2.4 * font };
+    // Half the gap on each side, so two boxes that do not overlap are a whole gap apart.
+    const gap = (LABEL_GAP_CHARS * CHAR_WIDTH * font) / 2;
+    const box = { x1: at.x - width / 2 - gap, x2: at.x + width / 2 + gap, y1: at.y - font, y2: at.y + 2.4 * font };
     if (taken.some((other) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2)) continue;
     taken.push(box);
     chosen.push(id);

@@ -1,4 +1,4 @@
-import type { ElementDefinition } from 'cytoscape';
+import type { ElementDefinition, Position } from 'cytoscape';
 import type { MeasureText } from './label-fit.js';
 import { BASE_FONT_SIZE, BASE_LABEL_WIDTH, LABEL_MARGIN_Y, NODE_SIZE } from './stylesheet.js';
 
@@ -41,12 +41,13 @@ export function drawingBox(
   landmarks: ReadonlySet<string> = new Set(),
   landmarkFont = BASE_FONT_SIZE,
 ): Box {
-  const nodes = elements.filter((element) => element.group === 'nodes' && element.position !== undefined);
+  const nodes = elements.filter(
+    (element): element is ElementDefinition & { position: Position } => element.group === 'nodes' && element.position !== undefined,
+  );
   const halfWidth = NODE_SIZE.width / 2 + NODE_MARGIN;
   const halfHeight = NODE_SIZE.height / 2 + NODE_MARGIN;
   const box = { x1: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY, x2: Number.NEGATIVE_INFINITY, y2: Number.NEGATIVE_INFINITY };
   for (const { position } of nodes) {
-    if (!position) continue;
     box.x1 = Math.min(box.x1, position.x - halfWidth);
     box.x2 = Math.max(box.x2, position.x + halfWidth);
     box.y1 = Math.min(box.y1, position.y - Math.max(halfHeight, ARC_RISE));
@@ -56,7 +57,6 @@ export function drawingBox(
   const regular = { x1: box.x1, x2: box.x2 };
   const labelWidth = (text: string) => Math.min(measure ? measure(text) : text.length * CHAR_WIDTH * BASE_FONT_SIZE, BASE_LABEL_WIDTH);
   for (const { data, position } of nodes) {
-    if (!position) continue;
     const id = String(data.id);
     const text = String(data.label ?? '');
     if (landmarks.has(id)) {
