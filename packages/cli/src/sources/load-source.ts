@@ -1,4 +1,4 @@
-import { type ImportIssue, type InputFile, loadGraph } from '@flowgraph/core';
+import { type ImportIssue, type InputFile, loadGraph, nodeCount } from '@flowgraph/core';
 import { collectInputFiles, readSubstitutionSources } from '@flowgraph/inputs';
 import type { CliIo } from '../io.js';
 import { parseAssignments, type GraphSource } from '../options/source-options.js';
@@ -25,7 +25,7 @@ export async function loadSource(source: GraphSource, settings: SourceSettings, 
   const loaded = await readAndImport(source, settings, io, progress);
   // The files' text and parse trees are garbage now; `readAndImport`'s frame, which held them,
   // is gone (collecting inside it kept them: an interpreter frame's stale registers are roots).
-  collectGarbageAfterLoading(loaded.graph.nodes.size);
+  collectGarbageAfterLoading(nodeCount(loaded.graph));
   return loaded;
 }
 

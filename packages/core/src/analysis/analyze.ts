@@ -55,8 +55,8 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function summarize({ graph, index }: AnalysisContext): Summary {
-  const summary: Summary = { flows: 0, steps: 0, resources: 0, nodes: graph.nodes.size, edges: graph.edges.length };
+function summarize({ index }: AnalysisContext): Summary {
+  const summary: Summary = { flows: 0, steps: 0, resources: 0, nodes: index.kinds.length, edges: index.edgeKinds.length };
   for (const kind of index.kinds) {
     if (kind === NODE_KIND.flow) summary.flows++;
     else if (kind === NODE_KIND.step) summary.steps++;

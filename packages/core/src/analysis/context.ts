@@ -1,4 +1,4 @@
-import type { FlowGraph } from '../model/graph.js';
+import type { FlowGraph, GraphNode, NodeLookup } from '../model/graph.js';
 import { type FoundCycles, findCycles } from './cycles.js';
 import { buildGraphIndex, type GraphIndex } from './graph-index.js';
 import { projectToOrg } from './org-projection.js';
@@ -18,6 +18,21 @@ export class AnalysisContext {
 
   constructor(graph: FlowGraph) {
     this.graph = graph;
+  }
+
+  /**
+   * The graph's nodes by id, through the index: a step held as a column is made an object only
+   * when asked for, where `graph.nodes` would make every one.
+   */
+  get nodes(): NodeLookup {
+    const index = this.index;
+    return {
+      get: (id: string): GraphNode | undefined => {
+        const at = index.position(id);
+        return at < 0 ? undefined : index.node(at);
+      },
+      has: (id: string): boolean => index.position(id) >= 0,
+    };
   }
 
   /** Integer adjacency of `graph` (graph-index.ts). */

@@ -1,4 +1,4 @@
-import type { GraphNode, StepNode } from '../model/graph.js';
+import type { StepNode } from '../model/graph.js';
 import { compareStrings } from '../util/compare.js';
 import { chooseCut } from './cycle-cut.js';
 import type { AnalysisContext } from './context.js';
@@ -44,7 +44,7 @@ export function findCycles(context: AnalysisContext): FoundCycles {
 
 /** Transitions between two steps of the same flow: the edges a flow loop is made of. */
 function stepTransitionMask(index: GraphIndex): Uint8Array {
-  const { nodes, kinds, flowOf, edgeKinds, edgeSources, edgeTargets } = index;
+  const { kinds, flowOf, edgeKinds, edgeSources, edgeTargets } = index;
   const mask = new Uint8Array(edgeKinds.length);
   const step = NODE_KIND.step;
   for (let e = 0; e < mask.length; e++) {
@@ -53,7 +53,7 @@ function stepTransitionMask(index: GraphIndex): Uint8Array {
     const target = edgeTargets[e] as number;
     if (source < 0 || kinds[source] !== step || kinds[target] !== step) continue;
     const flow = flowOf[source] as number;
-    if (flow >= 0 ? flowOf[target] === flow : (nodes[source] as StepNode).flowId === (nodes[target] as StepNode).flowId) {
+    if (flow >= 0 ? flowOf[target] === flow : (index.node(source) as StepNode).flowId === (index.node(target) as StepNode).flowId) {
       mask[e] = 1;
     }
   }
@@ -72,7 +72,6 @@ interface CycleSearch {
  */
 function cyclesOf(index: GraphIndex, search?: CycleSearch): Cycle[] {
   const mask = search?.mask;
-  const { ids } = index;
   const components = stronglyConnectedComponents(index, mask);
   const { componentOf, offsets } = components;
   let scratch: BfsScratch | undefined;
@@ -86,13 +85,13 @@ function cyclesOf(index: GraphIndex, search?: CycleSearch): Cycle[] {
     const end = offsets[c + 1] as number;
     if (end - start === 1 && !hasSelfLoop(index, components.members[start] as number, mask)) continue;
     scope.component = c;
-    const members = membersById(ids, components.members, start, end);
+    const members = membersById(index, components.members, start, end);
 
     const inside = edgesInside(index, scope, members);
     const cost = members.length * (members.length + inside);
     const exact = members.length <= EXACT_CYCLE_MEMBER_LIMIT && cost <= budget;
     if (exact) budget -= cost;
-    scratch ??= createBfsScratch(ids.length);
+    scratch ??= createBfsScratch(index.kinds.length);
     // A strongly connected component with as many edges as members is one simple ring: every
     // cycle in it is the whole ring, so the BFS from its smallest id already is a shortest one.
     const starts = exact && inside !== members.length ? members : members.slice(0, 1);
@@ -105,15 +104,15 @@ function cyclesOf(index: GraphIndex, search?: CycleSearch): Cycle[] {
 }
 
 /** The component's node indices sorted by id; Tarjan lists them by index, which is often already id order. */
-function membersById(ids: readonly string[], all: Int32Array, start: number, end: number): number[] {
+function membersById(index: GraphIndex, all: Int32Array, start: number, end: number): number[] {
   const members: number[] = new Array(end - start);
   let sorted = true;
   for (let i = start; i < end; i++) {
     const node = all[i] as number;
     members[i - start] = node;
-    if (sorted && i > start && (ids[all[i - 1] as number] as string) > (ids[node] as string)) sorted = false;
+    if (sorted && i > start && index.id(all[i - 1] as number) > index.id(node)) sorted = false;
   }
-  if (!sorted) members.sort((a, b) => compareStrings(ids[a] as string, ids[b] as string));
+  if (!sorted) members.sort((a, b) => compareStrings(index.id(a), index.id(b)));
   return members;
 }
 
@@ -143,11 +142,10 @@ function edgesInside(index: GraphIndex, scope: ComponentScope, members: readonly
 }
 
 function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly number[], walk: CycleWalk): Cycle {
-  const { ids, nodes } = index;
   const memberIds: string[] = new Array(members.length);
-  for (let i = 0; i < members.length; i++) memberIds[i] = ids[members[i] as number] as string;
+  for (let i = 0; i < members.length; i++) memberIds[i] = index.id(members[i] as number);
   const path: string[] = new Array(walk.nodes.length);
-  for (let i = 0; i < walk.nodes.length; i++) path[i] = ids[walk.nodes[i] as number] as string;
+  for (let i = 0; i < walk.nodes.length; i++) path[i] = index.id(walk.nodes[i] as number);
   const hop = chooseCut(index, scope, walk);
   const cycle: Cycle = {
     scope: 'org',
@@ -155,7 +153,7 @@ function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly num
     path,
     cut: { source: path[hop] as string, target: path[hop + 1] as string },
   };
-  const flowId = commonFlow(nodes, members);
+  const flowId = commonFlow(index, members);
   if (flowId !== undefined) {
     cycle.scope = 'flow';
     cycle.flowId = flowId;
@@ -163,13 +161,15 @@ function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly num
   return cycle;
 }
 
-/** The flow every member is a step of, or undefined. */
-function commonFlow(nodes: readonly GraphNode[], members: readonly number[]): string | undefined {
+/** The flow every member is a step of, or undefined. Read from the index's flow of each step where it has one. */
+function commonFlow(index: GraphIndex, members: readonly number[]): string | undefined {
   let flowId: string | undefined;
   for (const member of members) {
-    const node = nodes[member] as GraphNode;
-    if (node.kind !== 'step' || (flowId !== undefined && node.flowId !== flowId)) return undefined;
-    flowId = node.flowId;
+    if (index.kinds[member] !== NODE_KIND.step) return undefined;
+    const flow = index.flowOf[member] as number;
+    const memberFlow = flow >= 0 ? index.id(flow) : (index.node(member) as StepNode).flowId;
+    if (flowId !== undefined && memberFlow !== flowId) return undefined;
+    flowId = memberFlow;
   }
   return flowId;
 }

@@ -1,4 +1,7 @@
-import type { EdgeKind, FlowGraph, GraphNode, NodeKind } from '../model/graph.js';
+import { columnsOf } from '../model/columnar-graph.js';
+import type { FlowSteps } from '../model/flow-steps.js';
+import type { EdgeKind, FlowGraph, GraphEdge, GraphNode, NodeKind } from '../model/graph.js';
+import { buildColumnarIndex } from './columnar-index.js';
 import { NodePositions } from './node-positions.js';
 
 /**
@@ -8,12 +11,25 @@ import { NodePositions } from './node-positions.js';
  * into `graph.edges` so an algorithm can read an edge's kind, `via` or label.
  */
 export interface GraphIndex {
-  /** Index -> node id. */
+  /**
+   * Index -> node id. Every id at once: on a graph whose steps are columns this makes a string per
+   * step, so loops over many nodes read `id(i)` for the ones they need.
+   */
   readonly ids: readonly string[];
-  /** Index -> node, so hot loops read node fields without a string lookup. */
+  /** Index -> node. Every node at once, like `ids`: loops over many nodes read `node(i)`. */
   readonly nodes: readonly GraphNode[];
-  /** Node id -> index; built on first read (the index itself is built without it, see NodePositions). */
+  /** Node id -> index; built on first read (the index itself is built without it). Prefer `position`. */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** The id of node `i`. */
+  id(i: number): string;
+  /** Node `i` (a column-held step is made an object, the same one each time). */
+  node(i: number): GraphNode;
+  /** Edge `e`, indexed like `graph.edges` (a column-held transition is made an object). */
+  edge(e: number): GraphEdge;
+  /** The index of a node id, -1 when it is not a node; without an id map of every node. */
+  position(id: string): number;
+  /** The columns node `i` is held in when it is a column-held step (see `GraphColumns`), else undefined. */
+  columnsHolding(i: number): FlowSteps | undefined;
   /** Index -> NODE_KIND code. */
   readonly kinds: Uint8Array;
   /**
@@ -43,8 +59,14 @@ export interface GraphIndex {
 export const NODE_KIND: Readonly<Record<NodeKind, number>> = { flow: 0, resource: 1, step: 2 };
 export const EDGE_KIND: Readonly<Record<EdgeKind, number>> = { uses: 0, transition: 1, contains: 2 };
 
-/** Builds the index in O(V + E): two counting passes, no per-node arrays. */
+/**
+ * Builds the index in O(V + E): two counting passes, no per-node arrays. A linked graph whose
+ * steps are columns is indexed from its columns (`columnar-index.ts`), in the same order, without
+ * making its steps objects.
+ */
 export function buildGraphIndex(graph: FlowGraph): GraphIndex {
+  const columns = columnsOf(graph);
+  if (columns !== undefined) return buildColumnarIndex(columns);
   const n = graph.nodes.size;
   const ids = [...graph.nodes.keys()];
   const nodes = [...graph.nodes.values()];
@@ -105,11 +127,50 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
     inOffsets[target + 1] = (inOffsets[target + 1] as number) + 1;
     kept++;
   }
+  const { outTargets, outEdges, inSources, inEdges } = fillAdjacency(n, sources, targets, outOffsets, inOffsets, kept);
+  return {
+    ids,
+    nodes,
+    get indexOf() {
+      return positions.all();
+    },
+    id: (i) => ids[i] as string,
+    node: (i) => nodes[i] as GraphNode,
+    edge: (e) => edges[e] as GraphEdge,
+    position: (id) => positions.find(id, -1),
+    columnsHolding: () => undefined,
+    kinds,
+    flowOf,
+    outOffsets,
+    outTargets,
+    outEdges,
+    inOffsets,
+    inSources,
+    inEdges,
+    edgeKinds,
+    edgeSources: sources,
+    edgeTargets: targets,
+    skippedEdges: m - kept,
+  };
+}
+
+/**
+ * The compressed rows from each edge's endpoints (-1: skipped). `outOffsets[i + 1]` and
+ * `inOffsets[i + 1]` come in as node i's counts and leave as offsets.
+ */
+export function fillAdjacency(
+  n: number,
+  sources: Int32Array,
+  targets: Int32Array,
+  outOffsets: Int32Array,
+  inOffsets: Int32Array,
+  kept: number,
+): Pick<GraphIndex, 'outTargets' | 'outEdges' | 'inSources' | 'inEdges'> {
+  const m = sources.length;
   for (let i = 0; i < n; i++) {
     outOffsets[i + 1] = (outOffsets[i + 1] as number) + (outOffsets[i] as number);
     inOffsets[i + 1] = (inOffsets[i + 1] as number) + (inOffsets[i] as number);
   }
-
   const outTargets = new Int32Array(kept);
   const outEdges = new Int32Array(kept);
   const inSources = new Int32Array(kept);
@@ -131,23 +192,5 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
     inEdges[inSlot] = e;
   }
 
-  return {
-    ids,
-    nodes,
-    get indexOf() {
-      return positions.all();
-    },
-    kinds,
-    flowOf,
-    outOffsets,
-    outTargets,
-    outEdges,
-    inOffsets,
-    inSources,
-    inEdges,
-    edgeKinds,
-    edgeSources: sources,
-    edgeTargets: targets,
-    skippedEdges: m - kept,
-  };
+  return { outTargets, outEdges, inSources, inEdges };
 }

@@ -1,7 +1,7 @@
 import type { FlowGraph, GraphEdge, GraphNode } from '../model/graph.js';
 import { UnknownNodeError } from './errors/unknown-node.js';
 import type { AnalysisContext } from './context.js';
-import { EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
+import { EDGE_KIND, NODE_KIND } from './graph-index.js';
 
 /**
  * The org-level view: flows and resources only. A `uses` edge from or to a step is lifted to the
@@ -12,36 +12,41 @@ import { EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
  * Read through `AnalysisContext.org`, which builds it once.
  */
 export function projectToOrg(context: AnalysisContext): FlowGraph {
-  const { graph, index } = context;
+  const { index } = context;
   const nodes = new Map<string, GraphNode>();
   // The index knows every kind and endpoint: no step, no transition and no id is read here.
-  for (let i = 0; i < index.ids.length; i++) {
-    if (index.kinds[i] !== NODE_KIND.step) nodes.set(index.ids[i] as string, index.nodes[i] as GraphNode);
+  for (let i = 0; i < index.kinds.length; i++) {
+    if (index.kinds[i] !== NODE_KIND.step) nodes.set(index.id(i), index.node(i));
   }
 
   // Parallel edges are found per source: a source's first edge is kept as is and only a second
   // one to another target builds a per-source map, so no (source, target) key string is made.
   const bySource = new Map<string, GraphEdge | Map<string, GraphEdge>>();
   const edges: GraphEdge[] = [];
-  for (let e = 0; e < graph.edges.length; e++) {
+  for (let e = 0; e < index.edgeKinds.length; e++) {
     if (index.edgeKinds[e] !== EDGE_KIND.uses) continue;
-    const edge = graph.edges[e] as GraphEdge;
-    const sourceNode = indexedNode(index, index.edgeSources[e] as number);
-    const targetNode = indexedNode(index, index.edgeTargets[e] as number);
-    if (sourceNode === undefined || targetNode === undefined) continue;
+    const sourceAt = index.edgeSources[e] as number;
+    const targetAt = index.edgeTargets[e] as number;
+    if (sourceAt < 0 || targetAt < 0) continue;
+    const edge = index.edge(e);
+    // A step stands for its flow; `flowOf` is -1 when that flow is not a node (or not a flow).
+    const sourceIsStep = index.kinds[sourceAt] === NODE_KIND.step;
     let source = edge.source;
-    if (sourceNode.kind === 'step') {
-      source = sourceNode.flowId;
-      if (graph.nodes.get(source)?.kind !== 'flow') continue;
+    if (sourceIsStep) {
+      const flow = index.flowOf[sourceAt] as number;
+      if (flow < 0) continue;
+      source = index.id(flow);
     }
     // A use of another flow's step (a tutorial transition to `otherFlowId:nodeId`) depends on
     // that flow: lifted like the source, so it can close an org cycle.
+    const targetIsStep = index.kinds[targetAt] === NODE_KIND.step;
     let target = edge.target;
-    if (targetNode.kind === 'step') {
-      target = targetNode.flowId;
-      if (graph.nodes.get(target)?.kind !== 'flow') continue;
+    if (targetIsStep) {
+      const flow = index.flowOf[targetAt] as number;
+      if (flow < 0) continue;
+      target = index.id(flow);
     }
-    if (source === target && (sourceNode.kind === 'step' || targetNode.kind === 'step')) continue;
+    if (source === target && (sourceIsStep || targetIsStep)) continue;
 
     const seen = bySource.get(source);
     const existing = seen instanceof Map ? seen.get(target) : seen?.target === target ? seen : undefined;
@@ -63,11 +68,6 @@ export function projectToOrg(context: AnalysisContext): FlowGraph {
       );
   }
   return { nodes, edges };
-}
-
-/** The node at an edge end the index resolved; undefined for an edge it skipped (-1). */
-function indexedNode(index: GraphIndex, node: number): GraphNode | undefined {
-  return node < 0 ? undefined : index.nodes[node];
 }
 
 function projectedEdge(source: string, target: string, edge: GraphEdge): GraphEdge {

@@ -1,3 +1,4 @@
+import type { FlowSteps } from '../model/flow-steps.js';
 import type { GraphEdge, GraphNode } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { Reference } from '../model/reference.js';
@@ -40,6 +41,12 @@ export interface ImportUnit {
    * each endpoint up (1.2M lookups on a 620k-edge file). Omit it when in doubt.
    */
   edgesWithinUnit?: boolean;
+  /**
+   * Flows of `nodes` whose steps and transitions the importer wrote as columns (`FlowSteps`):
+   * those steps are not in `nodes` nor their edges in `edges`. `withStepObjects` gives the unit
+   * as objects only.
+   */
+  flowSteps?: FlowSteps[];
 }
 
 export interface Importer {

@@ -110,6 +110,7 @@ function withoutFlows(unit: ImportUnit, flows: ReadonlySet<FlowNode>): ImportUni
   return {
     ...unit,
     nodes: unit.nodes.filter((node) => !(node.kind === 'flow' ? flows.has(node) : gone.has(node.id))),
+    ...(unit.flowSteps ? { flowSteps: unit.flowSteps.filter((steps) => !gone.has(steps.flowId)) } : {}),
     edges: unit.edges.filter((edge) => !gone.has(edge.source) && !gone.has(edge.target)),
     references: unit.references.filter((reference) => !gone.has(reference.from)),
   };

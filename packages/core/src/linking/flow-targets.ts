@@ -1,5 +1,5 @@
 import type { FlowType } from '../model/flow-types.js';
-import type { FlowNode, GraphNode } from '../model/graph.js';
+import type { FlowNode, GraphNode, NodeLookup } from '../model/graph.js';
 import type { ReferenceTarget } from '../model/reference.js';
 import { compareStrings } from '../util/compare.js';
 import { normaliseName } from './names.js';
@@ -15,7 +15,11 @@ export class FlowTargets {
   /** Whether `byName` holds the imported flows yet: made on the first look-up by name. */
   private indexed = false;
 
-  constructor(private readonly nodes: Map<string, GraphNode>) {}
+  constructor(
+    private readonly nodes: Map<string, GraphNode>,
+    /** Every node by id, column-held steps included (a transition to `otherFlowId:nodeId` names one). */
+    private readonly lookup: NodeLookup = nodes,
+  ) {}
 
   /**
    * Indexes the flows by name. Deferred because references by id (tutorial transitions, snapshots)
@@ -37,7 +41,7 @@ export class FlowTargets {
 
   /** Ids of the existing nodes the target means: none, one, or several (ambiguous). */
   find(target: FlowTarget): string[] {
-    if (target.id !== undefined && this.nodes.has(target.id)) return [target.id];
+    if (target.id !== undefined && this.lookup.has(target.id)) return [target.id];
     if (target.name === undefined) return [];
     this.indexNames();
     const candidates = this.byName.get(normaliseName(target.name));
@@ -53,7 +57,7 @@ export class FlowTargets {
   }
 
   node(id: string): GraphNode {
-    return this.nodes.get(id)!;
+    return this.lookup.get(id)!;
   }
 
   /**

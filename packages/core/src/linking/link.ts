@@ -1,12 +1,16 @@
 import type { ImportUnit } from '../importers/importer.js';
-import type { FlowGraph, GraphNode } from '../model/graph.js';
+import { columnarGraph, GraphColumns } from '../model/columnar-graph.js';
+import type { FlowSteps } from '../model/flow-steps.js';
+import type { FlowGraph, GraphNode, NodeLookup } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 import type { Reference } from '../model/reference.js';
+import { columnsOrObjects, madeNodesCollide } from './columnar-units.js';
 import { type FlowTarget, FlowTargets } from './flow-targets.js';
 import { mergeFlowDefinitions } from './flow-definitions.js';
 import { EdgeSet, mergeEdges, mergeNodes } from './merge.js';
 import { type ResourceTarget, ResourceTargets } from './resource-targets.js';
 import { dropFlowUsesCoveredBySteps } from './step-covered-uses.js';
+import { withStepObjects } from '../importers/unit-objects.js';
 
 export interface LinkResult {
   graph: FlowGraph;
@@ -21,16 +25,30 @@ export interface LinkResult {
  * exists, else by name (Genesys's comparison) and compatible type. Several matches give an edge to
  * each, flagged ambiguous, never a silent pick; no match gives one shared external node. A flow's
  * own `uses` edge to a target one of its steps uses is dropped for the step's.
- * Linear: names are indexed once.
+ * Linear: names are indexed once. Steps an importer wrote as columns stay columns (see
+ * `GraphColumns`) unless another node could share their ids.
  */
 export function link(imported: readonly ImportUnit[]): LinkResult {
+  const units = columnsOrObjects(mergeFlowDefinitions(imported));
+  const linked = linkUnits(units);
+  const columns = linked.columns;
+  // A resource or missing flow linking made could take a column-held step's id: then link again
+  // with every step an object, so the one-node-per-id rules decide.
+  if (columns !== undefined && madeNodesCollide(columns)) return linkUnits(units.map(withStepObjects)).result;
+  return linked.result;
+}
+
+function linkUnits(units: ImportUnit[]): { result: LinkResult; columns?: GraphColumns } {
   const issues: ImportIssue[] = [];
-  const units = mergeFlowDefinitions(imported);
   const merged = mergeNodes(units, issues);
   const { nodes } = merged;
+  const tables = new Map<string, FlowSteps>();
+  for (const unit of units) for (const steps of unit.flowSteps ?? []) tables.set(steps.flowId, steps);
+  const columns = tables.size === 0 ? undefined : new GraphColumns(nodes, tables);
+  const lookup: NodeLookup = columns ?? nodes;
   const edges = new EdgeSet();
-  mergeEdges(units, merged, edges, issues);
-  const flows = new FlowTargets(nodes);
+  mergeEdges(units, merged, lookup, edges, issues);
+  const flows = new FlowTargets(nodes, lookup);
   const resources = new ResourceTargets(nodes);
   settleTargets(units, merged.lost, flows, resources);
 
@@ -39,7 +57,7 @@ export function link(imported: readonly ImportUnit[]): LinkResult {
     for (const reference of unit.references) {
       if (ignored?.has(reference.from)) continue;
       const file = reference.file ?? unit.file;
-      if (!nodes.has(reference.from)) {
+      if (!lookup.has(reference.from)) {
         issues.push({
           file,
           ...fieldOf(reference),
@@ -50,7 +68,7 @@ export function link(imported: readonly ImportUnit[]): LinkResult {
       }
       const targets = resolve(reference, flows, resources);
       if (targets.length === 0) {
-        issues.push(unresolvedIssue(reference, file, nodes));
+        issues.push(unresolvedIssue(reference, file, lookup));
         continue;
       }
       const ambiguous = targets.length > 1;
@@ -64,7 +82,10 @@ export function link(imported: readonly ImportUnit[]): LinkResult {
       }
     }
   }
-  return { graph: { nodes, edges: dropFlowUsesCoveredBySteps(edges.edges, edges.uses, nodes) }, issues, units };
+  const kept = dropFlowUsesCoveredBySteps(edges.edges, edges.uses, lookup);
+  if (columns === undefined) return { result: { graph: { nodes, edges: kept }, issues, units } };
+  columns.objectEdges = kept;
+  return { result: { graph: columnarGraph(columns), issues, units }, columns };
 }
 
 /**
@@ -106,7 +127,7 @@ function resolve(reference: Reference, flows: FlowTargets, resources: ResourceTa
   return [flows.external(target)];
 }
 
-function unresolvedIssue(reference: Reference, file: string, nodes: ReadonlyMap<string, GraphNode>): ImportIssue {
+function unresolvedIssue(reference: Reference, file: string, nodes: NodeLookup): ImportIssue {
   const target = reference.target;
   const what = target.kind === 'dynamic' ? target.expression : (target.id ?? target.name ?? '');
   const message = reference.mustResolve

@@ -1,5 +1,5 @@
 import type { ImportUnit } from '../importers/importer.js';
-import type { GraphEdge, GraphNode } from '../model/graph.js';
+import type { GraphEdge, GraphNode, NodeLookup } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 
 /** The merged nodes, and per unit the ids it defined that another unit had already taken. */
@@ -82,7 +82,13 @@ function duplicateIssues(unit: ImportUnit, duplicates: readonly GraphNode[], nod
  * edges at ids another file took are dropped with those nodes.
  * Identical `uses` edges (same source, target and via) collapse into one.
  */
-export function mergeEdges(units: readonly ImportUnit[], { nodes, lost }: MergedNodes, edges: EdgeSet, issues: ImportIssue[]): void {
+export function mergeEdges(
+  units: readonly ImportUnit[],
+  { lost }: MergedNodes,
+  nodes: NodeLookup,
+  edges: EdgeSet,
+  issues: ImportIssue[],
+): void {
   for (const unit of units) {
     const ignored = lost.get(unit);
     if (ignored !== undefined) {

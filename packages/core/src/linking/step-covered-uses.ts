@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../model/graph.js';
+import type { GraphEdge, NodeLookup } from '../model/graph.js';
 
 /**
  * Drops a flow's own `uses` edge to a target one of its steps already uses. A snapshot flow with
@@ -6,11 +6,7 @@ import type { GraphEdge, GraphNode } from '../model/graph.js';
  * flow uses X, the configuration says which step does; the step's edge is the precise one, and
  * the flow still reaches X through it.
  */
-export function dropFlowUsesCoveredBySteps(
-  edges: GraphEdge[],
-  uses: readonly GraphEdge[],
-  nodes: ReadonlyMap<string, GraphNode>,
-): GraphEdge[] {
+export function dropFlowUsesCoveredBySteps(edges: GraphEdge[], uses: readonly GraphEdge[], nodes: NodeLookup): GraphEdge[] {
   const usedBySteps = new Set<string>();
   let flowUses = 0;
   for (const edge of uses) {

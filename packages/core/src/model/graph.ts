@@ -103,3 +103,6 @@ export interface FlowGraph {
 export function stepNodeId(flowId: string, stepId: string): string {
   return `${flowId}:${stepId}`;
 }
+
+/** Looking a node up by id: a graph's `nodes`, or linking's view of nodes held as objects and as columns. */
+export type NodeLookup = Pick<ReadonlyMap<string, GraphNode>, 'get' | 'has'>;

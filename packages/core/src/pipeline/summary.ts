@@ -1,6 +1,7 @@
 import { compareStrings } from '../util/compare.js';
 import type { ImportSummary } from '../contract/import-summary.js';
 import type { ImportUnit } from '../importers/importer.js';
+import { columnsOf } from '../model/columnar-graph.js';
 import type { FlowGraph } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 
@@ -18,18 +19,26 @@ export function buildImportSummary(units: readonly ImportUnit[], graph: FlowGrap
   let steps = 0;
   let templated = 0;
   let unresolved = 0;
-  for (const node of graph.nodes.values()) {
+  // Steps held as columns are counted from their columns, not made objects (see GraphColumns).
+  const columns = columnsOf(graph);
+  for (const node of (columns?.objects ?? graph.nodes).values()) {
     if (node.templateVariables?.length) templated++;
     if (node.state === 'missing') unresolved++;
     if (node.kind === 'step') steps++;
     else if (node.kind === 'flow' && node.file !== undefined) flowsByType[node.type] = (flowsByType[node.type] ?? 0) + 1;
   }
+  for (const flowSteps of columns?.steps.values() ?? []) {
+    steps += flowSteps.size;
+    if (flowSteps.state === 'missing') unresolved += flowSteps.size;
+  }
 
   // The candidates of one ambiguous reference share its source, action and name (as the finding groups them).
+  // Column-held edges are transitions and `contains`: only the edges held as objects can be uses.
+  const nodes = columns ?? graph.nodes;
   const ambiguous = new Set<string>();
-  for (const edge of graph.edges) {
+  for (const edge of columns?.objectEdges ?? graph.edges) {
     if (edge.kind !== 'uses' || edge.ambiguous !== true) continue;
-    const name = (graph.nodes.get(edge.target)?.name ?? edge.target).toLowerCase();
+    const name = (nodes.get(edge.target)?.name ?? edge.target).toLowerCase();
     ambiguous.add(`${edge.source}\u0000${edge.via ?? ''}\u0000${name}`);
   }
   const errors = issues.filter((issue) => issue.severity === 'error').length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Importer } from '../../src/importers/importer.js';
 import { IMPORTERS, importFiles } from '../../src/importers/registry.js';
+import { withStepObjects } from '../../src/importers/unit-objects.js';
 
 const tutorialFlow = {
   id: 'f',
@@ -31,7 +32,7 @@ describe('[U] importFiles', () => {
         }),
       },
     ]);
-    expect(units.map((unit) => [unit.file, unit.format, unit.nodes.length, unit.issues.length])).toEqual([
+    expect(units.map((unit) => [unit.file, unit.format, withStepObjects(unit).nodes.length, unit.issues.length])).toEqual([
       ['a.json', 'tutorial-json', 2, 0],
       ['b.json', 'snapshot', 0, 0],
     ]);
@@ -85,6 +86,6 @@ describe('[U] importFiles', () => {
       [throwing, ...IMPORTERS],
     );
     expect(units[0]?.issues).toEqual([{ file: 'x.frag', message: 'the fragile importer failed: boom', severity: 'error' }]);
-    expect(units[1]?.nodes).toHaveLength(2);
+    expect(units[1] && withStepObjects(units[1]).nodes).toHaveLength(2);
   });
 });

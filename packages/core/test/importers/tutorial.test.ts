@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseTutorial, tutorialImporter } from '../../src/importers/tutorial/index.js';
+import type { InputFile } from '../../src/importers/importer.js';
+import { parseTutorial as parseColumns, tutorialImporter } from '../../src/importers/tutorial/index.js';
+import { withStepObjects } from '../../src/importers/unit-objects.js';
 import type { FlowNode, StepNode } from '../../src/model/graph.js';
 import { generateTutorialOrg } from './tutorial-fixture.js';
+
+/** The unit as objects: what these tests read (the columns themselves are read in the last tests). */
+const parseTutorial = (input: InputFile) => withStepObjects(parseColumns(input));
 
 const file = (text: string, path = 'org.json') => ({ path, text });
 const json = (value: unknown) => file(JSON.stringify(value));
@@ -142,10 +147,33 @@ describe('[U] tutorial importer', () => {
   it('imports a generated ~50 MB file (1,600 flows x 250 steps) without a crash', () => {
     const text = generateTutorialOrg(1600, 250);
     expect(text.length).toBeGreaterThan(48_000_000);
-    const unit = parseTutorial(file(text, 'big.json'));
+    const unit = parseColumns(file(text, 'big.json'));
     expect(unit.issues).toEqual([]);
-    expect(unit.nodes).toHaveLength(1600 * 251);
+    // Flows as objects, their steps and transitions as columns.
+    expect(unit.nodes).toHaveLength(1600);
+    expect(unit.flowSteps?.reduce((steps, flow) => steps + flow.size, 0)).toBe(1600 * 250);
     expect(unit.references).toHaveLength(1600);
-    expect(unit.edges.length).toBeGreaterThan(1600 * 300);
+    expect(unit.flowSteps?.reduce((edges, flow) => edges + flow.edgeCount, 0)).toBeGreaterThan(1600 * 300);
+    expect(unit.edges).toEqual([]);
+  });
+
+  it("holds each flow's steps as columns: positions, names, types, transitions by position, the entry", () => {
+    const unit = parseColumns(json([menuFlow]));
+    expect(unit.nodes.map((node) => node.id)).toEqual([menuFlow.id]);
+    const [steps] = unit.flowSteps ?? [];
+    expect(steps?.flowId).toBe(menuFlow.id);
+    const objects = withStepObjects(unit);
+    const stepNodes = objects.nodes.filter((node): node is StepNode => node.kind === 'step');
+    expect(steps?.stepIds).toEqual(stepNodes.map((node) => node.stepId));
+    expect(steps?.names).toEqual(stepNodes.map((node) => node.name));
+    expect(steps?.types).toEqual(stepNodes.map((node) => node.type));
+    const transitions = objects.edges.filter((edge) => edge.kind === 'transition');
+    expect(steps?.from.map((position, t) => [steps.nodeId(position), steps.nodeId(steps.to[t] as number), steps.labels[t]])).toEqual(
+      transitions.map((edge) => [edge.source, edge.target, edge.label]),
+    );
+    const contains = objects.edges.find((edge) => edge.kind === 'contains');
+    expect(steps && steps.entry >= 0 ? steps.nodeId(steps.entry) : undefined).toBe(contains?.target);
+    expect(steps?.positionOf(steps.stepIds[1] as string)).toBe(1);
+    expect(steps?.positionOf('no such step')).toBe(-1);
   });
 });

@@ -11,7 +11,7 @@ import { capitalize, describeNode, nameOf } from './describe.js';
  * and the context's cycle paths save looking each path's ids up again.
  */
 export function cycleFindings(context: AnalysisContext, strict: boolean): Finding[] {
-  const { graph, cycles } = context;
+  const { nodes, cycles } = context;
   const findings: Finding[] = new Array(cycles.length);
   const parts: string[] = [];
   // Flow loops come sorted by first member, so one flow's loops are next to each other.
@@ -23,7 +23,7 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
     if (cycle.scope === 'org') {
       parts.push(`Circular reference among ${cycle.members.length} objects: `);
       pushPath(parts, context, cycle);
-      parts.push(`. Removing ${nameOf(graph, cycle.cut.source)} → ${nameOf(graph, cycle.cut.target)} breaks this loop.`);
+      parts.push(`. Removing ${nameOf(nodes, cycle.cut.source)} → ${nameOf(nodes, cycle.cut.target)} breaks this loop.`);
       findings[i] = {
         code: 'org-cycle',
         severity: 'error',
@@ -36,7 +36,7 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
     const flowId = cycle.flowId ?? (cycle.members[0] as string);
     if (flowId !== describedFlowId) {
       describedFlowId = flowId;
-      describedFlow = capitalize(describeNode(graph, flowId));
+      describedFlow = capitalize(describeNode(nodes, flowId));
     }
     parts.push(describedFlow, ` loops through ${cycle.members.length} steps: `);
     pushPath(parts, context, cycle);
@@ -58,12 +58,12 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
  */
 function pushPath(parts: string[], context: AnalysisContext, cycle: Cycle): void {
   const { path } = cycle;
-  const { graph, index } = context;
+  const { nodes, index } = context;
   const positions = context.cyclePath(cycle);
   for (let i = 0; i < path.length; i++) {
     const id = path[i] as string;
     const at = positions?.[i] ?? -1;
-    const node = index.ids[at] === id ? index.nodes[at] : graph.nodes.get(id);
+    const node = at >= 0 ? index.node(at) : nodes.get(id);
     parts.push(i === 0 ? '"' : ' → "', node?.name || id, '"');
   }
 }

@@ -1,4 +1,4 @@
-import type { FlowGraph, GraphNode } from '../../model/graph.js';
+import type { NodeLookup, GraphNode } from '../../model/graph.js';
 import type { ResourceType } from '../../model/resource-types.js';
 
 const RESOURCE_LABELS: Partial<Record<ResourceType, string>> = {
@@ -24,13 +24,13 @@ const RESOURCE_LABELS: Partial<Record<ResourceType, string>> = {
 };
 
 /** How a message names a node for people: `flow "Main IVR"`, `data table "Holidays"`, `step "Menu" in flow "Main IVR"`. */
-export function describeNode(graph: FlowGraph, id: string): string {
-  const node = graph.nodes.get(id);
+export function describeNode(nodes: NodeLookup, id: string): string {
+  const node = nodes.get(id);
   if (node === undefined) return `"${id}"`;
-  return describe(graph, node);
+  return describe(nodes, node);
 }
 
-function describe(graph: FlowGraph, node: GraphNode): string {
+function describe(nodes: NodeLookup, node: GraphNode): string {
   const name = `"${node.name || node.id}"`;
   switch (node.kind) {
     case 'flow':
@@ -41,15 +41,15 @@ function describe(graph: FlowGraph, node: GraphNode): string {
       return `${label} ${name}`;
     }
     case 'step': {
-      const flow = graph.nodes.get(node.flowId);
-      return `step ${name} in ${flow === undefined ? `flow "${node.flowId}"` : describe(graph, flow)}`;
+      const flow = nodes.get(node.flowId);
+      return `step ${name} in ${flow === undefined ? `flow "${node.flowId}"` : describe(nodes, flow)}`;
     }
   }
 }
 
 /** Just the quoted name, for paths: `"Main IVR"`. */
-export function nameOf(graph: FlowGraph, id: string): string {
-  const node = graph.nodes.get(id);
+export function nameOf(nodes: NodeLookup, id: string): string {
+  const node = nodes.get(id);
   return `"${node?.name || id}"`;
 }
 

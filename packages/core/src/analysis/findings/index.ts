@@ -20,20 +20,20 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
  * earlier stages already worked out (index, cycles), so nothing is looked for twice.
  */
 export function findFindings(context: AnalysisContext, options: AnalyzeOptions = {}): Finding[] {
-  const { graph } = context;
+  const { nodes } = context;
   const usesEdges = usesEdgesOf(context);
-  const users = usersByTarget(graph, usesEdges);
+  const users = usersByTarget(nodes, usesEdges);
   const groups = groupNodes(context);
   return [
-    ...publishedUsesFindings(graph, usesEdges),
-    ...unresolvedReferenceFindings(graph, users, groups.missing),
-    ...ambiguousReferenceFindings(graph, usesEdges),
-    ...dynamicReferenceFindings(graph, users, groups.runTimeResources),
-    ...templatedReferenceFindings(graph, groups.templated),
-    ...duplicateFlowFindings(graph, groups.flows),
-    ...versionFindings(graph, groups.flows),
+    ...publishedUsesFindings(nodes, usesEdges),
+    ...unresolvedReferenceFindings(nodes, users, groups.missing),
+    ...ambiguousReferenceFindings(nodes, usesEdges),
+    ...dynamicReferenceFindings(nodes, users, groups.runTimeResources),
+    ...templatedReferenceFindings(nodes, groups.templated),
+    ...duplicateFlowFindings(nodes, groups.flows),
+    ...versionFindings(nodes, groups.flows),
     ...cycleFindings(context, options.strict === true),
-    ...policyFindings(graph, options, groups.flows),
+    ...policyFindings(nodes, options, groups.flows),
   ].sort(compareFindings);
 }
 

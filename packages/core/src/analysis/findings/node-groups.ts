@@ -19,10 +19,17 @@ export interface NodeGroups {
   templated: Entry[];
 }
 
-/** Walks the index's arrays, quicker than the graph's map. */
+/**
+ * Walks the index, quicker than the graph's map. Steps held as columns share their flow's state
+ * and have no template variables, so only their flow's state is read.
+ */
 export function groupNodes({ index }: AnalysisContext): NodeGroups {
   const groups: NodeGroups = { flows: [], runTimeResources: [], missing: [], templated: [] };
-  for (let i = 0; i < index.ids.length; i++) addNode(groups, index.ids[i] as string, index.nodes[i] as GraphNode);
+  for (let i = 0; i < index.kinds.length; i++) {
+    const columns = index.columnsHolding(i);
+    if (columns === undefined) addNode(groups, index.id(i), index.node(i));
+    else if (columns.state === 'missing') groups.missing.push([index.id(i), index.node(i)]);
+  }
   return groups;
 }
 
@@ -37,9 +44,9 @@ function addNode(groups: NodeGroups, id: string, node: GraphNode): void {
  * The `uses` edges, in graph order: what the reference checks read. The index's edge kinds find
  * them without reading the hundreds of thousands of transitions.
  */
-export function usesEdgesOf({ graph, index }: AnalysisContext): GraphEdge[] {
+export function usesEdgesOf({ index }: AnalysisContext): GraphEdge[] {
   const { edgeKinds } = index;
   const uses: GraphEdge[] = [];
-  for (let e = 0; e < edgeKinds.length; e++) if (edgeKinds[e] === EDGE_KIND.uses) uses.push(graph.edges[e] as GraphEdge);
+  for (let e = 0; e < edgeKinds.length; e++) if (edgeKinds[e] === EDGE_KIND.uses) uses.push(index.edge(e));
   return uses;
 }

@@ -1,4 +1,4 @@
-import type { FlowGraph, FlowNode } from '../../model/graph.js';
+import type { NodeLookup, FlowNode } from '../../model/graph.js';
 import { compareVersions } from '../../util/compare.js';
 import type { AnalyzeOptions, Finding } from '../result.js';
 import { capitalize, describeNode } from './describe.js';
@@ -10,14 +10,14 @@ import type { Entry } from './node-groups.js';
  * The version is the declared `version`, else the published one; "2" and "2.0" are the same.
  * The status is the declared status, else the publish state, compared case-insensitively.
  */
-export function policyFindings(graph: FlowGraph, options: AnalyzeOptions, flows: readonly Entry<FlowNode>[]): Finding[] {
+export function policyFindings(nodes: NodeLookup, options: AnalyzeOptions, flows: readonly Entry<FlowNode>[]): Finding[] {
   const { targetVersion, allowedStatus } = options;
   if (targetVersion === undefined && allowedStatus === undefined) return [];
   const allowed = new Set((allowedStatus ?? []).map((status) => status.trim().toLowerCase()));
   const findings: Finding[] = [];
   for (const [id, node] of flows) {
     if (!isImported(node)) continue;
-    const who = capitalize(describeNode(graph, id));
+    const who = capitalize(describeNode(nodes, id));
     if (targetVersion !== undefined) {
       const version = node.version ?? node.versions.published;
       if (version === undefined || compareVersions(version, targetVersion) !== 0) {

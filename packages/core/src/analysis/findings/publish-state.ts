@@ -1,4 +1,4 @@
-import type { FlowGraph, GraphEdge, PublishState } from '../../model/graph.js';
+import type { NodeLookup, GraphEdge, PublishState } from '../../model/graph.js';
 import type { Finding, FindingCode } from '../result.js';
 import { capitalize, describeNode, listOf } from './describe.js';
 import type { Entry } from './node-groups.js';
@@ -15,13 +15,13 @@ const BROKEN_STATES: Partial<Record<PublishState, { code: FindingCode; problem: 
  * or its steps', point at a flow or resource that will not be there at run time.
  * One finding per (flow, target).
  */
-export function publishedUsesFindings(graph: FlowGraph, usesEdges: readonly GraphEdge[]): Finding[] {
+export function publishedUsesFindings(nodes: NodeLookup, usesEdges: readonly GraphEdge[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const edge of usesEdges) {
-    const flowId = orgLevelId(graph, edge.source);
-    const flow = flowId === undefined ? undefined : graph.nodes.get(flowId);
-    const target = graph.nodes.get(edge.target);
+    const flowId = orgLevelId(nodes, edge.source);
+    const flow = flowId === undefined ? undefined : nodes.get(flowId);
+    const target = nodes.get(edge.target);
     if (flow?.kind !== 'flow' || flow.state !== 'published' || target === undefined || target.kind === 'step') continue;
     const broken = BROKEN_STATES[target.state];
     const key = `${flow.id}\u0000${target.id}`;
@@ -31,7 +31,7 @@ export function publishedUsesFindings(graph: FlowGraph, usesEdges: readonly Grap
       code: broken.code,
       severity: 'error',
       subject: flow.id,
-      message: `Published ${describeNode(graph, flow.id)} uses ${describeNode(graph, target.id)}, ${broken.problem}.`,
+      message: `Published ${describeNode(nodes, flow.id)} uses ${describeNode(nodes, target.id)}, ${broken.problem}.`,
       related: [target.id],
     });
   }
@@ -39,16 +39,16 @@ export function publishedUsesFindings(graph: FlowGraph, usesEdges: readonly Grap
 }
 
 /** `unresolved-reference` (warning): a node only known because something references it. */
-export function unresolvedReferenceFindings(graph: FlowGraph, users: ReadonlyMap<string, string[]>, missing: readonly Entry[]): Finding[] {
+export function unresolvedReferenceFindings(nodes: NodeLookup, users: ReadonlyMap<string, string[]>, missing: readonly Entry[]): Finding[] {
   const findings: Finding[] = [];
   for (const [id] of missing) {
     const usedBy = users.get(id) ?? [];
-    const by = usedBy.length === 0 ? '' : ` used by ${listOf(usedBy.map((user) => describeNode(graph, user)))}`;
+    const by = usedBy.length === 0 ? '' : ` used by ${listOf(usedBy.map((user) => describeNode(nodes, user)))}`;
     findings.push({
       code: 'unresolved-reference',
       severity: 'warning',
       subject: id,
-      message: `${capitalize(describeNode(graph, id))}${by} was not found in anything imported.`,
+      message: `${capitalize(describeNode(nodes, id))}${by} was not found in anything imported.`,
       related: usedBy,
     });
   }

@@ -1,4 +1,4 @@
-import type { FlowGraph, GraphEdge, ResourceNode } from '../../model/graph.js';
+import type { NodeLookup, GraphEdge, ResourceNode } from '../../model/graph.js';
 import { sortedIds } from '../../util/compare.js';
 import type { Finding } from '../result.js';
 import { capitalize, describeNode, listOf } from './describe.js';
@@ -9,11 +9,11 @@ import type { Entry } from './node-groups.js';
  * every candidate an edge flagged `ambiguous`; the candidates of one reference share the source,
  * the action and the name, so that is the group key.
  */
-export function ambiguousReferenceFindings(graph: FlowGraph, usesEdges: readonly GraphEdge[]): Finding[] {
+export function ambiguousReferenceFindings(nodes: NodeLookup, usesEdges: readonly GraphEdge[]): Finding[] {
   const groups = new Map<string, GraphEdge[]>();
   for (const edge of usesEdges) {
     if (edge.ambiguous !== true) continue;
-    const name = (graph.nodes.get(edge.target)?.name ?? edge.target).toLowerCase();
+    const name = (nodes.get(edge.target)?.name ?? edge.target).toLowerCase();
     const key = `${edge.source}\u0000${edge.via ?? ''}\u0000${name}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [edge]);
@@ -28,7 +28,7 @@ export function ambiguousReferenceFindings(graph: FlowGraph, usesEdges: readonly
       severity: 'error',
       subject: first.source,
       message:
-        `${capitalize(describeNode(graph, first.source))}${via} names ${describeNode(graph, first.target)}, ` +
+        `${capitalize(describeNode(nodes, first.source))}${via} names ${describeNode(nodes, first.target)}, ` +
         `which matches ${candidates.length} objects: ${listOf(candidates, 5)}. Refer to it by id.`,
       related: candidates,
     };
@@ -37,7 +37,7 @@ export function ambiguousReferenceFindings(graph: FlowGraph, usesEdges: readonly
 
 /** `dynamic-reference` (info): a target named only by a run-time expression, so nothing can check it. */
 export function dynamicReferenceFindings(
-  graph: FlowGraph,
+  nodes: NodeLookup,
   users: ReadonlyMap<string, string[]>,
   runTimeResources: readonly Entry<ResourceNode>[],
 ): Finding[] {
@@ -45,7 +45,7 @@ export function dynamicReferenceFindings(
   for (const [id, node] of runTimeResources) {
     const expression = node.expression ?? node.name;
     const usedBy = users.get(id) ?? [];
-    const by = usedBy.length === 0 ? '' : ` by ${listOf(usedBy.map((user) => describeNode(graph, user)))}`;
+    const by = usedBy.length === 0 ? '' : ` by ${listOf(usedBy.map((user) => describeNode(nodes, user)))}`;
     findings.push({
       code: 'dynamic-reference',
       severity: 'info',
@@ -58,7 +58,7 @@ export function dynamicReferenceFindings(
 }
 
 /** `templated-reference` (warning): a name still holding `{{var}}` / `${var}` after substitution. */
-export function templatedReferenceFindings(graph: FlowGraph, templated: readonly Entry[]): Finding[] {
+export function templatedReferenceFindings(nodes: NodeLookup, templated: readonly Entry[]): Finding[] {
   const findings: Finding[] = [];
   for (const [id, node] of templated) {
     const variables = node.templateVariables ?? [];
@@ -67,7 +67,7 @@ export function templatedReferenceFindings(graph: FlowGraph, templated: readonly
       severity: 'warning',
       subject: id,
       message:
-        `${capitalize(describeNode(graph, id))} still contains template variables ${variables.join(', ')}; ` +
+        `${capitalize(describeNode(nodes, id))} still contains template variables ${variables.join(', ')}; ` +
         `give them values (substitutions) to resolve it.`,
     });
   }

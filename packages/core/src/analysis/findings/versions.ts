@@ -1,4 +1,4 @@
-import type { FlowGraph, FlowNode } from '../../model/graph.js';
+import type { NodeLookup, FlowNode } from '../../model/graph.js';
 import { compareVersions } from '../../util/compare.js';
 import type { Finding } from '../result.js';
 import { capitalize, describeNode } from './describe.js';
@@ -9,10 +9,10 @@ import type { Entry } from './node-groups.js';
  * published one, `never-published` (info) when there are versions but none published, and
  * `locked` (info) when someone holds the lock.
  */
-export function versionFindings(graph: FlowGraph, flows: readonly Entry<FlowNode>[]): Finding[] {
+export function versionFindings(nodes: NodeLookup, flows: readonly Entry<FlowNode>[]): Finding[] {
   const findings: Finding[] = [];
   for (const [id, node] of flows) {
-    const who = capitalize(describeNode(graph, id));
+    const who = capitalize(describeNode(nodes, id));
     const { published, saved, checkedIn } = node.versions;
     const latest = newest(saved, checkedIn);
     if (latest !== undefined && published === undefined) {

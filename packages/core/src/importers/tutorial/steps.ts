@@ -1,4 +1,5 @@
-import type { FlowNode, GraphEdge, StepNode } from '../../model/graph.js';
+import { FlowSteps } from '../../model/flow-steps.js';
+import type { FlowNode } from '../../model/graph.js';
 import type { ImportIssue } from '../../model/issues.js';
 import type { Reference } from '../../model/reference.js';
 import { appendPath } from '../field-path.js';
@@ -15,35 +16,27 @@ export interface FlowSite {
   unit: ImportUnit;
 }
 
-interface StepIndex {
-  /** Local node id -> position in `ids` and `types`. */
-  positions: Map<string, number>;
-  /** Step ids in file order. Edges reuse the step's id string: 1.2M fewer strings on the benchmark file. */
-  ids: string[];
-  types: string[];
-}
-
 /**
- * Turns one flow's nodes and transitions into steps, transition edges, the `contains` edge to its
- * entry step and cross-flow references. Hand checks in plain loops instead of zod, and paths built
- * only for reported problems: the benchmark file has 500k nodes and 620k transitions.
+ * Turns one flow's nodes and transitions into its step columns (`FlowSteps`: steps, transitions,
+ * the entry step its `contains` edge goes to) and cross-flow references. Hand checks in plain
+ * loops instead of zod, and paths built only for reported problems: the benchmark file has 500k
+ * nodes and 620k transitions.
  */
 export function importSteps(definition: TutorialFlow['definition'], site: FlowSite): void {
-  const steps = importNodes(definition.nodes, site);
-  const entered = importTransitions(definition.transitions ?? [], steps, site);
+  const steps = new FlowSteps(site.flow);
+  const positions = importNodes(definition.nodes, steps, site);
+  const entered = importTransitions(definition.transitions ?? [], steps, positions, site);
   const entry = findEntryStep(steps.types, entered);
   if (entry === undefined) report(site, appendPath(appendPath(site.path, 'definition'), 'nodes'), 'the flow has no nodes', 'warning');
-  else site.unit.edges.push({ source: site.flow.id, target: steps.ids[entry]!, kind: 'contains' });
+  else steps.entry = entry;
+  site.unit.flowSteps ??= [];
+  site.unit.flowSteps.push(steps);
 }
 
-function importNodes(nodes: Record<string, unknown> | unknown[], site: FlowSite): StepIndex {
-  const steps: StepIndex = { positions: new Map(), ids: [], types: [] };
+/** Adds the flow's steps; returns local step id -> position. */
+function importNodes(nodes: Record<string, unknown> | unknown[], steps: FlowSteps, site: FlowSite): Map<string, number> {
+  const positions = new Map<string, number>();
   const nodesPath = appendPath(appendPath(site.path, 'definition'), 'nodes');
-  const { file, flow, unit } = site;
-  const flowId = flow.id;
-  const state = flow.state;
-  // One concatenation per step below, not two.
-  const prefix = `${flowId}:`;
   const isList = Array.isArray(nodes);
   const keys = isList ? [] : Object.keys(nodes);
   const count = isList ? nodes.length : keys.length;
@@ -60,27 +53,20 @@ function importNodes(nodes: Record<string, unknown> | unknown[], site: FlowSite)
       continue;
     }
     // Object keys are unique already; only a list can repeat an id.
-    if (isList && steps.positions.has(stepId)) {
+    if (isList && positions.has(stepId)) {
       report(site, appendPath(nodesPath, key), `duplicate node id "${stepId}": the first one is kept`);
       continue;
     }
     const type = typeof raw.type === 'string' && raw.type !== '' ? raw.type : fallbackText(raw.type, 'step', site, nodesPath, key, 'type');
     const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : fallbackText(raw.name, stepId, site, nodesPath, key, 'name');
-    const id = prefix + stepId;
-    steps.positions.set(stepId, steps.ids.length);
-    steps.ids.push(id);
-    steps.types.push(type);
-    const step: StepNode = { kind: 'step', id, name, state, file, flowId, stepId, type };
-    unit.nodes.push(step);
+    positions.set(stepId, steps.addStep(stepId, name, type));
   }
-  return steps;
+  return positions;
 }
 
 /** Adds the flow's transitions; returns, per step, whether some transition of the flow enters it. */
-function importTransitions(transitions: unknown[], steps: StepIndex, site: FlowSite): Uint8Array {
-  const entered = new Uint8Array(steps.ids.length);
-  const { positions, ids } = steps;
-  const edges = site.unit.edges;
+function importTransitions(transitions: unknown[], steps: FlowSteps, positions: ReadonlyMap<string, number>, site: FlowSite): Uint8Array {
+  const entered = new Uint8Array(steps.size);
   const transitionsPath = appendPath(appendPath(site.path, 'definition'), 'transitions');
   for (let index = 0; index < transitions.length; index++) {
     const raw = transitions[index];
@@ -94,26 +80,21 @@ function importTransitions(transitions: unknown[], steps: StepIndex, site: FlowS
       report(site, appendPath(appendPath(transitionsPath, index), from === undefined ? 'from' : 'to'), 'expected a non-empty node id');
       continue;
     }
-    const sourcePosition = positions.get(from);
-    if (sourcePosition === undefined) {
+    const source = positions.get(from);
+    if (source === undefined) {
       report(site, appendPath(appendPath(transitionsPath, index), 'from'), `dangling transition: "${from}" is not a node of this flow`);
       continue;
     }
-    const source = ids[sourcePosition]!;
-    const label = labelText(raw.condition);
-    const targetPosition = positions.get(to);
-    if (targetPosition !== undefined) {
-      entered[targetPosition] = 1;
-      const target = ids[targetPosition]!;
-      // Two literal shapes rather than adding `label` afterwards: one hidden class per shape.
-      const edge: GraphEdge = label === undefined ? { source, target, kind: 'transition' } : { source, target, kind: 'transition', label };
-      edges.push(edge);
+    const target = positions.get(to);
+    if (target !== undefined) {
+      entered[target] = 1;
+      steps.addTransition(source, target, labelText(raw.condition));
       continue;
     }
     // Another flow's id, or `otherFlowId:nodeId`: linking resolves it against every file, and
     // reports it as dangling when nothing anywhere has that id.
     const reference: Reference = {
-      from: source,
+      from: steps.nodeId(source),
       via: 'transition',
       target: { kind: 'flow', id: to, types: [] },
       file: site.file,

@@ -1,0 +1,103 @@
+import type { FlowNode, GraphEdge, PublishState, StepNode } from './graph.js';
+
+/**
+ * One flow's steps and the transitions between them, held as columns instead of one object per
+ * step and per transition: a 500k-step org is otherwise 1.1M objects, 500k id strings and a map
+ * entry per step, most of what importing and analysing it cost. An importer that knows every
+ * step and transition of a flow belongs to that flow alone (the tutorial importer) writes these;
+ * `stepNode` and `edgesOf` give the very objects it would otherwise have made, to code that wants
+ * objects. Written once by the importer, then read only.
+ */
+export class FlowSteps {
+  readonly flowId: string;
+  /** Every step shares its flow's state and file (the tutorial says nothing per step). */
+  readonly state: PublishState;
+  readonly file: string | undefined;
+  /** Step ids local to the flow (the graph id is `${flowId}:${stepId}`), in file order. */
+  readonly stepIds: string[] = [];
+  readonly names: string[] = [];
+  readonly types: string[] = [];
+  /** Transition `t` goes from step `from[t]` to step `to[t]` (local positions), with `labels[t]`. */
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  readonly labels: Array<string | undefined> = [];
+  /** The step the flow starts at (its `contains` edge), -1 when it has none. */
+  entry = -1;
+  /** Local step id -> position; made on the first look-up by id (linking a cross-flow transition). */
+  #positions: Map<string, number> | undefined;
+
+  constructor(flow: FlowNode) {
+    this.flowId = flow.id;
+    this.state = flow.state;
+    this.file = flow.file;
+  }
+
+  get size(): number {
+    return this.stepIds.length;
+  }
+
+  addStep(stepId: string, name: string, type: string): number {
+    this.stepIds.push(stepId);
+    this.names.push(name);
+    this.types.push(type);
+    return this.stepIds.length - 1;
+  }
+
+  addTransition(from: number, to: number, label: string | undefined): void {
+    this.from.push(from);
+    this.to.push(to);
+    this.labels.push(label);
+  }
+
+  /** The position of a local step id, -1 when the flow has no such step. */
+  positionOf(stepId: string): number {
+    if (this.#positions === undefined) {
+      this.#positions = new Map();
+      for (let i = 0; i < this.stepIds.length; i++) this.#positions.set(this.stepIds[i] as string, i);
+    }
+    return this.#positions.get(stepId) ?? -1;
+  }
+
+  /** The graph id of step `position`. */
+  nodeId(position: number): string {
+    return `${this.flowId}:${this.stepIds[position] as string}`;
+  }
+
+  /** Step `position` as the node object an importer would have made. */
+  stepNode(position: number, id = this.nodeId(position)): StepNode {
+    return {
+      kind: 'step',
+      id,
+      name: this.names[position] as string,
+      state: this.state,
+      file: this.file,
+      flowId: this.flowId,
+      stepId: this.stepIds[position] as string,
+      type: this.types[position] as string,
+    } as StepNode;
+  }
+
+  /** How many edges `edgesOf` gives: the transitions and the entry's `contains` edge. */
+  get edgeCount(): number {
+    return this.from.length + (this.entry >= 0 ? 1 : 0);
+  }
+}
+
+/**
+ * The flow's edges as objects, in the order the importer used to add them: its transitions, then
+ * the `contains` edge to its entry step. `ids` gives each step's graph id (shared strings).
+ */
+export function edgesOf(steps: FlowSteps, ids: (position: number) => string): GraphEdge[] {
+  const edges: GraphEdge[] = [];
+  for (let t = 0; t < steps.from.length; t++) edges.push(transitionEdge(steps, t, ids));
+  if (steps.entry >= 0) edges.push({ source: steps.flowId, target: ids(steps.entry), kind: 'contains' });
+  return edges;
+}
+
+export function transitionEdge(steps: FlowSteps, t: number, ids: (position: number) => string): GraphEdge {
+  const source = ids(steps.from[t] as number);
+  const target = ids(steps.to[t] as number);
+  const label = steps.labels[t];
+  // Two literal shapes rather than adding `label` afterwards: one hidden class per shape.
+  return label === undefined ? { source, target, kind: 'transition' } : { source, target, kind: 'transition', label };
+}
