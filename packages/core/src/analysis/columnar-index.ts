@@ -61,6 +61,12 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     const flow = flowOf[node] as number;
     return columns.stepNode(stepsAt.get(flow) as FlowSteps, node - flow - 1);
   };
+  const name = (node: number): string => {
+    const object = objectAt[node];
+    if (object !== undefined) return object.name;
+    const flow = flowOf[node] as number;
+    return (stepsAt.get(flow) as FlowSteps).names[node - flow - 1] as string;
+  };
   const position = (nodeId: string): number => {
     const object = objectPosition.get(nodeId);
     if (object !== undefined) return object;
@@ -157,6 +163,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     },
     id,
     node: nodeAt,
+    name,
     edge: edgeAt,
     position,
     columnsHolding: (node) => (objectAt[node] === undefined ? stepsAt.get(flowOf[node] as number) : undefined),

@@ -15,6 +15,7 @@ export class AnalysisContext {
   #index: GraphIndex | undefined;
   #org: AnalysisContext | undefined;
   #cycles: FoundCycles | undefined;
+  #nodes: NodeLookup | undefined;
 
   constructor(graph: FlowGraph) {
     this.graph = graph;
@@ -25,14 +26,17 @@ export class AnalysisContext {
    * when asked for, where `graph.nodes` would make every one.
    */
   get nodes(): NodeLookup {
-    const index = this.index;
-    return {
-      get: (id: string): GraphNode | undefined => {
-        const at = index.position(id);
-        return at < 0 ? undefined : index.node(at);
-      },
-      has: (id: string): boolean => index.position(id) >= 0,
-    };
+    if (this.#nodes === undefined) {
+      const index = this.index;
+      this.#nodes = {
+        get: (id: string): GraphNode | undefined => {
+          const at = index.position(id);
+          return at < 0 ? undefined : index.node(at);
+        },
+        has: (id: string): boolean => index.position(id) >= 0,
+      };
+    }
+    return this.#nodes;
   }
 
   /** Integer adjacency of `graph` (graph-index.ts). */

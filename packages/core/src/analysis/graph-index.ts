@@ -24,6 +24,8 @@ export interface GraphIndex {
   id(i: number): string;
   /** Node `i` (a column-held step is made an object, the same one each time). */
   node(i: number): GraphNode;
+  /** Node `i`'s name, read without making a column-held step an object. */
+  name(i: number): string;
   /** Edge `e`, indexed like `graph.edges` (a column-held transition is made an object). */
   edge(e: number): GraphEdge;
   /** The index of a node id, -1 when it is not a node; without an id map of every node. */
@@ -136,6 +138,7 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
     },
     id: (i) => ids[i] as string,
     node: (i) => nodes[i] as GraphNode,
+    name: (i) => (nodes[i] as GraphNode).name,
     edge: (e) => edges[e] as GraphEdge,
     position: (id) => positions.find(id, -1),
     columnsHolding: () => undefined,

@@ -58,23 +58,42 @@ function duplicateIssues(unit: ImportUnit, duplicates: readonly GraphNode[], nod
     else group.push(node);
   }
   return [...byOwner].map(([owner, group]) => {
-    const first = nodes.get(owner) ?? nodes.get(group[0]!.id);
+    const head = group.find((node) => node.id === owner);
+    if (head === undefined) return stepsOnlyIssue(unit, owner, group, nodes);
+    const first = nodes.get(owner);
     const where = first?.file === undefined ? '' : ` in ${first.file}`;
     const steps = group.filter((node) => node.kind === 'step').length;
-    const head = group.find((node) => node.id === owner) ?? first;
     const what =
-      head?.kind === 'flow'
+      head.kind === 'flow'
         ? steps > 0
           ? `this flow and its ${steps} step${steps === 1 ? '' : 's'} are`
           : 'this flow is'
-        : `${group.length === 1 ? `this ${group[0]!.kind} is` : `these ${group.length} nodes are`}`;
+        : `${group.length === 1 ? `this ${head.kind} is` : `these ${group.length} nodes are`}`;
     return {
       file: unit.file,
-      ...(head?.kind === 'flow' ? { flow: head.name } : {}),
+      ...(head.kind === 'flow' ? { flow: head.name } : {}),
       message: `duplicate id "${owner}": already defined${where}; ${what} ignored`,
       severity: 'warning' as const,
     };
   });
+}
+
+/**
+ * Steps whose ids another file's nodes already have, while their flow's own id is free (a flow
+ * `a` with a step `b:c` and a flow `a:b` with a step `c` are both `a:b:c`): the steps are
+ * dropped, not the flow, and the issue names the step ids.
+ */
+function stepsOnlyIssue(unit: ImportUnit, flowId: string, steps: readonly GraphNode[], nodes: ReadonlyMap<string, GraphNode>): ImportIssue {
+  const first = steps[0] as GraphNode;
+  const file = nodes.get(first.id)?.file;
+  const flow = nodes.get(flowId);
+  const ids = steps.length === 1 ? `"${first.id}"` : `"${first.id}" and ${steps.length - 1} more`;
+  return {
+    file: unit.file,
+    ...(flow?.kind === 'flow' ? { flow: flow.name } : {}),
+    message: `duplicate id ${ids}: already defined${file === undefined ? '' : ` in ${file}`}; ${steps.length === 1 ? 'this step is' : `these ${steps.length} steps are`} ignored`,
+    severity: 'warning',
+  };
 }
 
 /**

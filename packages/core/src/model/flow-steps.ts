@@ -23,8 +23,13 @@ export class FlowSteps {
   readonly labels: Array<string | undefined> = [];
   /** The step the flow starts at (its `contains` edge), -1 when it has none. */
   entry = -1;
-  /** Local step id -> position; made on the first look-up by id (linking a cross-flow transition). */
+  /**
+   * Local step id -> position, made on the second look-up by id: linking looks up the target of
+   * each cross-flow transition, often one per flow, where a map of every step would cost more
+   * than reading the ids once.
+   */
   #positions: Map<string, number> | undefined;
+  #lookups = 0;
 
   constructor(flow: FlowNode) {
     this.flowId = flow.id;
@@ -51,6 +56,7 @@ export class FlowSteps {
 
   /** The position of a local step id, -1 when the flow has no such step. */
   positionOf(stepId: string): number {
+    if (this.#positions === undefined && this.#lookups++ === 0) return this.stepIds.indexOf(stepId);
     if (this.#positions === undefined) {
       this.#positions = new Map();
       for (let i = 0; i < this.stepIds.length; i++) this.#positions.set(this.stepIds[i] as string, i);

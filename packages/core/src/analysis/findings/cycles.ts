@@ -53,8 +53,8 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
 }
 
 /**
- * `"a" → "b" → "a"`. Names come from the index where the search left the path's positions (each
- * checked against the id, a pointer compare), else from looking the id up.
+ * `"a" → "b" → "a"`. Names come from the index at the positions the search left for the path
+ * (flow loops), else from looking the id up.
  */
 function pushPath(parts: string[], context: AnalysisContext, cycle: Cycle): void {
   const { path } = cycle;
@@ -63,7 +63,7 @@ function pushPath(parts: string[], context: AnalysisContext, cycle: Cycle): void
   for (let i = 0; i < path.length; i++) {
     const id = path[i] as string;
     const at = positions?.[i] ?? -1;
-    const node = at >= 0 ? index.node(at) : nodes.get(id);
-    parts.push(i === 0 ? '"' : ' → "', node?.name || id, '"');
+    const name = at >= 0 ? index.name(at) : nodes.get(id)?.name;
+    parts.push(i === 0 ? '"' : ' → "', name || id, '"');
   }
 }
