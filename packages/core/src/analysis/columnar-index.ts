@@ -18,8 +18,8 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
   const objectAt: Array<GraphNode | undefined> = new Array(n);
   /** Object ids -> index: flows and resources, a few thousand, not one per step. */
   const objectPosition = new Map<string, number>();
-  /** Index of a columnar flow -> its steps, which take the indices right after it. */
-  const stepsAt = new Map<number, FlowSteps>();
+  /** Index of a columnar flow -> its steps, which take the indices right after it (holes elsewhere). */
+  const stepsAt: Array<FlowSteps | undefined> = new Array(n);
   const columnar: FlowSteps[] = [];
   const columnarAt: number[] = [];
   let i = 0;
@@ -33,7 +33,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
       continue;
     }
     const flow = i;
-    stepsAt.set(flow, steps);
+    stepsAt[flow] = steps;
     columnar.push(steps);
     columnarAt.push(flow);
     const end = flow + 1 + steps.size;
@@ -53,19 +53,19 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     const object = objectAt[node];
     if (object !== undefined) return object.id;
     const flow = flowOf[node] as number;
-    return columns.stepId(stepsAt.get(flow) as FlowSteps, node - flow - 1);
+    return (stepsAt[flow] as FlowSteps).nodeId(node - flow - 1);
   };
   const nodeAt = (node: number): GraphNode => {
     const object = objectAt[node];
     if (object !== undefined) return object;
     const flow = flowOf[node] as number;
-    return columns.stepNode(stepsAt.get(flow) as FlowSteps, node - flow - 1);
+    return columns.stepNode(stepsAt[flow] as FlowSteps, node - flow - 1);
   };
   const name = (node: number): string => {
     const object = objectAt[node];
     if (object !== undefined) return object.name;
     const flow = flowOf[node] as number;
-    return (stepsAt.get(flow) as FlowSteps).names[node - flow - 1] as string;
+    return (stepsAt[flow] as FlowSteps).names[node - flow - 1] as string;
   };
   const position = (nodeId: string): number => {
     const object = objectPosition.get(nodeId);
@@ -166,7 +166,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     name,
     edge: edgeAt,
     position,
-    columnsHolding: (node) => (objectAt[node] === undefined ? stepsAt.get(flowOf[node] as number) : undefined),
+    columnsHolding: (node) => (objectAt[node] === undefined ? stepsAt[flowOf[node] as number] : undefined),
     kinds,
     flowOf,
     outOffsets,

@@ -1,3 +1,4 @@
+import type { FlowSteps } from '../model/flow-steps.js';
 import type { StepNode } from '../model/graph.js';
 import { compareStrings } from '../util/compare.js';
 import { chooseCut } from './cycle-cut.js';
@@ -103,16 +104,29 @@ function cyclesOf(index: GraphIndex, search?: CycleSearch): Cycle[] {
   return cycles.sort((a, b) => compareScope(a, b) || compareStrings(a.members[0] ?? '', b.members[0] ?? ''));
 }
 
-/** The component's node indices sorted by id; Tarjan lists them by index, which is often already id order. */
+/**
+ * The component's node indices sorted by id; Tarjan lists them by index, which is often already id
+ * order. Steps of one flow held as columns share the id's `flowId:` prefix, so their local step
+ * ids are compared instead, without making the graph ids.
+ */
 function membersById(index: GraphIndex, all: Int32Array, start: number, end: number): number[] {
   const members: number[] = new Array(end - start);
-  let sorted = true;
+  const columns = index.columnsHolding(all[start] as number);
+  let oneFlow = columns !== undefined;
   for (let i = start; i < end; i++) {
     const node = all[i] as number;
     members[i - start] = node;
-    if (sorted && i > start && index.id(all[i - 1] as number) > index.id(node)) sorted = false;
+    if (oneFlow && index.columnsHolding(node) !== columns) oneFlow = false;
   }
-  if (!sorted) members.sort((a, b) => compareStrings(index.id(a), index.id(b)));
+  const key: (node: number) => string = oneFlow
+    ? (node) => (columns as FlowSteps).stepIds[node - (index.flowOf[node] as number) - 1] as string
+    : (node) => index.id(node);
+  for (let i = 1; i < members.length; i++) {
+    if (key(members[i - 1] as number) > key(members[i] as number)) {
+      members.sort((a, b) => compareStrings(key(a), key(b)));
+      break;
+    }
+  }
   return members;
 }
 

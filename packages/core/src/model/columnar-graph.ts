@@ -23,8 +23,10 @@ export class GraphColumns {
   readonly steps: ReadonlyMap<string, FlowSteps>;
   readonly stepCount: number;
   readonly stepEdgeCount: number;
-  /** Per columnar flow, each step's graph id and node object once made: one string and one object per step however often asked. */
-  readonly #ids = new Map<FlowSteps, string[]>();
+  /**
+   * Per columnar flow, each step's node object once made: one object per step however often
+   * asked, and per graph, since linking may mark a node (its template variables).
+   */
   readonly #nodes = new Map<FlowSteps, StepNode[]>();
 
   constructor(objects: ReadonlyMap<string, GraphNode>, steps: ReadonlyMap<string, FlowSteps>) {
@@ -42,13 +44,7 @@ export class GraphColumns {
 
   /** The graph id of a column-held step. */
   stepId(steps: FlowSteps, position: number): string {
-    let ids = this.#ids.get(steps);
-    if (ids === undefined) {
-      ids = new Array<string>(steps.size);
-      this.#ids.set(steps, ids);
-    }
-    // biome-ignore lint/suspicious/noAssignInExpressions: a cache fill
-    return (ids[position] ??= steps.nodeId(position));
+    return steps.nodeId(position);
   }
 
   /** A column-held step as an object (the same object every time). */

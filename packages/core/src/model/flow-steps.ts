@@ -64,9 +64,14 @@ export class FlowSteps {
     return this.#positions.get(stepId) ?? -1;
   }
 
+  /** Graph ids made so far: ids are strings, the same whoever asks, so one per step is kept. */
+  #nodeIds: string[] | undefined;
+
   /** The graph id of step `position`. */
   nodeId(position: number): string {
-    return `${this.flowId}:${this.stepIds[position] as string}`;
+    this.#nodeIds ??= new Array<string>(this.stepIds.length);
+    // biome-ignore lint/suspicious/noAssignInExpressions: a cache fill
+    return (this.#nodeIds[position] ??= `${this.flowId}:${this.stepIds[position] as string}`);
   }
 
   /** Step `position` as the node object an importer would have made. */
