@@ -48,8 +48,8 @@ function entries(index: GraphIndex, bfs: BfsResult, include: (node: GraphNode) =
   const listed: ImpactEntry[] = [];
   for (let i = 1; i < bfs.order.length; i++) {
     const node = bfs.order[i] as number;
-    const id = index.ids[node] as string;
-    if (!include(index.nodes[node] as GraphNode)) continue;
+    const id = index.id(node);
+    if (!include(index.node(node))) continue;
     listed.push(lazyEntry(id, bfs.depth[node] as number, () => pathOf(index, bfs, node, direction)));
   }
   return listed.sort((a, b) => a.depth - b.depth || compareStrings(a.id, b.id));
@@ -58,7 +58,7 @@ function entries(index: GraphIndex, bfs: BfsResult, include: (node: GraphNode) =
 /** Parent pointers lead back to the queried node: reversed for downstream, as-is for upstream. */
 function pathOf(index: GraphIndex, bfs: BfsResult, node: number, direction: 'down' | 'up'): string[] {
   const path: string[] = [];
-  for (let at = node; at !== -1; at = bfs.parent[at] as number) path.push(index.ids[at] as string);
+  for (let at = node; at !== -1; at = bfs.parent[at] as number) path.push(index.id(at));
   return direction === 'down' ? path.reverse() : path;
 }
 
@@ -77,8 +77,8 @@ function lazyEntry(id: string, depth: number, buildPath: () => string[]): Impact
 function entryFlows(index: GraphIndex, up: BfsResult): string[] {
   const flows: string[] = [];
   for (const node of up.order) {
-    const found = index.nodes[node] as GraphNode;
-    if (found.kind === 'flow' && ENTRY_FLOW_TYPES.has(found.type)) flows.push(index.ids[node] as string);
+    const found = index.node(node);
+    if (found.kind === 'flow' && ENTRY_FLOW_TYPES.has(found.type)) flows.push(index.id(node));
   }
   return flows.sort(compareStrings);
 }

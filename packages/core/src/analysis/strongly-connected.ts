@@ -6,8 +6,8 @@ import type { GraphIndex } from './graph-index.js';
  */
 export type EdgeMask = Uint8Array | undefined;
 
-/** What the component search reads of a graph: ids and out-edges in compressed rows (a GraphIndex has them). */
-export type Adjacency = Pick<GraphIndex, 'ids' | 'outOffsets' | 'outTargets' | 'outEdges'>;
+/** What the component search reads of a graph: out-edges in compressed rows (a GraphIndex has them). */
+export type Adjacency = Pick<GraphIndex, 'outOffsets' | 'outTargets' | 'outEdges'>;
 
 export interface Components {
   /** Node index -> component number. */
@@ -28,8 +28,8 @@ export interface Components {
  * overflow the stack. O(V + E).
  */
 export function stronglyConnectedComponents(index: Adjacency, mask?: EdgeMask): Components {
-  const n = index.ids.length;
   const { outOffsets, outTargets, outEdges } = index;
+  const n = outOffsets.length - 1;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);

@@ -23,7 +23,7 @@ export function breadthFirst(
   maxDepth = Number.POSITIVE_INFINITY,
   blocked?: Uint8Array,
 ): BfsResult {
-  const n = index.ids.length;
+  const n = index.kinds.length;
   const offsets = direction === 'out' ? index.outOffsets : index.inOffsets;
   const neighbours = direction === 'out' ? index.outTargets : index.inSources;
   const depth = new Int32Array(n).fill(-1);

@@ -24,7 +24,7 @@ export function changeImpact(newOrg: FlowGraph, oldOrg: FlowGraph, changed: read
     edges.push(edge);
   }
   const index = buildGraphIndex({ nodes, edges });
-  const n = index.ids.length;
+  const n = index.kinds.length;
   const parent = new Int32Array(n).fill(-1);
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);
@@ -51,11 +51,11 @@ export function changeImpact(newOrg: FlowGraph, oldOrg: FlowGraph, changed: read
   const entryFlows: ChangeImpact['entryFlows'] = [];
   for (let i = 0; i < tail; i++) {
     const at = queue[i] as number;
-    const node = index.nodes[at] as GraphNode;
+    const node = index.node(at);
     if (i >= seeds) reached.push(node.id);
     if (node.kind !== 'flow' || !ENTRY_FLOW_TYPES.has(node.type)) continue;
     const path: string[] = [];
-    for (let step = at; step !== -1; step = parent[step] as number) path.push(index.ids[step] as string);
+    for (let step = at; step !== -1; step = parent[step] as number) path.push(index.id(step));
     entryFlows.push({ id: node.id, path });
   }
   return {
