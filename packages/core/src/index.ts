@@ -211,7 +211,7 @@ export { compareStrings } from './util/compare.js';
 // Model.
 export { ENTRY_FLOW_TYPES, FLOW_TYPE_TO_DEPENDENCY_TYPE, FLOW_TYPES, type FlowType } from './model/flow-types.js';
 export type { FlowGraph, FlowNode, GraphEdge, GraphNode, NodeKind, ResourceNode, StepNode } from './model/graph.js';
-export { nodeCount } from './model/columnar-graph.js';
+export { nodeCount, nodeLookup, objectNodes } from './model/columnar-graph.js';
 export { formatIssue } from './model/issues.js';
 
 // Importers, linking and the pipeline that runs them.

@@ -1,4 +1,4 @@
-import type { FlowGraph, GraphNode } from '@flowgraph/core';
+import { type FlowGraph, type GraphNode, nodeLookup, objectNodes } from '@flowgraph/core';
 
 /** Node id -> what a person recognises: the flow or resource name, a step as `flow › step`. */
 export type NameOf = (id: string) => string;
@@ -10,7 +10,8 @@ export type NameOf = (id: string) => string;
  */
 export function nameLookup(graph: FlowGraph): NameOf {
   const byName = new Map<string, GraphNode[]>();
-  for (const node of graph.nodes.values()) {
+  const nodes = nodeLookup(graph);
+  for (const node of objectNodes(graph)) {
     if (node.kind === 'step') continue;
     const key = node.name.toLowerCase();
     const list = byName.get(key);
@@ -27,10 +28,10 @@ export function nameLookup(graph: FlowGraph): NameOf {
     return node.file !== undefined && sameFile < 2 ? `${name} (${node.type}, ${node.file})` : `${name} (${node.type}, ${node.id})`;
   };
   return (id) => {
-    const node = graph.nodes.get(id);
+    const node = nodes.get(id);
     if (!node) return id;
     if (node.kind === 'step') {
-      const flow = graph.nodes.get(node.flowId);
+      const flow = nodes.get(node.flowId);
       return `${flow === undefined ? node.flowId : distinct(flow)} › ${node.name || node.stepId}`;
     }
     return distinct(node);

@@ -1,5 +1,5 @@
 import { type FlowSteps, transitionEdge } from './flow-steps.js';
-import type { FlowGraph, GraphEdge, GraphNode, StepNode } from './graph.js';
+import type { FlowGraph, GraphEdge, GraphNode, NodeLookup, StepNode } from './graph.js';
 
 /** A column-held step: its flow's columns and its position in them. */
 export interface StepAt {
@@ -168,4 +168,14 @@ export function columnsOf(graph: FlowGraph): GraphColumns | undefined {
 export function nodeCount(graph: FlowGraph): number {
   const columns = columnsOf(graph);
   return columns === undefined ? graph.nodes.size : columns.objects.size + columns.stepCount;
+}
+
+/** Nodes by id, a column-held step made an object only when asked for (where `graph.nodes` makes every one). */
+export function nodeLookup(graph: FlowGraph): NodeLookup {
+  return columnsOf(graph) ?? graph.nodes;
+}
+
+/** Every node but the column-held steps: flows, resources and steps held as objects, in graph order. */
+export function objectNodes(graph: FlowGraph): Iterable<GraphNode> {
+  return (columnsOf(graph)?.objects ?? graph.nodes).values();
 }

@@ -2,6 +2,7 @@ import { findingKey } from '../analysis/findings/identity.js';
 import type { AnalysisResult, Finding, Severity } from '../analysis/result.js';
 import type { BaselineComparison, BaselineEntry } from '../baseline/baseline.js';
 import type { GraphDiff } from '../diff/types.js';
+import { nodeLookup } from '../model/columnar-graph.js';
 import type { FlowGraph, GraphNode, NodeKind } from '../model/graph.js';
 import type { ImportIssue } from '../model/issues.js';
 
@@ -112,8 +113,9 @@ export interface CheckReportInput {
 export function checkProblems(input: CheckReportInput): ProblemReport {
   const { result, graph, baseline } = input;
   const nodes: Record<string, ReportNode> = {};
+  const lookup = nodeLookup(graph);
   const describe = (id: string) => {
-    const node = graph.nodes.get(id);
+    const node = lookup.get(id);
     if (node !== undefined && nodes[id] === undefined) nodes[id] = reportNodeOf(node);
   };
   const problems: Problem[] = [...result.errors, ...result.warnings].map(fromImportIssue);
