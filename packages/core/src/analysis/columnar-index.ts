@@ -91,8 +91,8 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     firstEdge[c] = e;
     const steps = columnar[c] as FlowSteps;
     const first = (columnarAt[c] as number) + 1;
-    const { from, to } = steps;
-    for (let t = 0; t < from.length; t++, e++) {
+    const { from, to, transitionCount } = steps;
+    for (let t = 0; t < transitionCount; t++, e++) {
       const source = first + (from[t] as number);
       const target = first + (to[t] as number);
       edgeKinds[e] = EDGE_KIND.transition;
@@ -138,7 +138,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     const steps = columnar[c] as FlowSteps;
     const t = edge - (firstEdge[c] as number);
     const ids = (stepPosition: number) => columns.stepId(steps, stepPosition);
-    if (t < steps.from.length) return transitionEdge(steps, t, ids);
+    if (t < steps.transitionCount) return transitionEdge(steps, t, ids);
     return { source: steps.flowId, target: ids(steps.entry), kind: 'contains' };
   };
 

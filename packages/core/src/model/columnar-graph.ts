@@ -104,7 +104,7 @@ export class GraphColumns {
     const edges: GraphEdge[] = [];
     for (const steps of this.columnarFlows()) {
       const ids = (position: number) => this.stepId(steps, position);
-      for (let t = 0; t < steps.from.length; t++) edges.push(transitionEdge(steps, t, ids));
+      for (let t = 0; t < steps.transitionCount; t++) edges.push(transitionEdge(steps, t, ids));
       if (steps.entry >= 0) edges.push({ source: steps.flowId, target: ids(steps.entry), kind: 'contains' });
     }
     for (const edge of this.objectEdges) edges.push(edge);

@@ -17,9 +17,14 @@ export class FlowSteps {
   readonly stepIds: string[] = [];
   readonly names: string[] = [];
   readonly types: string[] = [];
-  /** Transition `t` goes from step `from[t]` to step `to[t]` (local positions), with `labels[t]`. */
-  readonly from: number[] = [];
-  readonly to: number[] = [];
+  /**
+   * Transition `t` (below `transitionCount`) goes from step `from[t]` to step `to[t]` (local
+   * positions), with `labels[t]`. Typed arrays: their contents live outside the collected heap, so
+   * no collection copies 1.2M positions while a large org is imported.
+   */
+  from: Int32Array;
+  to: Int32Array;
+  transitionCount = 0;
   readonly labels: Array<string | undefined> = [];
   /** The step the flow starts at (its `contains` edge), -1 when it has none. */
   entry = -1;
@@ -31,10 +36,13 @@ export class FlowSteps {
   #positions: Map<string, number> | undefined;
   #lookups = 0;
 
-  constructor(flow: FlowNode) {
+  /** `transitions`: how many transitions the flow may have (room grows past it). */
+  constructor(flow: FlowNode, transitions = 8) {
     this.flowId = flow.id;
     this.state = flow.state;
     this.file = flow.file;
+    this.from = new Int32Array(Math.max(1, transitions));
+    this.to = new Int32Array(Math.max(1, transitions));
   }
 
   get size(): number {
@@ -49,8 +57,13 @@ export class FlowSteps {
   }
 
   addTransition(from: number, to: number, label: string | undefined): void {
-    this.from.push(from);
-    this.to.push(to);
+    const t = this.transitionCount++;
+    if (t === this.from.length) {
+      this.from = grown(this.from);
+      this.to = grown(this.to);
+    }
+    this.from[t] = from;
+    this.to[t] = to;
     this.labels.push(label);
   }
 
@@ -90,7 +103,7 @@ export class FlowSteps {
 
   /** How many edges `edgesOf` gives: the transitions and the entry's `contains` edge. */
   get edgeCount(): number {
-    return this.from.length + (this.entry >= 0 ? 1 : 0);
+    return this.transitionCount + (this.entry >= 0 ? 1 : 0);
   }
 }
 
@@ -100,7 +113,7 @@ export class FlowSteps {
  */
 export function edgesOf(steps: FlowSteps, ids: (position: number) => string): GraphEdge[] {
   const edges: GraphEdge[] = [];
-  for (let t = 0; t < steps.from.length; t++) edges.push(transitionEdge(steps, t, ids));
+  for (let t = 0; t < steps.transitionCount; t++) edges.push(transitionEdge(steps, t, ids));
   if (steps.entry >= 0) edges.push({ source: steps.flowId, target: ids(steps.entry), kind: 'contains' });
   return edges;
 }
@@ -111,4 +124,10 @@ export function transitionEdge(steps: FlowSteps, t: number, ids: (position: numb
   const label = steps.labels[t];
   // Two literal shapes rather than adding `label` afterwards: one hidden class per shape.
   return label === undefined ? { source, target, kind: 'transition' } : { source, target, kind: 'transition', label };
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

@@ -4,6 +4,7 @@ import type { Importer, ImportUnit, InputFile } from '../importer.js';
 import { isJsonFileName, readJson, readJsonArray } from '../json-text.js';
 import { flowTypeFromText, tutorialFlowNode } from './flow-node.js';
 import { isPlainObject, looksLikeTutorialFlows, TutorialFlowSchema, type TutorialFlowList, tutorialFlowList } from './schema.js';
+import { SharedStrings } from '../shared-strings.js';
 import { importSteps } from './steps.js';
 
 export const TUTORIAL_FORMAT = 'tutorial-json';
@@ -84,6 +85,7 @@ function importFlows(file: InputFile): ImportUnit {
   if (list.length === 0) unit.issues.push({ file: file.path, message: 'the file lists no flows', severity: 'warning' });
 
   const seen = new Set<string>();
+  const strings = new SharedStrings();
   for (let index = 0; index < list.length; index++) {
     const raw = list.flow(index);
     const path = appendPath(list.prefix, index);
@@ -116,7 +118,7 @@ function importFlows(file: InputFile): ImportUnit {
       });
     }
     unit.nodes.push(node);
-    importSteps(flow.definition, { file: file.path, path, flow: node, unit });
+    importSteps(flow.definition, { file: file.path, path, flow: node, unit, strings });
   }
   return unit;
 }

@@ -4,6 +4,7 @@ import type { ImportIssue } from '../../model/issues.js';
 import type { Reference } from '../../model/reference.js';
 import { appendPath } from '../field-path.js';
 import type { ImportUnit } from '../importer.js';
+import type { SharedStrings } from '../shared-strings.js';
 import { findEntryStep } from './entry-step.js';
 import { isPlainObject, type TutorialFlow } from './schema.js';
 
@@ -14,6 +15,8 @@ export interface FlowSite {
   path: string;
   flow: FlowNode;
   unit: ImportUnit;
+  /** One string per distinct step type and transition label across the file (see SharedStrings). */
+  strings: SharedStrings;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface FlowSite {
  * nodes and 620k transitions.
  */
 export function importSteps(definition: TutorialFlow['definition'], site: FlowSite): void {
-  const steps = new FlowSteps(site.flow);
+  const steps = new FlowSteps(site.flow, definition.transitions?.length);
   const positions = importNodes(definition.nodes, steps, site);
   const entered = importTransitions(definition.transitions ?? [], steps, positions, site);
   const entry = findEntryStep(steps.types, entered);
@@ -57,7 +60,10 @@ function importNodes(nodes: Record<string, unknown> | unknown[], steps: FlowStep
       report(site, appendPath(nodesPath, key), `duplicate node id "${stepId}": the first one is kept`);
       continue;
     }
-    const type = typeof raw.type === 'string' && raw.type !== '' ? raw.type : fallbackText(raw.type, 'step', site, nodesPath, key, 'type');
+    const type =
+      typeof raw.type === 'string' && raw.type !== ''
+        ? site.strings.shared(raw.type)
+        : fallbackText(raw.type, 'step', site, nodesPath, key, 'type');
     const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : fallbackText(raw.name, stepId, site, nodesPath, key, 'name');
     positions.set(stepId, steps.addStep(stepId, name, type));
   }
@@ -88,7 +94,8 @@ function importTransitions(transitions: unknown[], steps: FlowSteps, positions: 
     const target = positions.get(to);
     if (target !== undefined) {
       entered[target] = 1;
-      steps.addTransition(source, target, labelText(raw.condition));
+      const label = labelText(raw.condition);
+      steps.addTransition(source, target, label === undefined ? undefined : site.strings.shared(label));
       continue;
     }
     // Another flow's id, or `otherFlowId:nodeId`: linking resolves it against every file, and
