@@ -44,6 +44,23 @@ describe('[I] flowgraph analyze', () => {
     }
   });
 
+  it('reads files as UTF-8: names in any script, a BOM or a broken flow reported with its line and column', async () => {
+    const names = cyclicOrg.map((flow, index) => ({ ...flow, name: ['Menü 日本', 'Billing 😀'][index] }));
+    const { dir, cleanup } = await tempFolder({
+      'org.json': names,
+      'bom.json': `\uFEFF${JSON.stringify(cleanOrg)}`,
+      'broken.json': '[\n{"id": "é", "definition": {"nodes": {}}},\n{"id": "b" "definition": {}}\n]',
+    });
+    try {
+      const run = await runCli(['analyze', '.'], { cwd: dir });
+      expect(run.stdout).toContain('Billing 😀 → Menü 日本 → Billing 😀');
+      expect(run.stdout).toMatch(/bom\.json: invalid JSON at line 1, column 1/);
+      expect(run.stdout).toMatch(/broken\.json: invalid JSON at line 3, column 12/);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('reads the example org and applies the version policy', async () => {
     const plain = analysisReportSchema.parse(JSON.parse((await runCli(['analyze', examples, '--format', 'json'])).stdout));
     const run = await runCli(['analyze', examples, '--format', 'json', '--target-version', '99.0']);

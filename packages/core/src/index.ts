@@ -219,6 +219,7 @@ export {
   type ImportUnit,
   type InputFile,
   importArchitectConfiguration,
+  inputFileFromBytes,
   type ParsedSubstitutions,
   parseSubstitutions,
   SNAPSHOT_FORMAT,

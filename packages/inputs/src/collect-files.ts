@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { type InputFile, isFlowFileName, isSkippedEntry } from '@flowgraph/core';
+import { type InputFile, inputFileFromBytes, isFlowFileName, isSkippedEntry } from '@flowgraph/core';
 import { describeFsError, InputError, isNotFound } from './errors.js';
 
 export interface CollectOptions {
@@ -40,7 +40,7 @@ export async function collectInputFiles(paths: readonly string[], cwd: string, o
     const real = await realpath(entry.location).catch(() => entry.location);
     if (seen.has(real)) continue;
     seen.add(real);
-    files.push(await readListedInput(entry, roots));
+    files.push(await readListedInput(entry, roots, 'bytes'));
   }
   return files;
 }
@@ -71,14 +71,18 @@ export async function listInputFiles(paths: readonly string[], cwd: string, opti
 /**
  * Reads one listed file. With `roots` (confined), a file whose real path is outside every root
  * is refused, checked again at read time: a file swapped for a link after listing is not read.
+ * As `'bytes'` (the CLI, which imports each file once), the text is decoded only if an importer
+ * asks for it: a 60 MB tutorial file is read flow by flow from its bytes. As `'text'` (the
+ * server, whose input set keeps files to import them again), the file holds its text only.
  */
-export async function readListedInput(entry: ListedInput, roots?: readonly string[]): Promise<InputFile> {
+export async function readListedInput(entry: ListedInput, roots?: readonly string[], as: 'text' | 'bytes' = 'text'): Promise<InputFile> {
   if (entry.error !== undefined) return unreadable(entry.path, entry.error, entry.location);
   if (roots !== undefined) {
     const refused = await outsideRoots(entry.location, roots);
     if (refused !== undefined) return unreadable(entry.path, refused, entry.location);
   }
   try {
+    if (as === 'bytes') return inputFileFromBytes(entry.path, await readFile(entry.location), entry.location);
     return { path: entry.path, text: await readFile(entry.location, 'utf8'), location: entry.location };
   } catch (error) {
     return unreadable(entry.path, describeFsError(error), entry.location);

@@ -8,6 +8,12 @@ export interface InputFile {
   path: string;
   text: string;
   /**
+   * The file as read from disk (the CLI), when `text` is decoded from it on first read
+   * (`inputFileFromBytes`): the tutorial importer reads a top-level array item by item from the
+   * bytes and never decodes the whole text. Absent for files given as text (web app, server).
+   */
+  bytes?: Uint8Array;
+  /**
    * Set by the reader when the file or folder could not be read (`permission denied`): the input
    * is reported as failed with this reason and the rest is still imported.
    */

@@ -1,5 +1,6 @@
+import { decodeUtf8, undecodedBytes } from './file-bytes.js';
 import type { InputFile } from './importer.js';
-import { jsonArrayItems } from './json-array-items.js';
+import { jsonArrayItemBytes, jsonArrayItems } from './json-array-items.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 
 export type JsonText = { ok: true; value: unknown } | { ok: false; message: string };
@@ -32,21 +33,36 @@ export interface JsonArray {
 const arrays = new WeakMap<InputFile, JsonArray | null>();
 
 /**
- * The file's text as a top-level array read item by item (json-array-items.ts says why), or
- * undefined when the text is not an array of non-empty items (use `readJson`, which reports errors).
- * Items are not kept: each is parsed again if asked for again.
+ * The file's text as a top-level array read item by item (json-array-items.ts says why), from
+ * its bytes while its text is not decoded (file-bytes.ts), or undefined when the text is not an
+ * array of non-empty items (use `readJson`, which reports errors). Items are not kept: each is
+ * parsed again if asked for again.
  */
 export function readJsonArray(file: InputFile): JsonArray | undefined {
   let array = arrays.get(file);
   if (array === undefined) {
-    const bounds = jsonArrayItems(file.text);
-    array =
-      bounds === undefined
-        ? null
-        : { length: bounds.length / 2, item: (index) => JSON.parse(file.text.slice(bounds[2 * index], bounds[2 * index + 1])) };
+    const bytes = undecodedBytes(file);
+    array = bytes === undefined ? textArray(file.text) : bytesArray(bytes);
     arrays.set(file, array);
   }
   return array ?? undefined;
+}
+
+function textArray(text: string): JsonArray | null {
+  const bounds = jsonArrayItems(text);
+  if (bounds === undefined) return null;
+  return { length: bounds.length / 2, item: (index) => JSON.parse(text.slice(bounds[2 * index], bounds[2 * index + 1])) };
+}
+
+/**
+ * From the bytes, each item decoded alone: its string (~30 KB for a 250-step flow) dies young
+ * with its tree, and the 60 MB text is never made (nor flattened: a second copy on first scan).
+ * Items split at ASCII bytes, so decoding them apart gives the characters the whole text has.
+ */
+function bytesArray(bytes: Uint8Array): JsonArray | null {
+  const bounds = jsonArrayItemBytes(bytes);
+  if (bounds === undefined) return null;
+  return { length: bounds.length / 2, item: (index) => JSON.parse(decodeUtf8(bytes.subarray(bounds[2 * index], bounds[2 * index + 1]))) };
 }
 
 export function isJsonFileName(path: string): boolean {

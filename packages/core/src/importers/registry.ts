@@ -3,6 +3,7 @@ import { architectExportImporter } from './architect-export/importer.js';
 import { archyYamlImporter } from './archy-yaml/importer.js';
 import { isJsonFileName, readJson } from './json-text.js';
 import { snapshotImporter } from './snapshot/importer.js';
+import { isBlank } from './text-sniff.js';
 import { tutorialImporter } from './tutorial/importer.js';
 
 /**
@@ -43,7 +44,7 @@ function contextFor(file: InputFile, settings: ImportSettings, shared: ImportCon
 
 export function importFile(file: InputFile, context: ImportContext, importers: readonly Importer[] = IMPORTERS): ImportUnit {
   if (file.unreadable !== undefined) return failed(file, 'unknown', `cannot read: ${file.unreadable}`);
-  if (file.text.trim() === '') return failed(file, 'unknown', 'the file is empty');
+  if (isBlank(file)) return failed(file, 'unknown', 'the file is empty');
   let importer: Importer | undefined;
   try {
     importer = importers.find((candidate) => candidate.detect(file));

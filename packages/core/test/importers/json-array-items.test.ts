@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonArrayItems } from '../../src/importers/json-array-items.js';
+import { jsonArrayItemBytes, jsonArrayItems } from '../../src/importers/json-array-items.js';
 
 /** Each item parsed on its own, or undefined when the scan refused the text or an item does not parse. */
 function itemByItem(text: string): unknown[] | undefined {
@@ -68,6 +68,41 @@ describe('[U] jsonArrayItems', () => {
         else if (Array.isArray(whole.value) && items !== undefined) expect(items).toEqual(whole.value);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same items in the UTF-8 bytes as in the text, multi-byte characters included (the text scan as the oracle)', () => {
+    const unicodeArray = fc
+      .tuple(
+        fc.array(fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' }), { maxLength: 5 }),
+        fc.constantFrom(undefined, 2),
+        fc.constantFrom('', ' \n'),
+      )
+      .map(([items, indent, around]) => `${around}${JSON.stringify(items, null, indent)}${around}`);
+    const mutated = fc
+      .tuple(fc.oneof(arrayText, unicodeArray), fc.nat(), fc.constantFrom('', ',', '[', ']', '}', '"', '\\', 'é', '日本', '😀', '\uFEFF'))
+      .map(([text, at, insert]) => {
+        // Inserted between UTF-16 units of one character it would make a lone surrogate, which UTF-8 cannot hold.
+        const chars = [...text];
+        const index = chars.length === 0 ? 0 : at % chars.length;
+        return [...chars.slice(0, index), insert, ...chars.slice(index)].join('');
+      });
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const bytes = new TextEncoder().encode(text);
+        const byteBounds = jsonArrayItemBytes(bytes);
+        const textBounds = jsonArrayItems(text);
+        if (textBounds === undefined) {
+          expect(byteBounds).toBeUndefined();
+          return;
+        }
+        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+        expect(byteBounds?.length).toBe(textBounds.length);
+        for (let i = 0; i < textBounds.length; i += 2) {
+          expect(decoder.decode(bytes.subarray(byteBounds?.[i], byteBounds?.[i + 1]))).toBe(text.slice(textBounds[i], textBounds[i + 1]));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

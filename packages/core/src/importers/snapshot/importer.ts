@@ -5,6 +5,7 @@ import { importArchitectConfiguration } from '../architect-flow/configuration.js
 import { appendPath, describeZodError } from '../field-path.js';
 import type { Importer, ImportUnit, InputFile } from '../importer.js';
 import { isJsonFileName, readJson } from '../json-text.js';
+import { includesText, opensWith, textStart } from '../text-sniff.js';
 import { dependencyReference } from './dependency-reference.js';
 import { snapshotFlowNode } from './flow-node.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotConsumedSchema, SnapshotFetchErrorSchema, SnapshotSchema } from './schema.js';
@@ -25,8 +26,8 @@ export const snapshotImporter: Importer = {
   detect(file) {
     // Our writer puts `format` first, so a sniff settles most files without parsing; a `.json`
     // object that names the format anywhere is parsed (once: the tutorial detector reuses it).
-    if (!file.text.slice(0, 4096).includes(SNAPSHOT_FORMAT) && !isJsonFileName(file.path)) return false;
-    if (!mayBeSnapshotText(file.text)) return false;
+    if (!textStart(file, 4096).includes(SNAPSHOT_FORMAT) && !isJsonFileName(file.path)) return false;
+    if (!mayBeSnapshot(file)) return false;
     const json = readJson(file);
     return json.ok && typeof json.value === 'object' && json.value !== null && 'format' in json.value
       ? json.value.format === SNAPSHOT_FORMAT
@@ -36,15 +37,13 @@ export const snapshotImporter: Importer = {
 };
 
 /**
- * False when the text cannot be a snapshot, told without parsing it: a snapshot is a JSON object,
- * and its `"flowgraph-snapshot"` is in the text, written out or with `\u` escapes. (Detection
- * should stay a sniff; an importer that needs the tree parses it.)
+ * False when the file cannot be a snapshot, told without parsing it (nor decoding it when it has
+ * bytes: text-sniff.ts): a snapshot is a JSON object, and its `"flowgraph-snapshot"` is in the
+ * text, written out or with `\u` escapes. (Detection should stay a sniff; an importer that needs
+ * the tree parses it.)
  */
-function mayBeSnapshotText(text: string): boolean {
-  let start = 0;
-  for (let c = text.charCodeAt(0); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(start)) start++;
-  if (text.charCodeAt(start) !== 123) return false;
-  return text.includes(SNAPSHOT_FORMAT) || text.includes('\\u');
+function mayBeSnapshot(file: InputFile): boolean {
+  return opensWith(file, '{') && (includesText(file, SNAPSHOT_FORMAT) || includesText(file, '\\u'));
 }
 
 export function parseSnapshot(file: InputFile): ImportUnit {
