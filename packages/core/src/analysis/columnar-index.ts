@@ -137,7 +137,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     const c = columnHolding(firstEdge, edge);
     const steps = columnar[c] as FlowSteps;
     const t = edge - (firstEdge[c] as number);
-    const ids = (stepPosition: number) => columns.stepId(steps, stepPosition);
+    const ids = (stepPosition: number) => steps.nodeId(stepPosition);
     if (t < steps.transitionCount) return transitionEdge(steps, t, ids);
     return { source: steps.flowId, target: ids(steps.entry), kind: 'contains' };
   };

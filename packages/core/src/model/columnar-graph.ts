@@ -42,11 +42,6 @@ export class GraphColumns {
     this.stepEdgeCount = stepEdgeCount;
   }
 
-  /** The graph id of a column-held step. */
-  stepId(steps: FlowSteps, position: number): string {
-    return steps.nodeId(position);
-  }
-
   /** A column-held step as an object (the same object every time). */
   stepNode(steps: FlowSteps, position: number): StepNode {
     let nodes = this.#nodes.get(steps);
@@ -55,7 +50,7 @@ export class GraphColumns {
       this.#nodes.set(steps, nodes);
     }
     // biome-ignore lint/suspicious/noAssignInExpressions: a cache fill
-    return (nodes[position] ??= steps.stepNode(position, this.stepId(steps, position)));
+    return (nodes[position] ??= steps.stepNode(position, steps.nodeId(position)));
   }
 
   /**
@@ -103,7 +98,7 @@ export class GraphColumns {
   allEdges(): GraphEdge[] {
     const edges: GraphEdge[] = [];
     for (const steps of this.columnarFlows()) {
-      const ids = (position: number) => this.stepId(steps, position);
+      const ids = (position: number) => steps.nodeId(position);
       for (let t = 0; t < steps.transitionCount; t++) edges.push(transitionEdge(steps, t, ids));
       if (steps.entry >= 0) edges.push({ source: steps.flowId, target: ids(steps.entry), kind: 'contains' });
     }
