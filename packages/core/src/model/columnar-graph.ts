@@ -1,4 +1,4 @@
-import { type FlowSteps, transitionEdge } from './flow-steps.js';
+import { edgesOf, type FlowSteps } from './flow-steps.js';
 import type { FlowGraph, GraphEdge, GraphNode, NodeLookup, StepNode } from './graph.js';
 
 /** A column-held step: its flow's columns and its position in them. */
@@ -98,9 +98,7 @@ export class GraphColumns {
   allEdges(): GraphEdge[] {
     const edges: GraphEdge[] = [];
     for (const steps of this.columnarFlows()) {
-      const ids = (position: number) => steps.nodeId(position);
-      for (let t = 0; t < steps.transitionCount; t++) edges.push(transitionEdge(steps, t, ids));
-      if (steps.entry >= 0) edges.push({ source: steps.flowId, target: ids(steps.entry), kind: 'contains' });
+      for (const edge of edgesOf(steps, (position) => steps.nodeId(position))) edges.push(edge);
     }
     for (const edge of this.objectEdges) edges.push(edge);
     return edges;
