@@ -218,8 +218,11 @@ export { formatIssue } from './model/issues.js';
 export {
   type ImportUnit,
   type InputFile,
+  FileReadError,
+  type FileReader,
   importArchitectConfiguration,
   inputFileFromBytes,
+  inputFileFromReader,
   type ParsedSubstitutions,
   parseSubstitutions,
   SNAPSHOT_FORMAT,

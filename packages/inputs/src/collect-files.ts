@@ -1,7 +1,8 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { type InputFile, inputFileFromBytes, isFlowFileName, isSkippedEntry } from '@flowgraph/core';
+import { type InputFile, inputFileFromBytes, inputFileFromReader, isFlowFileName, isSkippedEntry } from '@flowgraph/core';
+import { diskFileReader } from './disk-reader.js';
 import { describeFsError, InputError, isNotFound } from './errors.js';
 
 export interface CollectOptions {
@@ -72,8 +73,10 @@ export async function listInputFiles(paths: readonly string[], cwd: string, opti
  * Reads one listed file. With `roots` (confined), a file whose real path is outside every root
  * is refused, checked again at read time: a file swapped for a link after listing is not read.
  * As `'bytes'` (the CLI, which imports each file once), the text is decoded only if an importer
- * asks for it: a 60 MB tutorial file is read flow by flow from its bytes. As `'text'` (the
- * server, whose input set keeps files to import them again), the file holds its text only.
+ * asks for it, and a file of `STREAMED_FILE_BYTES` or more is only opened here and read when an
+ * importer asks: a 60 MB tutorial file is read and imported a chunk at a time, never whole. As
+ * `'text'` (the server, whose input set keeps files to import them again), the file holds its
+ * text only.
  */
 export async function readListedInput(entry: ListedInput, roots?: readonly string[], as: 'text' | 'bytes' = 'text'): Promise<InputFile> {
   if (entry.error !== undefined) return unreadable(entry.path, entry.error, entry.location);
@@ -82,10 +85,25 @@ export async function readListedInput(entry: ListedInput, roots?: readonly strin
     if (refused !== undefined) return unreadable(entry.path, refused, entry.location);
   }
   try {
-    if (as === 'bytes') return inputFileFromBytes(entry.path, await readFile(entry.location), entry.location);
+    if (as === 'bytes') return await readForImport(entry);
     return { path: entry.path, text: await readFile(entry.location, 'utf8'), location: entry.location };
   } catch (error) {
     return unreadable(entry.path, describeFsError(error), entry.location);
+  }
+}
+
+/** Files this large are read when imported, a chunk at a time where the importer can (see `readListedInput`). */
+export const STREAMED_FILE_BYTES = 1 << 20;
+
+async function readForImport(entry: ListedInput): Promise<InputFile> {
+  // Opened here either way, so a file that cannot be read is reported as unreadable, as before.
+  const handle = await open(entry.location, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size >= STREAMED_FILE_BYTES) return inputFileFromReader(entry.path, diskFileReader(entry.location), entry.location);
+    return inputFileFromBytes(entry.path, await handle.readFile(), entry.location);
+  } finally {
+    await handle.close();
   }
 }
 

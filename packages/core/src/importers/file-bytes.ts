@@ -9,8 +9,10 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
 
-/** Files made by `inputFileFromBytes` whose `text` has not been read yet. */
+/** Files made by `inputFileFromBytes` or `inputFileFromReader` whose `text` has not been read yet. */
 const undecoded = new WeakSet<InputFile>();
+/** Files made by `inputFileFromReader` whose `bytes` have not been read whole yet. */
+const unread = new WeakMap<InputFile, FileReader>();
 
 /**
  * A file whose `text` is decoded from `bytes` when first read, then kept. Until then, importers
@@ -18,14 +20,64 @@ const undecoded = new WeakSet<InputFile>();
  * 60 MB string (two, once flattened) that only lives to be cut into its flows.
  */
 export function inputFileFromBytes(path: string, bytes: Uint8Array, location?: string): InputFile {
+  return undecodedFile(path, () => bytes, location);
+}
+
+/**
+ * Reads one file, from its start, when asked to (the CLI reads from disk). Both methods throw a
+ * `FileReadError` when the file cannot be read (removed since it was listed): the file is then
+ * reported as unreadable and the others are still imported.
+ */
+export interface FileReader {
+  /** The whole file. */
+  readAll(): Uint8Array;
+  /**
+   * The file from its start, a chunk at a time. A chunk is valid only until the next one is asked
+   * for (a reader may fill one buffer again and again); ending the iteration early closes the file.
+   */
+  chunks(): Iterable<Uint8Array>;
+}
+
+/** A file given by a reader could not be read; the message says why in a person's words (`permission denied`). */
+export class FileReadError extends Error {
+  override name = 'FileReadError';
+}
+
+/**
+ * A file read only when something asks: `bytes` (and `text`, decoded from them) read it whole,
+ * once; until then the tutorial importer reads a top-level array a chunk at a time
+ * (`streamJsonArray`) and the sniffs read its start (`startBytes`). On the 500k-step benchmark the
+ * 60 MB buffer of a whole read cost more than reading: 15,000 fresh pages for the kernel to map
+ * (0.2 s here), where chunks refill one.
+ */
+export function inputFileFromReader(path: string, reader: FileReader, location?: string): InputFile {
+  let bytes: Uint8Array | undefined;
+  const file = undecodedFile(
+    path,
+    () => {
+      if (bytes === undefined) {
+        bytes = reader.readAll();
+        unread.delete(file);
+      }
+      return bytes;
+    },
+    location,
+  );
+  unread.set(file, reader);
+  return file;
+}
+
+function undecodedFile(path: string, readBytes: () => Uint8Array, location: string | undefined): InputFile {
   let text: string | undefined;
   const file: InputFile = {
     path,
-    bytes,
+    get bytes(): Uint8Array {
+      return readBytes();
+    },
     ...(location === undefined ? {} : { location }),
     get text(): string {
       if (text === undefined) {
-        text = decodeUtf8(bytes);
+        text = decodeUtf8(readBytes());
         undecoded.delete(file);
       }
       return text;
@@ -38,8 +90,33 @@ export function inputFileFromBytes(path: string, bytes: Uint8Array, location?: s
 /**
  * The file's bytes while its text has not been decoded: what `text` would be decoded from. Once
  * the text exists (or for a file given as text, or a copy `{ ...file, text }`), undefined: the
- * text is read instead, so one file is never read both ways.
+ * text is read instead, so one file is never read both ways. A file given by a reader is read
+ * whole here.
  */
 export function undecodedBytes(file: InputFile): Uint8Array | undefined {
   return undecoded.has(file) ? file.bytes : undefined;
+}
+
+/** The reader of a file given by one, while it has been read neither whole nor as text. */
+export function undecodedReader(file: InputFile): FileReader | undefined {
+  return undecoded.has(file) ? unread.get(file) : undefined;
+}
+
+/**
+ * The first `length` bytes of the file (all of it when shorter) while its text has not been
+ * decoded, without reading a file given by a reader whole; undefined once the text exists.
+ */
+export function startBytes(file: InputFile, length: number): Uint8Array | undefined {
+  if (!undecoded.has(file)) return undefined;
+  const reader = unread.get(file);
+  if (reader === undefined) return (file.bytes as Uint8Array).subarray(0, length);
+  const start = new Uint8Array(length);
+  let filled = 0;
+  for (const chunk of reader.chunks()) {
+    const part = chunk.subarray(0, length - filled);
+    start.set(part, filled);
+    filled += part.length;
+    if (filled === length) break;
+  }
+  return start.subarray(0, filled);
 }

@@ -1,5 +1,5 @@
 export type { ImportContext, Importer, ImportUnit, InputFile } from './importer.js';
-export { inputFileFromBytes } from './file-bytes.js';
+export { FileReadError, type FileReader, inputFileFromBytes, inputFileFromReader } from './file-bytes.js';
 export { importFile, importFiles, IMPORTERS, type ImportSettings } from './registry.js';
 export * from './snapshot/index.js';
 export * from './tutorial/index.js';

@@ -133,3 +133,117 @@ function skipWhitespaceBytes(bytes: Uint8Array, from: number): number {
   for (let code = bytes[at]; code === 32 || code === 10 || code === 13 || code === 9; code = bytes[at]) at++;
   return at;
 }
+
+/** What `jsonArrayItemChunks` found once its chunks are read. */
+export interface ChunkedArrayScan {
+  /**
+   * True when the chunks were `[ item, … ]` with only whitespace after it, every item yielded;
+   * false when the scan stopped at something else (the text is then not that, see
+   * `jsonArrayItems`). Read after the iteration ends.
+   */
+  complete: boolean;
+}
+
+/**
+ * `jsonArrayItemBytes` over a file read a chunk at a time: yields each item's bytes as soon as the
+ * chunk that ends it is read, so a 60 MB file is imported without ever being in memory whole.
+ * A yielded item is valid only until the next is asked for (it may be a view of a reused chunk),
+ * and an item cut by a chunk boundary is copied out whole. Stops at the first thing the whole
+ * scan would reject, with `scan.complete` false; the caller then reads the file whole, which
+ * reports the error.
+ */
+export function* jsonArrayItemChunks(chunks: Iterable<Uint8Array>, scan: ChunkedArrayScan): Generator<Uint8Array, void, undefined> {
+  scan.complete = false;
+  let opened = false;
+  let closed = false;
+  let depth = 0;
+  let inString = false;
+  /** Inside a string, the previous byte was an unpaired backslash (the chunk ended on it). */
+  let escaped = false;
+  /** The current item has something besides whitespace. */
+  let itemHasContent = false;
+  let items = 0;
+  /** The bytes of an item begun in an earlier chunk. */
+  let carry = new Uint8Array(0);
+  let carried = 0;
+  const keep = (part: Uint8Array): void => {
+    if (carried + part.length > carry.length) {
+      const grown = new Uint8Array(Math.max(2 * carry.length, carried + part.length, 1 << 16));
+      grown.set(carry.subarray(0, carried));
+      carry = grown;
+    }
+    carry.set(part, carried);
+    carried += part.length;
+  };
+  const itemBytes = (chunk: Uint8Array, itemStart: number, end: number): Uint8Array => {
+    if (carried === 0) return chunk.subarray(itemStart, end);
+    keep(chunk.subarray(0, end));
+    const whole = carry.subarray(0, carried);
+    carried = 0;
+    return whole;
+  };
+
+  for (const chunk of chunks) {
+    const length = chunk.length;
+    let at = 0;
+    if (closed) {
+      if (skipWhitespaceBytes(chunk, 0) < length) return;
+      continue;
+    }
+    if (!opened) {
+      at = skipWhitespaceBytes(chunk, 0);
+      if (at === length) continue;
+      if (chunk[at] !== OPEN_ARRAY) return;
+      opened = true;
+      depth = 1;
+      at++;
+    }
+    /** Where the current item starts in this chunk (0 when it began in an earlier one). */
+    let itemStart = at;
+    for (; at < length; at++) {
+      if (inString || escaped) {
+        // Resume a string the previous chunk ended inside.
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        for (; at < length; at++) {
+          const code = chunk[at];
+          if (code === QUOTE) break;
+          if (code === BACKSLASH) {
+            if (at + 1 === length) escaped = true;
+            at++;
+          }
+        }
+        if (at >= length) break;
+        inString = false;
+        continue;
+      }
+      const code = chunk[at] as number;
+      if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+      if (code === COMMA && depth === 1) {
+        if (!itemHasContent) return;
+        yield itemBytes(chunk, itemStart, at);
+        items++;
+        itemHasContent = false;
+        itemStart = at + 1;
+        continue;
+      }
+      if ((code === CLOSE_ARRAY || code === CLOSE_OBJECT) && depth === 1) {
+        if (code !== CLOSE_ARRAY) return;
+        // `[]` holds no item; any other blank item (`[1,]`) is an error for the full parse.
+        if (itemHasContent) yield itemBytes(chunk, itemStart, at);
+        else if (items > 0) return;
+        closed = true;
+        if (skipWhitespaceBytes(chunk, at + 1) < length) return;
+        break;
+      }
+      itemHasContent = true;
+      if (code === QUOTE) inString = true;
+      else if (code === OPEN_ARRAY || code === OPEN_OBJECT) depth++;
+      else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) depth--;
+    }
+    if (!closed && itemStart < length) keep(chunk.subarray(itemStart));
+  }
+  scan.complete = closed;
+}

@@ -1,7 +1,8 @@
-import { decodeUtf8, undecodedBytes } from './file-bytes.js';
+import { decodeUtf8, undecodedBytes, undecodedReader } from './file-bytes.js';
 import type { InputFile } from './importer.js';
-import { jsonArrayItemBytes, jsonArrayItems } from './json-array-items.js';
+import { type ChunkedArrayScan, jsonArrayItemBytes, jsonArrayItemChunks, jsonArrayItems } from './json-array-items.js';
 import { jsonErrorOffset } from './json-error-offset.js';
+import { opensWith } from './text-sniff.js';
 
 export type JsonText = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -63,6 +64,26 @@ function bytesArray(bytes: Uint8Array): JsonArray | null {
   const bounds = jsonArrayItemBytes(bytes);
   if (bounds === undefined) return null;
   return { length: bounds.length / 2, item: (index) => JSON.parse(decodeUtf8(bytes.subarray(bounds[2 * index], bounds[2 * index + 1]))) };
+}
+
+/**
+ * The items of a top-level JSON array, each parsed as soon as the chunk that ends it is read: a
+ * file given by a reader (file-bytes.ts) and not read whole yet, whose first character is `[`.
+ * Undefined for any other file (read it with `readJsonArray` / `readJson`). Iterating throws a
+ * SyntaxError at an item that does not parse; `complete` is false after an iteration that
+ * stopped because the text is not `[ item, … ]`. Either way the file is not valid JSON: it opens
+ * with `[`, and the scan rejects only texts that are not arrays of items.
+ */
+export function streamJsonArray(file: InputFile): (Iterable<unknown> & ChunkedArrayScan) | undefined {
+  const reader = undecodedReader(file);
+  if (reader === undefined || !opensWith(file, '[')) return undefined;
+  const stream: Iterable<unknown> & ChunkedArrayScan = {
+    complete: false,
+    *[Symbol.iterator]() {
+      for (const item of jsonArrayItemChunks(reader.chunks(), stream)) yield JSON.parse(decodeUtf8(item));
+    },
+  };
+  return stream;
 }
 
 export function isJsonFileName(path: string): boolean {

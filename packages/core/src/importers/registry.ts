@@ -1,5 +1,6 @@
 import type { ImportContext, Importer, ImportUnit, InputFile } from './importer.js';
 import { architectExportImporter } from './architect-export/importer.js';
+import { FileReadError } from './file-bytes.js';
 import { archyYamlImporter } from './archy-yaml/importer.js';
 import { isJsonFileName, readJson } from './json-text.js';
 import { snapshotImporter } from './snapshot/importer.js';
@@ -44,23 +45,26 @@ function contextFor(file: InputFile, settings: ImportSettings, shared: ImportCon
 
 export function importFile(file: InputFile, context: ImportContext, importers: readonly Importer[] = IMPORTERS): ImportUnit {
   if (file.unreadable !== undefined) return failed(file, 'unknown', `cannot read: ${file.unreadable}`);
-  if (isBlank(file)) return failed(file, 'unknown', 'the file is empty');
   let importer: Importer | undefined;
   try {
+    if (isBlank(file)) return failed(file, 'unknown', 'the file is empty');
     importer = importers.find((candidate) => candidate.detect(file));
-  } catch (error) {
-    return failed(file, 'unknown', `could not tell the file's format: ${messageOf(error)}`);
-  }
-  if (importer === undefined) {
-    if (isJsonFileName(file.path)) {
-      const json = readJson(file);
-      if (!json.ok) return failed(file, 'unknown', json.message);
+    if (importer === undefined) {
+      if (isJsonFileName(file.path)) {
+        const json = readJson(file);
+        if (!json.ok) return failed(file, 'unknown', json.message);
+      }
+      return failed(file, 'unknown', `not a recognised flow file (${EXPECTED})`);
     }
-    return failed(file, 'unknown', `not a recognised flow file (${EXPECTED})`);
+  } catch (error) {
+    if (error instanceof FileReadError) return failed(file, 'unknown', `cannot read: ${error.message}`);
+    return failed(file, 'unknown', `could not tell the file's format: ${messageOf(error)}`);
   }
   try {
     return importer.parse(file, context);
   } catch (error) {
+    // A file given by a reader can fail to read midway (removed meanwhile).
+    if (error instanceof FileReadError) return failed(file, importer.format, `cannot read: ${error.message}`);
     // An importer must not throw, but one bug must not stop the other files either.
     return failed(file, importer.format, `the ${importer.format} importer failed: ${messageOf(error)}`);
   }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { inputFileFromBytes, undecodedBytes } from '../../src/importers/file-bytes.js';
+import {
+  FileReadError,
+  type FileReader,
+  inputFileFromBytes,
+  inputFileFromReader,
+  undecodedBytes,
+  undecodedReader,
+} from '../../src/importers/file-bytes.js';
 import type { InputFile } from '../../src/importers/importer.js';
 import { importFile } from '../../src/importers/registry.js';
 import { includesText, isBlank, opensWith, textStart } from '../../src/importers/text-sniff.js';
@@ -159,5 +166,185 @@ describe('[U] files given as bytes', () => {
     const unit = imported(file);
     expect(text.reads).toBeGreaterThan(0);
     expect(unit.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^invalid JSON at line 3, column 12: /)]);
+  });
+});
+
+/** A reader over `bytes`, cut at `cutAt` (modulo the length), each chunk copied into one reused buffer as a disk reader does; counts what is read. */
+function countingReader(
+  bytes: Uint8Array,
+  cutAt: readonly number[] = [],
+): FileReader & { wholeReads: number; chunkReads: number; open: number } {
+  const cuts = [...new Set(cutAt.map((at) => (bytes.length === 0 ? 0 : at % bytes.length)))].sort((a, b) => a - b);
+  const reader = {
+    wholeReads: 0,
+    chunkReads: 0,
+    open: 0,
+    readAll() {
+      reader.wholeReads++;
+      return bytes.slice();
+    },
+    *chunks() {
+      reader.open++;
+      const buffer = new Uint8Array(bytes.length);
+      try {
+        let start = 0;
+        for (const end of [...cuts, bytes.length]) {
+          if (end <= start) continue;
+          buffer.fill(0xff);
+          buffer.set(bytes.subarray(start, end));
+          reader.chunkReads++;
+          yield buffer.subarray(0, end - start);
+          start = end;
+        }
+      } finally {
+        reader.open--;
+      }
+    },
+  };
+  return reader;
+}
+
+function firstAfterBlanksIsNotAscii(bytes: Uint8Array): boolean {
+  let at = 0;
+  for (;;) {
+    const byte = bytes[at];
+    if (byte === 32 || (byte !== undefined && byte >= 9 && byte <= 13)) at++;
+    else if (byte === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf) at += 3;
+    else return byte !== undefined && byte >= 0x80;
+  }
+}
+
+describe('[U] files given by a reader', () => {
+  const cuts = fc.array(fc.nat(), { maxLength: 8 });
+
+  it('read whole only when their bytes or text are asked for', () => {
+    const bytes = encode('[{"id": "é"}]');
+    const reader = countingReader(bytes, [3]);
+    const file = inputFileFromReader('a.json', reader, '/work/a.json');
+    expect(undecodedReader(file)).toBe(reader);
+    expect(file).toMatchObject({ path: 'a.json', location: '/work/a.json' });
+    expect(reader.wholeReads).toBe(0);
+    expect(file.text).toBe('[{"id": "é"}]');
+    expect(file.bytes).toEqual(bytes);
+    expect(reader.wholeReads).toBe(1);
+    expect(undecodedReader(file)).toBeUndefined();
+    expect(undecodedBytes(file)).toBeUndefined();
+  });
+
+  it('answer the sniffs as their text does, reading only their start (the text as the oracle)', () => {
+    const bytesOf = fc.oneof(
+      tutorialBytes,
+      fc.uint8Array({ maxLength: 40 }),
+      // Long blank starts, so the sniffs read more than their first look.
+      fc
+        .tuple(fc.constantFrom(' ', '\n', '\uFEFF', '\u00a0'), fc.nat({ max: 20_000 }), fc.constantFrom('', '[', '{', 'é', '\uFEFF'))
+        .map(([blank, count, after]) => encode(blank.repeat(count) + after)),
+    );
+    fc.assert(
+      fc.property(bytesOf, cuts, fc.nat({ max: 50 }), (bytes, cutAt, length) => {
+        const text = asText('a.json', bytes);
+        const reader = countingReader(bytes, cutAt);
+        const fresh = () => inputFileFromReader('a.json', reader);
+        expect(textStart(fresh(), length)).toBe(text.text.slice(0, length));
+        for (const character of ['{', '[']) expect(opensWith(fresh(), character)).toBe(opensWith(text, character));
+        const blank = text.text.trim() === '';
+        expect(isBlank(fresh())).toBe(blank);
+        // A file whose first byte after blanks is not ASCII (a no-break space?) is decoded whole, as from bytes.
+        if (!firstAfterBlanksIsNotAscii(bytes)) expect(reader.wholeReads).toBe(0);
+        expect(reader.open).toBe(0);
+        expect(includesText(fresh(), 'flowgraph-snapshot')).toBe(text.text.includes('flowgraph-snapshot'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('import as the same unit as their text, read in chunks cut anywhere (the text as the oracle)', () => {
+    fc.assert(
+      fc.property(tutorialBytes, cuts, fc.constantFrom('org.json', 'org.yaml'), (bytes, cutAt, path) => {
+        const reader = countingReader(bytes, cutAt);
+        expect(imported(inputFileFromReader(path, reader))).toStrictEqual(imported(asText(path, bytes)));
+        expect(reader.open).toBe(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('import as the same unit as their text: empty, blank, broken and cut-short files', () => {
+    for (const text of [
+      '',
+      ' \n\t',
+      '\uFEFF[]',
+      '[',
+      '[{"id": "a", "definition": {"nodes": {}}},]',
+      '[1,,2]',
+      '{}',
+      '[] x',
+      '[{"definition": {}}',
+      '[{"id": "a", "definition": {"nodes": {}}}] ]',
+    ]) {
+      const bytes = encode(text);
+      for (const cutAt of [[], [1], [2, 5, 9]]) {
+        expect(imported(inputFileFromReader('org.json', countingReader(bytes, cutAt))), JSON.stringify(text)).toStrictEqual(
+          imported(asText('org.json', bytes)),
+        );
+      }
+    }
+  });
+
+  it('import a tutorial file a chunk at a time, never reading it whole', () => {
+    const text = generateTutorialOrg(30, 12).replaceAll('Step ', 'Étape 日本 😀 ');
+    const bytes = encode(text);
+    const reader = countingReader(
+      bytes,
+      Array.from({ length: 40 }, (_, at) => at * 997),
+    );
+    const file = inputFileFromReader('org.json', reader);
+    const reads = countTextReads(file);
+    const unit = imported(file);
+    expect(reader.wholeReads).toBe(0);
+    expect(reads.reads).toBe(0);
+    expect(reader.open).toBe(0);
+    expect(unit.issues).toEqual([]);
+    expect(unit.nodes.filter((node) => node.kind === 'flow')).toHaveLength(30);
+    expect(unit).toStrictEqual(imported({ path: 'org.json', text }));
+  });
+
+  it('read the whole text when the array turns out broken at its end, for the syntax error with its line and column', () => {
+    const reader = countingReader(encode('[\n{"id": "a", "name": "é", "definition": {"nodes": {}}}\n] x'), [10]);
+    const unit = imported(inputFileFromReader('org.json', reader));
+    expect(reader.wholeReads).toBe(1);
+    expect(unit).toStrictEqual({
+      file: 'org.json',
+      format: 'unknown',
+      nodes: [],
+      edges: [],
+      references: [],
+      issues: [{ file: 'org.json', message: expect.stringMatching(/^invalid JSON at line 3, column 3: /), severity: 'error' }],
+    });
+  });
+
+  it('that can no longer be read are reported on that file, at whatever stage the read fails', () => {
+    const text = generateTutorialOrg(30, 12);
+    const gone = new FileReadError('no such file or folder');
+    const failingAfter = (chunksRead: number): FileReader => ({
+      readAll() {
+        throw gone;
+      },
+      *chunks() {
+        const bytes = encode(text);
+        for (let at = 0, read = 0; at < bytes.length; at += 4096, read++) {
+          if (read === chunksRead) throw gone;
+          yield bytes.subarray(at, at + 4096);
+        }
+      },
+    });
+    // Before the blank check, during detection (past the first look), during the import.
+    for (const chunksRead of [0, 1, 5]) {
+      const unit = importFile(inputFileFromReader('org.json', failingAfter(chunksRead)), { substitutions: {} });
+      expect(unit.issues, String(chunksRead)).toEqual([
+        { file: 'org.json', message: 'cannot read: no such file or folder', severity: 'error' },
+      ]);
+      expect(unit.nodes).toEqual([]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { ImportIssue } from '../../model/issues.js';
 import { appendPath, describeZodError } from '../field-path.js';
 import type { Importer, ImportUnit, InputFile } from '../importer.js';
-import { isJsonFileName, readJson, readJsonArray } from '../json-text.js';
+import { isJsonFileName, type JsonArray, readJson, readJsonArray, streamJsonArray } from '../json-text.js';
 import { flowTypeFromText, tutorialFlowNode } from './flow-node.js';
 import { isPlainObject, looksLikeTutorialFlows, TutorialFlowSchema, type TutorialFlowList, tutorialFlowList } from './schema.js';
 import { SharedStrings } from '../shared-strings.js';
@@ -18,9 +18,10 @@ export const tutorialImporter: Importer = {
     if (list === 'invalid') return false;
     try {
       return list !== undefined && looksLikeTutorialFlows(list);
-    } catch {
+    } catch (error) {
       // An item of a top-level array did not parse: the file is not JSON.
-      return false;
+      if (error instanceof SyntaxError) return false;
+      throw error;
     }
   },
   parse: (file) => parseTutorial(file),
@@ -29,22 +30,38 @@ export const tutorialImporter: Importer = {
 /**
  * The file's flows. A top-level array is parsed flow by flow, as the import reads it, so each
  * flow's parse tree dies young instead of one tree of the whole file (107 MB on the 500k-step
- * benchmark) being copied by every young-generation collection while the import runs.
+ * benchmark) being copied by every young-generation collection while the import runs; from a
+ * file given by a reader, each flow as soon as its bytes are read (the file is never whole).
  */
 function flowListOf(file: InputFile): TutorialFlowList | 'invalid' | undefined {
+  const stream = streamJsonArray(file);
+  if (stream !== undefined) {
+    return {
+      flows: stream,
+      prefix: '',
+      get complete() {
+        return stream.complete;
+      },
+    };
+  }
   const array = readJsonArray(file);
-  if (array !== undefined) return { length: array.length, flow: (index) => array.item(index), prefix: '' };
+  if (array !== undefined) return { flows: itemsOf(array), prefix: '', complete: true };
   const json = readJson(file);
   return json.ok ? tutorialFlowList(json.value) : 'invalid';
+}
+
+function* itemsOf(array: JsonArray): Generator<unknown, void, undefined> {
+  for (let index = 0; index < array.length; index++) yield array.item(index);
 }
 
 export function parseTutorial(file: InputFile): ImportUnit {
   try {
     return importFlows(file);
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    // An item of a top-level array did not parse, so the file is not JSON: what the importers'
-    // registry answers for a JSON file none of them reads (no other importer reads an array).
+    if (!(error instanceof NotJson)) throw error;
+    // An item of a top-level array did not parse, or the array did not end as one, so the file is
+    // not JSON: what the importers' registry answers for a JSON file none of them reads (no other
+    // importer reads an array).
     const message = jsonErrorMessage(file);
     return {
       file: file.path,
@@ -82,12 +99,11 @@ function importFlows(file: InputFile): ImportUnit {
     });
     return unit;
   }
-  if (list.length === 0) unit.issues.push({ file: file.path, message: 'the file lists no flows', severity: 'warning' });
-
   const seen = new Set<string>();
   const strings = new SharedStrings();
-  for (let index = 0; index < list.length; index++) {
-    const raw = list.flow(index);
+  let index = -1;
+  for (const raw of parsedFlows(list)) {
+    index++;
     const path = appendPath(list.prefix, index);
     const parsed = TutorialFlowSchema.safeParse(raw);
     if (!parsed.success) {
@@ -120,7 +136,28 @@ function importFlows(file: InputFile): ImportUnit {
     unit.nodes.push(node);
     importSteps(flow.definition, { file: file.path, path, flow: node, unit, strings });
   }
+  if (index === -1) unit.issues.push({ file: file.path, message: 'the file lists no flows', severity: 'warning' });
   return unit;
+}
+
+/** The file is not valid JSON: found while its flows were read one by one. */
+class NotJson extends Error {}
+
+/** The list's flows; NotJson when one does not parse, or when the file did not end as an array. */
+function* parsedFlows(list: TutorialFlowList): Generator<unknown, void, undefined> {
+  const flows = list.flows[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = flows.next();
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new NotJson(error.message);
+      throw error;
+    }
+    if (next.done === true) break;
+    yield next.value;
+  }
+  if (!list.complete) throw new NotJson('the file does not end as a JSON array');
 }
 
 /** Names the flow in an issue about a flow that failed validation, from whatever it has. */

@@ -28,11 +28,18 @@ export const TutorialFlowSchema = z.looseObject({
 export type TutorialFlow = z.infer<typeof TutorialFlowSchema>;
 
 export interface TutorialFlowList {
-  readonly length: number;
-  /** Flow `index` of the file; may parse it now (see `readJsonArray`) and then throws on a syntax error. */
-  flow(index: number): unknown;
+  /**
+   * The file's flows in order; read from a file as they are reached (`readJsonArray`,
+   * `streamJsonArray`), and then throws a SyntaxError at one that does not parse.
+   */
+  readonly flows: Iterable<unknown>;
   /** How the list's items are named in field paths: `` (a bare array), `flows` or `entities`. */
-  prefix: string;
+  readonly prefix: string;
+  /**
+   * Read after iterating `flows`: false when the file, read a chunk at a time, turned out not to
+   * be a JSON array of items (so not JSON: see `streamJsonArray`). True for any other list.
+   */
+  readonly complete: boolean;
 }
 
 /** The list of flows in a parsed file, or undefined when the top level is not the tutorial shape. */
@@ -45,15 +52,15 @@ export function tutorialFlowList(value: unknown): TutorialFlowList | undefined {
 }
 
 function listOf(flows: unknown[], prefix: string): TutorialFlowList {
-  return { length: flows.length, flow: (index) => flows[index], prefix };
+  return { flows, prefix, complete: true };
 }
 
 /** True when the list looks like tutorial flows: empty, or some item carries a `definition`. */
 export function looksLikeTutorialFlows(list: TutorialFlowList): boolean {
-  if (list.length === 0) return true;
-  for (let index = 0; index < list.length; index++) {
-    const item = list.flow(index);
+  let count = 0;
+  for (const item of list.flows) {
     if (isPlainObject(item) && 'definition' in item) return true;
+    count++;
   }
-  return false;
+  return count === 0 && list.complete;
 }
