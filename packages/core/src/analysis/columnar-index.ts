@@ -65,7 +65,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     const object = objectAt[node];
     if (object !== undefined) return object.name;
     const flow = flowOf[node] as number;
-    return (stepsAt[flow] as FlowSteps).names[node - flow - 1] as string;
+    return (stepsAt[flow] as FlowSteps).name(node - flow - 1);
   };
   const position = (nodeId: string): number => {
     const object = objectPosition.get(nodeId);

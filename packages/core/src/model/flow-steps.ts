@@ -15,8 +15,15 @@ export class FlowSteps {
   readonly file: string | undefined;
   /** Step ids local to the flow (the graph id is `${flowId}:${stepId}`), in file order. */
   readonly stepIds: string[] = [];
-  readonly names: string[] = [];
   readonly types: string[] = [];
+  /**
+   * Step names, while the importer adds steps; then (`seal`) one string of them all and where each
+   * ends. Half a million name strings kept alive through an import were most of what each
+   * young-generation collection copied; one string per flow is not, and a name is cut out of it
+   * when read (a finding's message, a step made an object).
+   */
+  #names: string[] | string = [];
+  #nameEnds: Int32Array | undefined;
   /**
    * Transition `t` (below `transitionCount`) goes from step `from[t]` to step `to[t]` (local
    * positions), with `labels[t]`. Typed arrays: their contents live outside the collected heap, so
@@ -50,10 +57,33 @@ export class FlowSteps {
   }
 
   addStep(stepId: string, name: string, type: string): number {
+    if (typeof this.#names === 'string') throw new Error(`flow ${this.flowId}: a step added after its steps were sealed`);
     this.stepIds.push(stepId);
-    this.names.push(name);
+    this.#names.push(name);
     this.types.push(type);
     return this.stepIds.length - 1;
+  }
+
+  /** The importer has added every step: the names are joined into one string (see `#names`). */
+  seal(): void {
+    const names = this.#names;
+    if (typeof names === 'string') return;
+    const ends = new Int32Array(names.length);
+    let end = 0;
+    for (let i = 0; i < names.length; i++) {
+      end += (names[i] as string).length;
+      ends[i] = end;
+    }
+    this.#names = names.join('');
+    this.#nameEnds = ends;
+  }
+
+  /** The name of step `position`. */
+  name(position: number): string {
+    const names = this.#names;
+    if (typeof names !== 'string') return names[position] as string;
+    const ends = this.#nameEnds as Int32Array;
+    return names.slice(position === 0 ? 0 : (ends[position - 1] as number), ends[position] as number);
   }
 
   addTransition(from: number, to: number, label: string | undefined): void {
@@ -92,7 +122,7 @@ export class FlowSteps {
     return {
       kind: 'step',
       id,
-      name: this.names[position] as string,
+      name: this.name(position),
       state: this.state,
       file: this.file,
       flowId: this.flowId,

@@ -165,7 +165,7 @@ describe('[U] tutorial importer', () => {
     const objects = withStepObjects(unit);
     const stepNodes = objects.nodes.filter((node): node is StepNode => node.kind === 'step');
     expect(steps?.stepIds).toEqual(stepNodes.map((node) => node.stepId));
-    expect(steps?.names).toEqual(stepNodes.map((node) => node.name));
+    expect(stepNodes.map((_, position) => steps?.name(position))).toEqual(stepNodes.map((node) => node.name));
     expect(steps?.types).toEqual(stepNodes.map((node) => node.type));
     const transitions = objects.edges.filter((edge) => edge.kind === 'transition');
     const pairs = [...(steps?.from.subarray(0, steps.transitionCount) ?? [])];

@@ -32,6 +32,7 @@ export function importSteps(definition: TutorialFlow['definition'], site: FlowSi
   const entry = findEntryStep(steps.types, entered);
   if (entry === undefined) report(site, appendPath(appendPath(site.path, 'definition'), 'nodes'), 'the flow has no nodes', 'warning');
   else steps.entry = entry;
+  steps.seal();
   site.unit.flowSteps ??= [];
   site.unit.flowSteps.push(steps);
 }
