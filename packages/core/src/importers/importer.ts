@@ -10,7 +10,9 @@ export interface InputFile {
   /**
    * The file as read from disk (the CLI), when `text` is decoded from it on first read
    * (`inputFileFromBytes`): the tutorial importer reads a top-level array item by item from the
-   * bytes and never decodes the whole text. Absent for files given as text (web app, server).
+   * bytes and never decodes the whole text. A large file is given by a reader instead
+   * (`inputFileFromReader`) and read only when this is: until then the tutorial importer reads it
+   * a chunk at a time. Absent for files given as text (web app, server).
    */
   bytes?: Uint8Array;
   /**
