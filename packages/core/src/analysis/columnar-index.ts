@@ -2,7 +2,7 @@ import type { GraphColumns } from '../model/columnar-graph.js';
 import type { FlowSteps } from '../model/flow-steps.js';
 import { transitionEdge } from '../model/flow-steps.js';
 import type { GraphEdge, GraphNode } from '../model/graph.js';
-import { EDGE_KIND, fillAdjacency, type GraphIndex, NODE_KIND } from './graph-index.js';
+import { type ColumnarFlow, EDGE_KIND, fillAdjacency, type GraphIndex, NODE_KIND } from './graph-index.js';
 
 /**
  * The index of a graph whose steps are partly columns, in the graph's order (each columnar flow's
@@ -22,6 +22,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
   const stepsAt: Array<FlowSteps | undefined> = new Array(n);
   const columnar: FlowSteps[] = [];
   const columnarAt: number[] = [];
+  const columnarFlows: ColumnarFlow[] = [];
   let i = 0;
   for (const [id, node] of columns.objects) {
     objectAt[i] = node;
@@ -91,6 +92,7 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     firstEdge[c] = e;
     const steps = columnar[c] as FlowSteps;
     const first = (columnarAt[c] as number) + 1;
+    columnarFlows.push({ flow: first - 1, steps, firstEdge: e });
     const { from, to, transitionCount } = steps;
     for (let t = 0; t < transitionCount; t++, e++) {
       const source = first + (from[t] as number);
@@ -176,6 +178,8 @@ export function buildColumnarIndex(columns: GraphColumns): GraphIndex {
     edgeSources: sources,
     edgeTargets: targets,
     skippedEdges: m - kept,
+    columnarFlows,
+    objectEdgesFrom: stepEdges,
   };
 }
 

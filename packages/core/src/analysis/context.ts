@@ -57,12 +57,12 @@ export class AnalysisContext {
   }
 
   /**
-   * The positions in `index` of the nodes along a flow loop's `path`, so that findings name
-   * 50,000 menu loops without looking every path id up again; undefined for org cycles, which
-   * are few and found on the org projection's index.
+   * The positions in `index` of the nodes along the `path` of `cycles[i]` when it is a flow loop,
+   * so that findings name 50,000 menu loops without looking every path id up again; undefined
+   * for org cycles, which are few and found on the org projection's index.
    */
-  cyclePath(cycle: Cycle): readonly number[] | undefined {
-    return this.#foundCycles().flowLoopPaths.get(cycle);
+  cyclePath(i: number): readonly number[] | undefined {
+    return this.#foundCycles().paths[i];
   }
 
   #foundCycles(): FoundCycles {

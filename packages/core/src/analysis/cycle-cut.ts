@@ -1,5 +1,4 @@
-import type { GraphIndex } from './graph-index.js';
-import type { CycleWalk, ComponentScope } from './shortest-cycle.js';
+import type { ComponentScope, CycleWalk, Rows } from './shortest-cycle.js';
 
 /**
  * Which hop of a cycle path to suggest cutting. A hop u -> v where u has only one way on inside
@@ -9,13 +8,13 @@ import type { CycleWalk, ComponentScope } from './shortest-cycle.js';
  * the path, which for a path starting at its smallest-id member is the edge back into it.
  * Returns the position of the hop (hop `i` goes from `walk.nodes[i]`). O(sum of the path nodes' degrees).
  */
-export function chooseCut(index: GraphIndex, scope: ComponentScope, walk: CycleWalk): number {
+export function chooseCut(graph: Rows, scope: ComponentScope, walk: CycleWalk): number {
   let best = -1;
   let bestScore = Number.POSITIVE_INFINITY;
   for (let hop = walk.nodes.length - 2; hop >= 0; hop--) {
     const source = walk.nodes[hop] as number;
     const target = walk.nodes[hop + 1] as number;
-    const score = Math.min(degreeInside(index, scope, source, 'out'), degreeInside(index, scope, target, 'in'));
+    const score = Math.min(degreeInside(graph, scope, source, 'out'), degreeInside(graph, scope, target, 'in'));
     if (score < bestScore) {
       bestScore = score;
       best = hop;
@@ -24,13 +23,11 @@ export function chooseCut(index: GraphIndex, scope: ComponentScope, walk: CycleW
   return best;
 }
 
-function degreeInside(index: GraphIndex, scope: ComponentScope, node: number, direction: 'out' | 'in'): number {
-  const offsets = direction === 'out' ? index.outOffsets : index.inOffsets;
-  const neighbours = direction === 'out' ? index.outTargets : index.inSources;
-  const edges = direction === 'out' ? index.outEdges : index.inEdges;
+function degreeInside(graph: Rows, scope: ComponentScope, node: number, direction: 'out' | 'in'): number {
+  const offsets = direction === 'out' ? graph.outOffsets : graph.inOffsets;
+  const neighbours = direction === 'out' ? graph.outTargets : graph.inSources;
   let degree = 0;
   for (let slot = offsets[node] as number; slot < (offsets[node + 1] as number); slot++) {
-    if (scope.mask !== undefined && scope.mask[edges[slot] as number] !== 1) continue;
     if (scope.componentOf[neighbours[slot] as number] === scope.component) degree++;
   }
   return degree;

@@ -3,10 +3,11 @@ import type { StepNode } from '../model/graph.js';
 import { compareStrings } from '../util/compare.js';
 import { chooseCut } from './cycle-cut.js';
 import type { AnalysisContext } from './context.js';
-import { EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
+import { type GraphIndex, NODE_KIND } from './graph-index.js';
+import { type CycleGraph, FlowStepGraphs, otherStepTransitions, wholeGraph } from './loop-graphs.js';
 import type { Cycle } from './result.js';
 import { type BfsScratch, type ComponentScope, type CycleWalk, createBfsScratch, shortestCycleThrough } from './shortest-cycle.js';
-import { type EdgeMask, hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
+import { type Components, createComponentBuffers, hasSelfLoop, stronglyConnectedComponents } from './strongly-connected.js';
 
 /**
  * A component's path is exact (a shortest cycle of the whole component: one BFS from each member,
@@ -18,12 +19,16 @@ const EXACT_CYCLE_MEMBER_LIMIT = 2_000;
  * per component; past it a component gets the shortest cycle through its smallest-id member
  * (one BFS). Keeps the whole run linear plus a constant on 500k-node graphs.
  */
-const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
+export const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
 
-/** The cycles of a graph, and per flow loop the index positions of its path (see `AnalysisContext.cyclePath`). */
+/** The cycles of a graph, and slot for slot the index positions of each one's path. */
 export interface FoundCycles {
   cycles: Cycle[];
-  flowLoopPaths: Map<Cycle, readonly number[]>;
+  /**
+   * A flow loop's path as positions in the context's index (see `AnalysisContext.cyclePath`);
+   * undefined for an org cycle, found on the org projection's index.
+   */
+  paths: Array<readonly number[] | undefined>;
 }
 
 /**
@@ -36,91 +41,172 @@ export interface FoundCycles {
  * Read through `AnalysisContext.cycles`, which runs this once.
  */
 export function findCycles(context: AnalysisContext): FoundCycles {
-  const flowLoopPaths = new Map<Cycle, readonly number[]>();
-  const orgCycles = cyclesOf(context.org.index);
-  const { index } = context;
-  const flowLoops = cyclesOf(index, { mask: stepTransitionMask(index), paths: flowLoopPaths });
-  return { cycles: [...orgCycles, ...flowLoops], flowLoopPaths };
-}
-
-/** Transitions between two steps of the same flow: the edges a flow loop is made of. */
-function stepTransitionMask(index: GraphIndex): Uint8Array {
-  const { kinds, flowOf, edgeKinds, edgeSources, edgeTargets } = index;
-  const mask = new Uint8Array(edgeKinds.length);
-  const step = NODE_KIND.step;
-  for (let e = 0; e < mask.length; e++) {
-    if (edgeKinds[e] !== EDGE_KIND.transition) continue;
-    const source = edgeSources[e] as number;
-    const target = edgeTargets[e] as number;
-    if (source < 0 || kinds[source] !== step || kinds[target] !== step) continue;
-    const flow = flowOf[source] as number;
-    if (flow >= 0 ? flowOf[target] === flow : (index.node(source) as StepNode).flowId === (index.node(target) as StepNode).flowId) {
-      mask[e] = 1;
-    }
-  }
-  return mask;
-}
-
-/** Which edges to follow, and where to record each cycle's path positions. */
-interface CycleSearch {
-  mask: EdgeMask;
-  paths: Map<Cycle, readonly number[]>;
+  const orgIndex = context.org.index;
+  const org = new CycleSearch(orgIndex, EXACT_CYCLE_WORK_BUDGET);
+  const graph = wholeGraph(orgIndex);
+  org.add(graph, stronglyConnectedComponents(graph), 0, Number.POSITIVE_INFINITY);
+  const orgCycles = org.ordered().cycles;
+  const flowLoops = findFlowLoops(context.index, EXACT_CYCLE_WORK_BUDGET);
+  return {
+    cycles: [...orgCycles, ...flowLoops.cycles],
+    paths: [...orgCycles.map(() => undefined), ...flowLoops.paths],
+  };
 }
 
 /**
- * The cycles of the index (every edge, or those `search.mask` keeps, recording the paths). A
- * component whose members are all steps of one flow is a flow loop, any other an org cycle.
+ * The flow loops of an index, ordered by first member, with their paths' positions: the
+ * components of the transitions between steps of one flow, as one Tarjan search over all of them,
+ * root by root in index order, would find them and spend the exact-path budget on them. A
+ * columnar flow whose loops are made of its own columns is searched alone, in a graph read from
+ * them (no array over the whole index); the other step transitions (held as objects, and the
+ * columnar flows they touch) in one graph of their own, whose components are taken in turn with
+ * the flows' by where their search started.
  */
-function cyclesOf(index: GraphIndex, search?: CycleSearch): Cycle[] {
-  const mask = search?.mask;
-  const components = stronglyConnectedComponents(index, mask);
-  const { componentOf, offsets } = components;
-  let scratch: BfsScratch | undefined;
-  let budget = EXACT_CYCLE_WORK_BUDGET;
-  const cycles: Cycle[] = [];
-  // One scope for the whole run, pointed at each component in turn.
-  const scope: ComponentScope = { componentOf, component: -1, mask };
+export function findFlowLoops(index: GraphIndex, budget: number): { cycles: Cycle[]; paths: number[][] } {
+  const search = new CycleSearch(index, budget);
+  const others = otherStepTransitions(index);
+  const otherComponents = others.graph === undefined ? undefined : stronglyConnectedComponents(others.graph);
+  let nextOther = 0;
+  const flowGraphs = new FlowStepGraphs(index.columnarFlows);
+  const buffers = createComponentBuffers(flowGraphs.capacity);
+  for (const flow of index.columnarFlows) {
+    if (others.flows.has(flow.flow)) continue;
+    if (others.graph !== undefined) nextOther = search.add(others.graph, otherComponents as Components, nextOther, flow.flow + 1);
+    const graph = flowGraphs.of(flow);
+    search.add(graph, stronglyConnectedComponents(graph, undefined, graph.size, buffers), 0, Number.POSITIVE_INFINITY);
+  }
+  if (others.graph !== undefined) search.add(others.graph, otherComponents as Components, nextOther, Number.POSITIVE_INFINITY);
+  return search.ordered();
+}
 
-  for (let c = 0; c < components.count; c++) {
-    const start = offsets[c] as number;
-    const end = offsets[c + 1] as number;
-    if (end - start === 1 && !hasSelfLoop(index, components.members[start] as number, mask)) continue;
-    scope.component = c;
-    const members = membersById(index, components.members, start, end);
+/**
+ * Makes the cycles of components, spending one exact-path budget; ids and paths are read from
+ * `index`. Keeps, per columnar flow searched alone, its loops together and their first members'
+ * local step ids, so that ordering 50,000 loops by first member mostly orders 2,000 flows by id.
+ */
+class CycleSearch {
+  readonly #index: GraphIndex;
+  readonly #cycles: Cycle[] = [];
+  readonly #paths: number[][] = [];
+  /** Slot for slot with `#cycles`: a columnar flow's loop's first member's local step id, else undefined. */
+  readonly #localKeys: Array<string | undefined> = [];
+  /** Each columnar flow's loops: `#cycles[start .. end)`, with its id followed by `:`. */
+  readonly #flows: Array<{ prefix: string; start: number; end: number }> = [];
+  #budget: number;
+  #scratch: BfsScratch | undefined;
 
-    const inside = edgesInside(index, scope, members);
+  constructor(index: GraphIndex, budget: number) {
+    this.#index = index;
+    this.#budget = budget;
+  }
+
+  /**
+   * Adds the cycles of `components` of `graph` from component `first` on, up to the first whose
+   * search started at index node `before` or later; returns that component's number.
+   */
+  add(graph: CycleGraph, components: Components, first: number, before: number): number {
+    const { offsets, rootOf } = components;
+    const start = this.#cycles.length;
+    // One scope for the whole run, pointed at each component in turn.
+    const scope: ComponentScope = { componentOf: components.componentOf, component: -1 };
+    let c = first;
+    for (; c < components.count; c++) {
+      if ((graph.at[rootOf[c] as number] as number) >= before) break;
+      const from = offsets[c] as number;
+      const to = offsets[c + 1] as number;
+      if (to - from === 1 && !hasSelfLoop(graph, components.members[from] as number)) continue;
+      scope.component = c;
+      this.#addCycle(graph, scope, membersById(this.#index, graph, components.members, from, to));
+    }
+    if (graph.steps !== undefined && this.#cycles.length > start) {
+      this.#flows.push({ prefix: `${graph.steps.flowId}:`, start, end: this.#cycles.length });
+    }
+    return c;
+  }
+
+  /**
+   * The cycles by first member id, and their paths. Every member of a columnar flow's loop has
+   * the id `flowId:stepId`, so when every cycle is such a loop and no flow's `flowId:` begins
+   * another's, the order is the flows' by `flowId:`, and inside each flow its loops' by local
+   * step id; otherwise every cycle is sorted by its first member's id.
+   */
+  ordered(): { cycles: Cycle[]; paths: number[][] } {
+    const flows = this.#flows;
+    flows.sort((a, b) => compareStrings(a.prefix, b.prefix));
+    let grouped = flows.reduce((count, flow) => count + flow.end - flow.start, 0) === this.#cycles.length;
+    for (let i = 1; grouped && i < flows.length; i++) {
+      if ((flows[i] as { prefix: string }).prefix.startsWith((flows[i - 1] as { prefix: string }).prefix)) grouped = false;
+    }
+    const order: number[] = [];
+    if (grouped) {
+      const localKeys = this.#localKeys as string[];
+      for (const { start, end } of flows) {
+        const from = order.length;
+        for (let i = start; i < end; i++) order.push(i);
+        if (!ascending(localKeys, order, from)) {
+          const sorted = order.slice(from).sort((a, b) => compareStrings(localKeys[a] as string, localKeys[b] as string));
+          for (let i = 0; i < sorted.length; i++) order[from + i] = sorted[i] as number;
+        }
+      }
+    } else {
+      const first = this.#cycles.map((cycle) => cycle.members[0] as string);
+      for (let i = 0; i < first.length; i++) order.push(i);
+      order.sort((a, b) => compareStrings(first[a] as string, first[b] as string));
+    }
+    return { cycles: order.map((i) => this.#cycles[i] as Cycle), paths: order.map((i) => this.#paths[i] as number[]) };
+  }
+
+  #addCycle(graph: CycleGraph, scope: ComponentScope, members: readonly number[]): void {
+    const inside = edgesInside(graph, scope, members);
     const cost = members.length * (members.length + inside);
-    const exact = members.length <= EXACT_CYCLE_MEMBER_LIMIT && cost <= budget;
-    if (exact) budget -= cost;
-    scratch ??= createBfsScratch(index.kinds.length);
+    const exact = members.length <= EXACT_CYCLE_MEMBER_LIMIT && cost <= this.#budget;
+    if (exact) this.#budget -= cost;
+    if (this.#scratch === undefined || this.#scratch.stamp.length < graph.size) this.#scratch = createBfsScratch(graph.size);
     // A strongly connected component with as many edges as members is one simple ring: every
     // cycle in it is the whole ring, so the BFS from its smallest id already is a shortest one.
     const starts = exact && inside !== members.length ? members : members.slice(0, 1);
-    const walk = shortestWalk(index, scope, starts, scratch);
-    const cycle = toCycle(index, scope, members, walk);
-    cycles.push(cycle);
-    search?.paths.set(cycle, walk.nodes);
+    const walk = shortestWalk(graph, scope, starts, this.#scratch);
+    const hop = chooseCut(graph, scope, walk);
+    const { at, steps } = graph;
+    const path: number[] = new Array(walk.nodes.length);
+    for (let i = 0; i < walk.nodes.length; i++) path[i] = at[walk.nodes[i] as number] as number;
+    this.#cycles.push(steps === undefined ? toCycle(this.#index, graph, members, walk, hop) : flowLoopOf(steps, members, walk, hop));
+    this.#paths.push(path);
+    this.#localKeys.push(steps?.stepIds[members[0] as number]);
   }
-  return cycles.sort((a, b) => compareScope(a, b) || compareStrings(a.members[0] ?? '', b.members[0] ?? ''));
+}
+
+/** Whether `keys` at `order[from ..]` ascend. */
+function ascending(keys: readonly string[], order: readonly number[], from: number): boolean {
+  for (let i = from + 1; i < order.length; i++) {
+    if ((keys[order[i - 1] as number] as string) > (keys[order[i] as number] as string)) return false;
+  }
+  return true;
 }
 
 /**
- * The component's node indices sorted by id; Tarjan lists them by index, which is often already id
- * order. Steps of one flow held as columns share the id's `flowId:` prefix, so their local step
- * ids are compared instead, without making the graph ids.
+ * The component's nodes sorted by the id of what they stand for; Tarjan lists them in index
+ * order, which is often already id order. Steps of one flow held as columns share the id's
+ * `flowId:` prefix, so their local step ids are compared instead, without making the graph ids.
  */
-function membersById(index: GraphIndex, all: Int32Array, start: number, end: number): number[] {
+function membersById(index: GraphIndex, graph: CycleGraph, all: Int32Array, start: number, end: number): number[] {
+  const { at, steps } = graph;
   const members: number[] = new Array(end - start);
-  const columns = index.columnsHolding(all[start] as number);
+  const columns = steps ?? index.columnsHolding(at[all[start] as number] as number);
   let oneFlow = columns !== undefined;
   for (let i = start; i < end; i++) {
     const node = all[i] as number;
     members[i - start] = node;
-    if (oneFlow && index.columnsHolding(node) !== columns) oneFlow = false;
+    if (oneFlow && steps === undefined && index.columnsHolding(at[node] as number) !== columns) oneFlow = false;
   }
-  const key: (node: number) => string = oneFlow
-    ? (node) => (columns as FlowSteps).stepIds[node - (index.flowOf[node] as number) - 1] as string
-    : (node) => index.id(node);
+  const key: (node: number) => string = steps
+    ? (node) => steps.stepIds[node] as string
+    : oneFlow
+      ? (node) => {
+          const position = at[node] as number;
+          return (columns as FlowSteps).stepIds[position - (index.flowOf[position] as number) - 1] as string;
+        }
+      : (node) => index.id(at[node] as number);
   for (let i = 1; i < members.length; i++) {
     if (key(members[i - 1] as number) > key(members[i] as number)) {
       members.sort((a, b) => compareStrings(key(a), key(b)));
@@ -131,48 +217,67 @@ function membersById(index: GraphIndex, all: Int32Array, start: number, end: num
 }
 
 /** The shortest of the cycles through each start, earliest start winning ties. */
-function shortestWalk(index: GraphIndex, scope: ComponentScope, starts: readonly number[], scratch: BfsScratch): CycleWalk {
+function shortestWalk(graph: CycleGraph, scope: ComponentScope, starts: readonly number[], scratch: BfsScratch): CycleWalk {
   let best: CycleWalk | undefined;
   for (const start of starts) {
     const bound = best === undefined ? Number.POSITIVE_INFINITY : best.nodes.length - 1;
-    best = shortestCycleThrough(index, scope, start, bound, scratch) ?? best;
+    best = shortestCycleThrough(graph, scope, start, bound, scratch) ?? best;
     if (best !== undefined && best.nodes.length === 2) break;
   }
   // A component with two or more members or a self-loop always has a cycle through every member.
   return best as CycleWalk;
 }
 
-function edgesInside(index: GraphIndex, scope: ComponentScope, members: readonly number[]): number {
-  const { outOffsets, outTargets, outEdges } = index;
-  const { componentOf, component, mask } = scope;
+function edgesInside(graph: CycleGraph, scope: ComponentScope, members: readonly number[]): number {
+  const { outOffsets, outTargets } = graph;
+  const { componentOf, component } = scope;
   let count = 0;
   for (const node of members) {
     for (let slot = outOffsets[node] as number; slot < (outOffsets[node + 1] as number); slot++) {
-      if (mask !== undefined && mask[outEdges[slot] as number] !== 1) continue;
       if (componentOf[outTargets[slot] as number] === component) count++;
     }
   }
   return count;
 }
 
-function toCycle(index: GraphIndex, scope: ComponentScope, members: readonly number[], walk: CycleWalk): Cycle {
+/** The cycle of these members and walk of `graph`, cut at hop `hop` of the walk. */
+function toCycle(index: GraphIndex, graph: CycleGraph, members: readonly number[], walk: CycleWalk, hop: number): Cycle {
+  const { at } = graph;
+  const positions: number[] = new Array(members.length);
   const memberIds: string[] = new Array(members.length);
-  for (let i = 0; i < members.length; i++) memberIds[i] = index.id(members[i] as number);
+  for (let i = 0; i < members.length; i++) {
+    positions[i] = at[members[i] as number] as number;
+    memberIds[i] = index.id(positions[i] as number);
+  }
   const path: string[] = new Array(walk.nodes.length);
-  for (let i = 0; i < walk.nodes.length; i++) path[i] = index.id(walk.nodes[i] as number);
-  const hop = chooseCut(index, scope, walk);
+  for (let i = 0; i < walk.nodes.length; i++) path[i] = index.id(at[walk.nodes[i] as number] as number);
   const cycle: Cycle = {
     scope: 'org',
     members: memberIds,
     path,
     cut: { source: path[hop] as string, target: path[hop + 1] as string },
   };
-  const flowId = commonFlow(index, members);
+  const flowId = commonFlow(index, positions);
   if (flowId !== undefined) {
     cycle.scope = 'flow';
     cycle.flowId = flowId;
   }
   return cycle;
+}
+
+/** `toCycle` for a loop of one columnar flow's graph, whose nodes are its step positions: ids read from its columns. */
+function flowLoopOf(steps: FlowSteps, members: readonly number[], walk: CycleWalk, hop: number): Cycle {
+  const memberIds: string[] = new Array(members.length);
+  for (let i = 0; i < members.length; i++) memberIds[i] = steps.nodeId(members[i] as number);
+  const path: string[] = new Array(walk.nodes.length);
+  for (let i = 0; i < walk.nodes.length; i++) path[i] = steps.nodeId(walk.nodes[i] as number);
+  return {
+    scope: 'flow',
+    members: memberIds,
+    path,
+    cut: { source: path[hop] as string, target: path[hop + 1] as string },
+    flowId: steps.flowId,
+  };
 }
 
 /** The flow every member is a step of, or undefined. Read from the index's flow of each step where it has one. */
@@ -186,8 +291,4 @@ function commonFlow(index: GraphIndex, members: readonly number[]): string | und
     flowId = memberFlow;
   }
   return flowId;
-}
-
-function compareScope(a: Cycle, b: Cycle): number {
-  return a.scope === b.scope ? 0 : a.scope === 'org' ? -1 : 1;
 }

@@ -56,6 +56,21 @@ export interface GraphIndex {
   readonly edgeTargets: Int32Array;
   /** Edges left out because an endpoint is not a node (linking reports those). */
   readonly skippedEdges: number;
+  /**
+   * The flows whose steps are held as columns, in index order; empty for a graph of objects.
+   * Their edges come first, flow by flow; edges from `objectEdgesFrom` on are held as objects.
+   */
+  readonly columnarFlows: readonly ColumnarFlow[];
+  readonly objectEdgesFrom: number;
+}
+
+/** A flow whose steps are held as columns, where the index put it. */
+export interface ColumnarFlow {
+  /** The flow's index; step at position `p` has index `flow + 1 + p`. */
+  flow: number;
+  steps: FlowSteps;
+  /** Transition `t` is edge `firstEdge + t`; the `contains` edge to the entry step follows them. */
+  firstEdge: number;
 }
 
 export const NODE_KIND: Readonly<Record<NodeKind, number>> = { flow: 0, resource: 1, step: 2 };
@@ -154,6 +169,8 @@ export function buildGraphIndex(graph: FlowGraph): GraphIndex {
     edgeSources: sources,
     edgeTargets: targets,
     skippedEdges: m - kept,
+    columnarFlows: [],
+    objectEdgesFrom: 0,
   };
 }
 

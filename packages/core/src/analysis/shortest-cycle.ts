@@ -1,5 +1,7 @@
 import type { GraphIndex } from './graph-index.js';
-import type { EdgeMask } from './strongly-connected.js';
+
+/** What the cycle path search reads of a graph: its out- and in-rows (a GraphIndex has them). */
+export type Rows = Pick<GraphIndex, 'outOffsets' | 'outTargets' | 'inOffsets' | 'inSources'>;
 
 /** A closed walk: `nodes[0] === nodes[nodes.length - 1]`, each hop `nodes[i] -> nodes[i + 1]` an edge; `nodes.length - 1` hops long. */
 export interface CycleWalk {
@@ -25,10 +27,10 @@ export function createBfsScratch(nodeCount: number): BfsScratch {
   };
 }
 
+/** One component of a graph: the nodes with `componentOf[node] === component`, and the edges between them. */
 export interface ComponentScope {
   componentOf: Int32Array;
   component: number;
-  mask: EdgeMask;
 }
 
 /**
@@ -37,14 +39,14 @@ export interface ComponentScope {
  * `start` closes a shortest cycle, because BFS meets nodes in order of distance. O(V_c + E_c).
  */
 export function shortestCycleThrough(
-  index: GraphIndex,
+  graph: Rows,
   scope: ComponentScope,
   start: number,
   bound: number,
   scratch: BfsScratch,
 ): CycleWalk | undefined {
-  const { outOffsets, outTargets, outEdges } = index;
-  const { componentOf, component, mask } = scope;
+  const { outOffsets, outTargets } = graph;
+  const { componentOf, component } = scope;
   const { stamp, dist, parentNode, queue } = scratch;
   const run = ++scratch.run;
   stamp[start] = run;
@@ -58,7 +60,6 @@ export function shortestCycleThrough(
     // Every cycle closed from here on is at least du + 1 long: no better than what we have.
     if (du + 1 >= bound) return undefined;
     for (let slot = outOffsets[u] as number; slot < (outOffsets[u + 1] as number); slot++) {
-      if (mask !== undefined && mask[outEdges[slot] as number] !== 1) continue;
       const w = outTargets[slot] as number;
       if (componentOf[w] !== component) continue;
       if (w === start) return walkBack(start, u, scratch);

@@ -20,23 +20,62 @@ export interface Components {
    */
   offsets: Int32Array;
   members: Int32Array;
+  /**
+   * Component -> the node the depth-first search that completed it started from. Searches start
+   * at each unvisited node in index order, so these ascend with the component number.
+   */
+  rootOf: Int32Array;
+}
+
+/**
+ * The arrays one component search works in, kept to search many small graphs (one per flow)
+ * without allocating each time: a search over `n` nodes uses their first `n` (+ 1) entries, and
+ * the `Components` it returns are these arrays, valid until the next search with them.
+ */
+export interface ComponentBuffers {
+  order: Int32Array;
+  low: Int32Array;
+  onStack: Uint8Array;
+  stack: Int32Array;
+  callStack: Int32Array;
+  cursor: Int32Array;
+  componentOf: Int32Array;
+  offsets: Int32Array;
+  fill: Int32Array;
+  members: Int32Array;
+  rootOf: Int32Array;
+}
+
+export function createComponentBuffers(capacity: number): ComponentBuffers {
+  return {
+    order: new Int32Array(capacity),
+    low: new Int32Array(capacity),
+    onStack: new Uint8Array(capacity),
+    stack: new Int32Array(capacity),
+    callStack: new Int32Array(capacity),
+    cursor: new Int32Array(capacity),
+    componentOf: new Int32Array(capacity),
+    offsets: new Int32Array(capacity + 1),
+    fill: new Int32Array(capacity),
+    members: new Int32Array(capacity),
+    rootOf: new Int32Array(capacity),
+  };
 }
 
 /**
  * Strongly connected components by Tarjan's algorithm (Tarjan 1972), iterative: an explicit call
  * stack and a per-node cursor into its out-edges replace recursion, so a 500k-node chain cannot
- * overflow the stack. O(V + E).
+ * overflow the stack. O(V + E). `n`: how many nodes, when the rows are in buffers larger than the graph.
  */
-export function stronglyConnectedComponents(index: Adjacency, mask?: EdgeMask): Components {
+export function stronglyConnectedComponents(
+  index: Adjacency,
+  mask?: EdgeMask,
+  n = index.outOffsets.length - 1,
+  buffers = createComponentBuffers(n),
+): Components {
   const { outOffsets, outTargets, outEdges } = index;
-  const n = outOffsets.length - 1;
-  const order = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const callStack = new Int32Array(n);
-  const cursor = new Int32Array(n);
-  const componentOf = new Int32Array(n).fill(-1);
+  const { order, low, onStack, stack, callStack, cursor, componentOf, rootOf } = buffers;
+  order.fill(-1, 0, n);
   let counter = 0;
   let stackSize = 0;
   let count = 0;
@@ -77,6 +116,7 @@ export function stronglyConnectedComponents(index: Adjacency, mask?: EdgeMask): 
           onStack[w] = 0;
           componentOf[w] = count;
         } while (w !== v);
+        rootOf[count] = root;
         count++;
       }
       if (callSize > 0) {
@@ -86,27 +126,31 @@ export function stronglyConnectedComponents(index: Adjacency, mask?: EdgeMask): 
     }
   }
 
-  const { offsets, members } = groupByComponent(componentOf, count);
-  return { componentOf, count, offsets, members };
+  groupByComponent(n, count, buffers);
+  return { componentOf, count, offsets: buffers.offsets, members: buffers.members, rootOf };
 }
 
-/** Counting sort of nodes by component. */
-function groupByComponent(componentOf: Int32Array, count: number): { offsets: Int32Array; members: Int32Array } {
-  const offsets = new Int32Array(count + 1);
-  for (const c of componentOf) offsets[c + 1] = (offsets[c + 1] as number) + 1;
-  for (let c = 0; c < count; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
-  const fill = offsets.slice(0, count);
-  const members = new Int32Array(componentOf.length);
-  for (let v = 0; v < componentOf.length; v++) {
+/** Counting sort of nodes by component, into `buffers.offsets` and `buffers.members`. */
+function groupByComponent(n: number, count: number, buffers: ComponentBuffers): void {
+  const { componentOf, offsets, fill, members } = buffers;
+  offsets.fill(0, 0, count + 1);
+  for (let v = 0; v < n; v++) {
+    const c = componentOf[v] as number;
+    offsets[c + 1] = (offsets[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < count; c++) {
+    offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
+    fill[c] = offsets[c] as number;
+  }
+  for (let v = 0; v < n; v++) {
     const c = componentOf[v] as number;
     members[fill[c] as number] = v;
     fill[c] = (fill[c] as number) + 1;
   }
-  return { offsets, members };
 }
 
 /** True when the node has an edge (allowed by the mask) to itself. */
-export function hasSelfLoop(index: GraphIndex, node: number, mask?: EdgeMask): boolean {
+export function hasSelfLoop(index: Adjacency, node: number, mask?: EdgeMask): boolean {
   for (let slot = index.outOffsets[node] as number; slot < (index.outOffsets[node + 1] as number); slot++) {
     if (index.outTargets[slot] === node && (mask === undefined || mask[index.outEdges[slot] as number] === 1)) {
       return true;

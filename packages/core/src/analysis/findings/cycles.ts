@@ -22,7 +22,7 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
     parts.length = 0;
     if (cycle.scope === 'org') {
       parts.push(`Circular reference among ${cycle.members.length} objects: `);
-      pushPath(parts, context, cycle);
+      pushPath(parts, context, cycle, i);
       parts.push(`. Removing ${nameOf(nodes, cycle.cut.source)} → ${nameOf(nodes, cycle.cut.target)} breaks this loop.`);
       findings[i] = {
         code: 'org-cycle',
@@ -39,7 +39,7 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
       describedFlow = capitalize(describeNode(nodes, flowId));
     }
     parts.push(describedFlow, ` loops through ${cycle.members.length} steps: `);
-    pushPath(parts, context, cycle);
+    pushPath(parts, context, cycle, i);
     parts.push('.');
     findings[i] = {
       code: 'flow-loop',
@@ -53,13 +53,13 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
 }
 
 /**
- * `"a" → "b" → "a"`. Names come from the index at the positions the search left for the path
- * (flow loops), else from looking the id up.
+ * `"a" → "b" → "a"` for `cycle`, the context's `cycles[cycleAt]`. Names come from the index at
+ * the positions the search left for the path (flow loops), else from looking the id up.
  */
-function pushPath(parts: string[], context: AnalysisContext, cycle: Cycle): void {
+function pushPath(parts: string[], context: AnalysisContext, cycle: Cycle, cycleAt: number): void {
   const { path } = cycle;
   const { nodes, index } = context;
-  const positions = context.cyclePath(cycle);
+  const positions = context.cyclePath(cycleAt);
   for (let i = 0; i < path.length; i++) {
     const id = path[i] as string;
     const at = positions?.[i] ?? -1;
