@@ -1,5 +1,5 @@
 import type { FlowGraph, GraphNode, NodeLookup } from '../model/graph.js';
-import { type FoundCycles, findCycles } from './cycles.js';
+import { type CyclePaths, type FoundCycles, findCycles } from './cycles.js';
 import { buildGraphIndex, type GraphIndex } from './graph-index.js';
 import { projectToOrg } from './org-projection.js';
 import type { Cycle } from './result.js';
@@ -57,12 +57,12 @@ export class AnalysisContext {
   }
 
   /**
-   * The positions in `index` of the nodes along the `path` of `cycles[i]` when it is a flow loop,
-   * so that findings name 50,000 menu loops without looking every path id up again; undefined
-   * for org cycles, which are few and found on the org projection's index.
+   * The positions in `index` of the nodes along each flow loop's `path`, slot for slot with
+   * `cycles`, so that findings name 50,000 menu loops without looking every path id up again;
+   * none for org cycles, which are few and found on the org projection's index.
    */
-  cyclePath(i: number): readonly number[] | undefined {
-    return this.#foundCycles().paths[i];
+  get cyclePaths(): CyclePaths {
+    return this.#foundCycles().paths;
   }
 
   #foundCycles(): FoundCycles {

@@ -21,14 +21,23 @@ const EXACT_CYCLE_MEMBER_LIMIT = 2_000;
  */
 export const EXACT_CYCLE_WORK_BUDGET = 20_000_000;
 
-/** The cycles of a graph, and slot for slot the index positions of each one's path. */
+/**
+ * Each cycle's path as positions in an index, all in one typed array (outside the collected heap,
+ * where 50,000 small arrays would be copied by each young-generation collection): cycle `i`'s are
+ * `positions[offsets[i] .. offsets[i + 1])`, an empty range when it has none.
+ */
+export interface CyclePaths {
+  positions: Int32Array;
+  offsets: Int32Array;
+}
+
+/**
+ * The cycles of a graph, and the positions in the context's index of each flow loop's path (see
+ * `AnalysisContext.cyclePaths`); none for an org cycle, found on the org projection's index.
+ */
 export interface FoundCycles {
   cycles: Cycle[];
-  /**
-   * A flow loop's path as positions in the context's index (see `AnalysisContext.cyclePath`);
-   * undefined for an org cycle, found on the org projection's index.
-   */
-  paths: Array<readonly number[] | undefined>;
+  paths: CyclePaths;
 }
 
 /**
@@ -47,10 +56,10 @@ export function findCycles(context: AnalysisContext): FoundCycles {
   org.add(graph, stronglyConnectedComponents(graph), 0, Number.POSITIVE_INFINITY);
   const orgCycles = org.ordered().cycles;
   const flowLoops = findFlowLoops(context.index, EXACT_CYCLE_WORK_BUDGET);
-  return {
-    cycles: [...orgCycles, ...flowLoops.cycles],
-    paths: [...orgCycles.map(() => undefined), ...flowLoops.paths],
-  };
+  // The org cycles' paths are not kept: empty ranges before the flow loops'.
+  const offsets = new Int32Array(orgCycles.length + flowLoops.cycles.length + 1);
+  offsets.set(flowLoops.paths.offsets, orgCycles.length);
+  return { cycles: [...orgCycles, ...flowLoops.cycles], paths: { positions: flowLoops.paths.positions, offsets } };
 }
 
 /**
@@ -62,7 +71,7 @@ export function findCycles(context: AnalysisContext): FoundCycles {
  * columnar flows they touch) in one graph of their own, whose components are taken in turn with
  * the flows' by where their search started.
  */
-export function findFlowLoops(index: GraphIndex, budget: number): { cycles: Cycle[]; paths: number[][] } {
+export function findFlowLoops(index: GraphIndex, budget: number): { cycles: Cycle[]; paths: CyclePaths } {
   const search = new CycleSearch(index, budget);
   const others = otherStepTransitions(index);
   const otherComponents = others.graph === undefined ? undefined : stronglyConnectedComponents(others.graph);
@@ -87,13 +96,18 @@ export function findFlowLoops(index: GraphIndex, budget: number): { cycles: Cycl
 class CycleSearch {
   readonly #index: GraphIndex;
   readonly #cycles: Cycle[] = [];
-  readonly #paths: number[][] = [];
+  /** Cycle `i`'s path positions are `#positions[#pathStarts[i] ..]`, as many as its path has nodes. */
+  #positions = new Int32Array(1024);
+  #positionCount = 0;
+  readonly #pathStarts: number[] = [];
   /** Slot for slot with `#cycles`: a columnar flow's loop's first member's local step id, else undefined. */
   readonly #localKeys: Array<string | undefined> = [];
   /** Each columnar flow's loops: `#cycles[start .. end)`, with its id followed by `:`. */
   readonly #flows: Array<{ prefix: string; start: number; end: number }> = [];
   #budget: number;
   #scratch: BfsScratch | undefined;
+  /** A ring's walk, written here instead of into a new array each time. */
+  #ring = new Int32Array(64);
 
   constructor(index: GraphIndex, budget: number) {
     this.#index = index;
@@ -130,7 +144,7 @@ class CycleSearch {
    * another's, the order is the flows' by `flowId:`, and inside each flow its loops' by local
    * step id; otherwise every cycle is sorted by its first member's id.
    */
-  ordered(): { cycles: Cycle[]; paths: number[][] } {
+  ordered(): { cycles: Cycle[]; paths: CyclePaths } {
     const flows = this.#flows;
     flows.sort((a, b) => compareStrings(a.prefix, b.prefix));
     let grouped = flows.reduce((count, flow) => count + flow.end - flow.start, 0) === this.#cycles.length;
@@ -153,7 +167,18 @@ class CycleSearch {
       for (let i = 0; i < first.length; i++) order.push(i);
       order.sort((a, b) => compareStrings(first[a] as string, first[b] as string));
     }
-    return { cycles: order.map((i) => this.#cycles[i] as Cycle), paths: order.map((i) => this.#paths[i] as number[]) };
+    const cycles = order.map((i) => this.#cycles[i] as Cycle);
+    const found = this.#positions;
+    const positions = new Int32Array(this.#positionCount);
+    const offsets = new Int32Array(order.length + 1);
+    let end = 0;
+    for (let i = 0; i < order.length; i++) {
+      const start = this.#pathStarts[order[i] as number] as number;
+      const length = (cycles[i] as Cycle).path.length;
+      for (let k = 0; k < length; k++) positions[end++] = found[start + k] as number;
+      offsets[i + 1] = end;
+    }
+    return { cycles, paths: { positions, offsets } };
   }
 
   #addCycle(graph: CycleGraph, scope: ComponentScope, members: readonly number[]): void {
@@ -161,18 +186,59 @@ class CycleSearch {
     const cost = members.length * (members.length + inside);
     const exact = members.length <= EXACT_CYCLE_MEMBER_LIMIT && cost <= this.#budget;
     if (exact) this.#budget -= cost;
-    if (this.#scratch === undefined || this.#scratch.stamp.length < graph.size) this.#scratch = createBfsScratch(graph.size);
-    // A strongly connected component with as many edges as members is one simple ring: every
-    // cycle in it is the whole ring, so the BFS from its smallest id already is a shortest one.
-    const starts = exact && inside !== members.length ? members : members.slice(0, 1);
-    const walk = shortestWalk(graph, scope, starts, this.#scratch);
-    const hop = chooseCut(graph, scope, walk);
+    // A strongly connected component with as many edges as members is one simple ring (every
+    // member has one way on inside it): every cycle in it is the whole ring, so the walk round it
+    // from its smallest id is the exact answer (menu repeats are such rings), and every hop ties
+    // for the cut (one way on, one way in), which goes to the last.
+    let walk: ArrayLike<number>;
+    let length: number;
+    let hop: number;
+    if (inside === members.length) {
+      length = this.#walkRing(graph, scope, members[0] as number);
+      walk = this.#ring;
+      hop = length - 2;
+    } else {
+      if (this.#scratch === undefined || this.#scratch.stamp.length < graph.size) this.#scratch = createBfsScratch(graph.size);
+      const shortest = shortestWalk(graph, scope, exact ? members : members.slice(0, 1), this.#scratch);
+      walk = shortest.nodes;
+      length = shortest.nodes.length;
+      hop = chooseCut(graph, scope, shortest);
+    }
     const { at, steps } = graph;
-    const path: number[] = new Array(walk.nodes.length);
-    for (let i = 0; i < walk.nodes.length; i++) path[i] = at[walk.nodes[i] as number] as number;
-    this.#cycles.push(steps === undefined ? toCycle(this.#index, graph, members, walk, hop) : flowLoopOf(steps, members, walk, hop));
-    this.#paths.push(path);
+    let count = this.#positionCount;
+    if (count + length > this.#positions.length) {
+      const grown = new Int32Array(Math.max(this.#positions.length * 2, count + length));
+      grown.set(this.#positions);
+      this.#positions = grown;
+    }
+    const positions = this.#positions;
+    this.#pathStarts.push(count);
+    for (let i = 0; i < length; i++) positions[count++] = at[walk[i] as number] as number;
+    this.#positionCount = count;
+    this.#cycles.push(
+      steps === undefined ? toCycle(this.#index, graph, members, walk, length, hop) : flowLoopOf(steps, members, walk, length, hop),
+    );
     this.#localKeys.push(steps?.stepIds[members[0] as number]);
+  }
+
+  /** Writes the one cycle of a ring component, from `start`, into `#ring`; returns its length. */
+  #walkRing(graph: CycleGraph, scope: ComponentScope, start: number): number {
+    const { outOffsets, outTargets } = graph;
+    let length = 0;
+    let node = start;
+    do {
+      if (length + 1 >= this.#ring.length) {
+        const grown = new Int32Array(this.#ring.length * 2);
+        grown.set(this.#ring);
+        this.#ring = grown;
+      }
+      this.#ring[length++] = node;
+      let slot = outOffsets[node] as number;
+      while (scope.componentOf[outTargets[slot] as number] !== scope.component) slot++;
+      node = outTargets[slot] as number;
+    } while (node !== start);
+    this.#ring[length++] = start;
+    return length;
   }
 }
 
@@ -240,8 +306,15 @@ function edgesInside(graph: CycleGraph, scope: ComponentScope, members: readonly
   return count;
 }
 
-/** The cycle of these members and walk of `graph`, cut at hop `hop` of the walk. */
-function toCycle(index: GraphIndex, graph: CycleGraph, members: readonly number[], walk: CycleWalk, hop: number): Cycle {
+/** The cycle of these members and walk (`length` nodes) of `graph`, cut at hop `hop` of the walk. */
+function toCycle(
+  index: GraphIndex,
+  graph: CycleGraph,
+  members: readonly number[],
+  walk: ArrayLike<number>,
+  length: number,
+  hop: number,
+): Cycle {
   const { at } = graph;
   const positions: number[] = new Array(members.length);
   const memberIds: string[] = new Array(members.length);
@@ -249,8 +322,8 @@ function toCycle(index: GraphIndex, graph: CycleGraph, members: readonly number[
     positions[i] = at[members[i] as number] as number;
     memberIds[i] = index.id(positions[i] as number);
   }
-  const path: string[] = new Array(walk.nodes.length);
-  for (let i = 0; i < walk.nodes.length; i++) path[i] = index.id(at[walk.nodes[i] as number] as number);
+  const path: string[] = new Array(length);
+  for (let i = 0; i < length; i++) path[i] = index.id(at[walk[i] as number] as number);
   const cycle: Cycle = {
     scope: 'org',
     members: memberIds,
@@ -266,11 +339,11 @@ function toCycle(index: GraphIndex, graph: CycleGraph, members: readonly number[
 }
 
 /** `toCycle` for a loop of one columnar flow's graph, whose nodes are its step positions: ids read from its columns. */
-function flowLoopOf(steps: FlowSteps, members: readonly number[], walk: CycleWalk, hop: number): Cycle {
+function flowLoopOf(steps: FlowSteps, members: readonly number[], walk: ArrayLike<number>, length: number, hop: number): Cycle {
   const memberIds: string[] = new Array(members.length);
   for (let i = 0; i < members.length; i++) memberIds[i] = steps.nodeId(members[i] as number);
-  const path: string[] = new Array(walk.nodes.length);
-  for (let i = 0; i < walk.nodes.length; i++) path[i] = steps.nodeId(walk.nodes[i] as number);
+  const path: string[] = new Array(length);
+  for (let i = 0; i < length; i++) path[i] = steps.nodeId(walk[i] as number);
   return {
     scope: 'flow',
     members: memberIds,

@@ -109,12 +109,15 @@ export class FlowSteps {
 
   /** Graph ids made so far: ids are strings, the same whoever asks, so one per step is kept. */
   #nodeIds: string[] | undefined;
+  /** `flowId:`, made once and shared by every id made (each one string joined to it, not two). */
+  #idPrefix: string | undefined;
 
   /** The graph id of step `position`. */
   nodeId(position: number): string {
     this.#nodeIds ??= new Array<string>(this.stepIds.length);
+    this.#idPrefix ??= `${this.flowId}:`;
     // biome-ignore lint/suspicious/noAssignInExpressions: a cache fill
-    return (this.#nodeIds[position] ??= `${this.flowId}:${this.stepIds[position] as string}`);
+    return (this.#nodeIds[position] ??= this.#idPrefix + (this.stepIds[position] as string));
   }
 
   /** Step `position` as the node object an importer would have made. */

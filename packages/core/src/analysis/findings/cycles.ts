@@ -59,10 +59,12 @@ export function cycleFindings(context: AnalysisContext, strict: boolean): Findin
 function pushPath(parts: string[], context: AnalysisContext, cycle: Cycle, cycleAt: number): void {
   const { path } = cycle;
   const { nodes, index } = context;
-  const positions = context.cyclePath(cycleAt);
+  const { positions, offsets } = context.cyclePaths;
+  const first = offsets[cycleAt] as number;
+  const known = (offsets[cycleAt + 1] as number) > first;
   for (let i = 0; i < path.length; i++) {
     const id = path[i] as string;
-    const at = positions?.[i] ?? -1;
+    const at = known ? (positions[first + i] as number) : -1;
     const name = at >= 0 ? index.name(at) : nodes.get(id)?.name;
     parts.push(i === 0 ? '"' : ' → "', name || id, '"');
   }
