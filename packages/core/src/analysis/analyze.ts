@@ -56,11 +56,15 @@ function plural(count: number, noun: string): string {
 }
 
 function summarize({ index }: AnalysisContext): Summary {
-  const summary: Summary = { flows: 0, steps: 0, resources: 0, nodes: index.kinds.length, edges: index.edgeKinds.length };
-  for (const kind of index.kinds) {
-    if (kind === NODE_KIND.flow) summary.flows++;
-    else if (kind === NODE_KIND.step) summary.steps++;
-    else summary.resources++;
+  const { kinds } = index;
+  // Counted in locals with an indexed loop: this runs once, mostly before V8 optimises it, and a
+  // for-of over 500k kinds with object fields took 25-30 ms of that.
+  let flows = 0;
+  let steps = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    if (kind === NODE_KIND.flow) flows++;
+    else if (kind === NODE_KIND.step) steps++;
   }
-  return summary;
+  return { flows, steps, resources: kinds.length - flows - steps, nodes: kinds.length, edges: index.edgeKinds.length };
 }
