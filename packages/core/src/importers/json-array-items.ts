@@ -147,103 +147,140 @@ export interface ChunkedArrayScan {
 /**
  * `jsonArrayItemBytes` over a file read a chunk at a time: yields each item's bytes as soon as the
  * chunk that ends it is read, so a 60 MB file is imported without ever being in memory whole.
- * A yielded item is valid only until the next is asked for (it may be a view of a reused chunk),
- * and an item cut by a chunk boundary is copied out whole. Stops at the first thing the whole
- * scan would reject, with `scan.complete` false; the caller then reads the file whole, which
- * reports the error.
+ * A yielded item is valid only until the next chunk is read (it may be a view of a reused
+ * chunk), and an item cut by a chunk boundary is copied out whole. Stops at the first thing the
+ * whole scan would reject, with `scan.complete` false; the caller then reads the file whole,
+ * which reports the error.
  */
 export function* jsonArrayItemChunks(chunks: Iterable<Uint8Array>, scan: ChunkedArrayScan): Generator<Uint8Array, void, undefined> {
   scan.complete = false;
-  let opened = false;
-  let closed = false;
-  let depth = 0;
-  let inString = false;
-  /** Inside a string, the previous byte was an unpaired backslash (the chunk ended on it). */
-  let escaped = false;
-  /** The current item has something besides whitespace. */
-  let itemHasContent = false;
-  let items = 0;
-  /** The bytes of an item begun in an earlier chunk. */
-  let carry = new Uint8Array(0);
-  let carried = 0;
-  const keep = (part: Uint8Array): void => {
-    if (carried + part.length > carry.length) {
-      const grown = new Uint8Array(Math.max(2 * carry.length, carried + part.length, 1 << 16));
-      grown.set(carry.subarray(0, carried));
-      carry = grown;
-    }
-    carry.set(part, carried);
-    carried += part.length;
-  };
-  const itemBytes = (chunk: Uint8Array, itemStart: number, end: number): Uint8Array => {
-    if (carried === 0) return chunk.subarray(itemStart, end);
-    keep(chunk.subarray(0, end));
-    const whole = carry.subarray(0, carried);
-    carried = 0;
-    return whole;
-  };
-
+  const state = new ChunkScanState();
   for (const chunk of chunks) {
-    const length = chunk.length;
-    let at = 0;
-    if (closed) {
-      if (skipWhitespaceBytes(chunk, 0) < length) return;
+    scanChunk(state, chunk);
+    yield* state.items;
+    if (state.rejected) return;
+  }
+  scan.complete = state.closed;
+}
+
+/** Where a chunked scan stands between two chunks, and the items the last chunk ended. */
+class ChunkScanState {
+  opened = false;
+  closed = false;
+  rejected = false;
+  depth = 0;
+  inString = false;
+  /** Inside a string, the previous chunk ended on an unpaired backslash. */
+  escaped = false;
+  /** The current item has something besides whitespace. */
+  itemHasContent = false;
+  itemCount = 0;
+  /** The items the last chunk ended. */
+  items: Uint8Array[] = [];
+  /** The bytes of an item begun in an earlier chunk. */
+  carry = new Uint8Array(0);
+  carried = 0;
+
+  keep(part: Uint8Array): void {
+    if (this.carried + part.length > this.carry.length) {
+      const grown = new Uint8Array(Math.max(2 * this.carry.length, this.carried + part.length, 1 << 16));
+      grown.set(this.carry.subarray(0, this.carried));
+      this.carry = grown;
+    }
+    this.carry.set(part, this.carried);
+    this.carried += part.length;
+  }
+
+  /** Item bytes from `itemStart` in this chunk (or from the carry) to `end`. */
+  addItem(chunk: Uint8Array, itemStart: number, end: number): void {
+    this.itemCount++;
+    if (this.carried === 0) {
+      this.items.push(chunk.subarray(itemStart, end));
+      return;
+    }
+    this.keep(chunk.subarray(0, end));
+    // A copy: the carry is reused for the item this chunk's end begins.
+    this.items.push(this.carry.slice(0, this.carried));
+    this.carried = 0;
+  }
+}
+
+/**
+ * Scans one chunk, leaving in `state.items` the items it ends. A plain function called once per
+ * chunk, not the generator's own loop: V8 does not optimise a loop inside a generator it resumes,
+ * and the scan ran 3x slower there (272 ms against ~90 ms for the 60 MB benchmark file).
+ */
+function scanChunk(state: ChunkScanState, chunk: Uint8Array): void {
+  state.items = [];
+  const length = chunk.length;
+  let at = 0;
+  if (state.closed) {
+    if (skipWhitespaceBytes(chunk, 0) < length) state.rejected = true;
+    return;
+  }
+  if (!state.opened) {
+    at = skipWhitespaceBytes(chunk, 0);
+    if (at === length) return;
+    if (chunk[at] !== OPEN_ARRAY) {
+      state.rejected = true;
+      return;
+    }
+    state.opened = true;
+    state.depth = 1;
+    at++;
+  }
+  let { depth, inString, escaped, itemHasContent } = state;
+  /** Where the current item starts in this chunk (0 when it began in an earlier one). */
+  let itemStart = at;
+  for (; at < length; at++) {
+    if (inString) {
+      if (escaped) {
+        escaped = false;
+        continue;
+      }
+      for (; at < length; at++) {
+        const code = chunk[at];
+        if (code === QUOTE) break;
+        if (code === BACKSLASH) {
+          if (at + 1 === length) escaped = true;
+          at++;
+        }
+      }
+      if (at >= length) break;
+      inString = false;
       continue;
     }
-    if (!opened) {
-      at = skipWhitespaceBytes(chunk, 0);
-      if (at === length) continue;
-      if (chunk[at] !== OPEN_ARRAY) return;
-      opened = true;
-      depth = 1;
-      at++;
+    const code = chunk[at] as number;
+    if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+    if (code === COMMA && depth === 1) {
+      if (!itemHasContent) {
+        state.rejected = true;
+        return;
+      }
+      state.addItem(chunk, itemStart, at);
+      itemHasContent = false;
+      itemStart = at + 1;
+      continue;
     }
-    /** Where the current item starts in this chunk (0 when it began in an earlier one). */
-    let itemStart = at;
-    for (; at < length; at++) {
-      if (inString || escaped) {
-        // Resume a string the previous chunk ended inside.
-        if (escaped) {
-          escaped = false;
-          continue;
-        }
-        for (; at < length; at++) {
-          const code = chunk[at];
-          if (code === QUOTE) break;
-          if (code === BACKSLASH) {
-            if (at + 1 === length) escaped = true;
-            at++;
-          }
-        }
-        if (at >= length) break;
-        inString = false;
-        continue;
+    if ((code === CLOSE_ARRAY || code === CLOSE_OBJECT) && depth === 1) {
+      // `[]` holds no item; any other blank item (`[1,]`) is an error for the full parse.
+      if (code !== CLOSE_ARRAY || (!itemHasContent && state.itemCount > 0)) {
+        state.rejected = true;
+        return;
       }
-      const code = chunk[at] as number;
-      if (code === 32 || code === 10 || code === 13 || code === 9) continue;
-      if (code === COMMA && depth === 1) {
-        if (!itemHasContent) return;
-        yield itemBytes(chunk, itemStart, at);
-        items++;
-        itemHasContent = false;
-        itemStart = at + 1;
-        continue;
-      }
-      if ((code === CLOSE_ARRAY || code === CLOSE_OBJECT) && depth === 1) {
-        if (code !== CLOSE_ARRAY) return;
-        // `[]` holds no item; any other blank item (`[1,]`) is an error for the full parse.
-        if (itemHasContent) yield itemBytes(chunk, itemStart, at);
-        else if (items > 0) return;
-        closed = true;
-        if (skipWhitespaceBytes(chunk, at + 1) < length) return;
-        break;
-      }
-      itemHasContent = true;
-      if (code === QUOTE) inString = true;
-      else if (code === OPEN_ARRAY || code === OPEN_OBJECT) depth++;
-      else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) depth--;
+      if (itemHasContent) state.addItem(chunk, itemStart, at);
+      state.closed = true;
+      if (skipWhitespaceBytes(chunk, at + 1) < length) state.rejected = true;
+      return;
     }
-    if (!closed && itemStart < length) keep(chunk.subarray(itemStart));
+    itemHasContent = true;
+    if (code === QUOTE) inString = true;
+    else if (code === OPEN_ARRAY || code === OPEN_OBJECT) depth++;
+    else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) depth--;
   }
-  scan.complete = closed;
+  if (itemStart < length) state.keep(chunk.subarray(itemStart));
+  state.depth = depth;
+  state.inString = inString;
+  state.escaped = escaped;
+  state.itemHasContent = itemHasContent;
 }
