@@ -13,6 +13,9 @@ export function decodeUtf8(bytes: Uint8Array): string {
 const undecoded = new WeakSet<InputFile>();
 /** Files made by `inputFileFromReader` whose `bytes` have not been read whole yet. */
 const unread = new WeakMap<InputFile, FileReader>();
+/** The longest start of a reader's file read so far (`startBytes`), and whether it is the whole file. */
+const starts = new WeakMap<InputFile, { bytes: Uint8Array; whole: boolean }>();
+const START_BYTES = 1 << 16;
 
 /**
  * A file whose `text` is decoded from `bytes` when first read, then kept. Until then, importers
@@ -110,13 +113,20 @@ export function startBytes(file: InputFile, length: number): Uint8Array | undefi
   if (!undecoded.has(file)) return undefined;
   const reader = unread.get(file);
   if (reader === undefined) return (file.bytes as Uint8Array).subarray(0, length);
-  const start = new Uint8Array(length);
+  // The blank check and each importer's detection ask in turn: the file is opened once for them.
+  const known = starts.get(file);
+  if (known !== undefined && (known.bytes.length >= length || known.whole)) return known.bytes.subarray(0, length);
+  // At least the start every sniff asks about (the snapshot check looks at 12 KB), in one read.
+  const wanted = Math.max(length, START_BYTES);
+  const start = new Uint8Array(wanted);
   let filled = 0;
   for (const chunk of reader.chunks()) {
-    const part = chunk.subarray(0, length - filled);
+    const part = chunk.subarray(0, wanted - filled);
     start.set(part, filled);
     filled += part.length;
-    if (filled === length) break;
+    if (filled === wanted) break;
   }
-  return start.subarray(0, filled);
+  const bytes = start.subarray(0, filled);
+  starts.set(file, { bytes, whole: filled < wanted });
+  return bytes.subarray(0, length);
 }

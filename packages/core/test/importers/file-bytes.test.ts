@@ -173,10 +173,11 @@ describe('[U] files given as bytes', () => {
 function countingReader(
   bytes: Uint8Array,
   cutAt: readonly number[] = [],
-): FileReader & { wholeReads: number; chunkReads: number; open: number } {
+): FileReader & { wholeReads: number; chunkReads: number; open: number; opens: number } {
   const cuts = [...new Set(cutAt.map((at) => (bytes.length === 0 ? 0 : at % bytes.length)))].sort((a, b) => a - b);
   const reader = {
     wholeReads: 0,
+    opens: 0,
     chunkReads: 0,
     open: 0,
     readAll() {
@@ -185,6 +186,7 @@ function countingReader(
     },
     *chunks() {
       reader.open++;
+      reader.opens++;
       const buffer = new Uint8Array(bytes.length);
       try {
         let start = 0;
@@ -304,6 +306,8 @@ describe('[U] files given by a reader', () => {
     expect(reader.wholeReads).toBe(0);
     expect(reads.reads).toBe(0);
     expect(reader.open).toBe(0);
+    // Once for the blank check and the sniffs, once to detect it, once to import it.
+    expect(reader.opens).toBe(3);
     expect(unit.issues).toEqual([]);
     expect(unit.nodes.filter((node) => node.kind === 'flow')).toHaveLength(30);
     expect(unit).toStrictEqual(imported({ path: 'org.json', text }));
