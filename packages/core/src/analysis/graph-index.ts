@@ -2,6 +2,7 @@ import { columnsOf } from '../model/columnar-graph.js';
 import type { FlowSteps } from '../model/flow-steps.js';
 import type { EdgeKind, FlowGraph, GraphEdge, GraphNode, NodeKind } from '../model/graph.js';
 import { buildColumnarIndex } from './columnar-index.js';
+import { fillRows } from './compressed-rows.js';
 import { NodePositions } from './node-positions.js';
 
 /**
@@ -186,31 +187,14 @@ export function fillAdjacency(
   inOffsets: Int32Array,
   kept: number,
 ): Pick<GraphIndex, 'outTargets' | 'outEdges' | 'inSources' | 'inEdges'> {
-  const m = sources.length;
-  for (let i = 0; i < n; i++) {
-    outOffsets[i + 1] = (outOffsets[i + 1] as number) + (outOffsets[i] as number);
-    inOffsets[i + 1] = (inOffsets[i + 1] as number) + (inOffsets[i] as number);
-  }
-  const outTargets = new Int32Array(kept);
-  const outEdges = new Int32Array(kept);
-  const inSources = new Int32Array(kept);
-  const inEdges = new Int32Array(kept);
-  const outFill = outOffsets.slice(0, n);
-  const inFill = inOffsets.slice(0, n);
-  // Filling in edge order keeps each node's neighbours in input order, so every traversal is deterministic.
-  for (let e = 0; e < m; e++) {
-    const source = sources[e] as number;
-    if (source < 0) continue;
-    const target = targets[e] as number;
-    const outSlot = outFill[source] as number;
-    outFill[source] = outSlot + 1;
-    outTargets[outSlot] = target;
-    outEdges[outSlot] = e;
-    const inSlot = inFill[target] as number;
-    inFill[target] = inSlot + 1;
-    inSources[inSlot] = source;
-    inEdges[inSlot] = e;
-  }
-
-  return { outTargets, outEdges, inSources, inEdges };
+  const rows = {
+    outOffsets,
+    outTargets: new Int32Array(kept),
+    outEdges: new Int32Array(kept),
+    inOffsets,
+    inSources: new Int32Array(kept),
+    inEdges: new Int32Array(kept),
+  };
+  fillRows(rows, n, sources.length, sources, targets, undefined, 0, new Int32Array(n), new Int32Array(n));
+  return rows;
 }

@@ -1,8 +1,7 @@
 import type { FlowSteps } from '../model/flow-steps.js';
 import type { StepNode } from '../model/graph.js';
+import { type CompressedRows, countRows, fillRows } from './compressed-rows.js';
 import { type ColumnarFlow, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
-import type { Rows } from './shortest-cycle.js';
-import type { Adjacency } from './strongly-connected.js';
 
 /**
  * A graph the cycle search runs in: nodes `0 .. size - 1` in compressed rows, node `v` standing
@@ -11,7 +10,7 @@ import type { Adjacency } from './strongly-connected.js';
  * components, and walks them, exactly as the same search over those edges of the whole index
  * would. The arrays may be longer than `size`: they are reused from flow to flow.
  */
-export interface CycleGraph extends Rows, Adjacency {
+export interface CycleGraph extends CompressedRows {
   size: number;
   at: Int32Array;
   /** When the graph is one columnar flow's steps, node `v` being its step at position `v`: its columns. */
@@ -24,7 +23,7 @@ export function wholeGraph(index: GraphIndex): CycleGraph {
   const at = new Int32Array(size);
   for (let node = 0; node < size; node++) at[node] = node;
   const { outOffsets, outTargets, outEdges, inOffsets, inSources } = index;
-  return { size, at, steps: undefined, outOffsets, outTargets, outEdges, inOffsets, inSources };
+  return { size, at, steps: undefined, outOffsets, outTargets, outEdges, inOffsets, inSources, inEdges: undefined };
 }
 
 /**
@@ -72,7 +71,8 @@ export class FlowStepGraphs {
     graph.size = steps.size;
     graph.steps = steps;
     for (let node = 0; node < steps.size; node++) graph.at[node] = flow.flow + 1 + node;
-    fillRows(graph, steps.transitionCount, steps.from, steps.to, undefined, flow.firstEdge, this.#outFill, this.#inFill);
+    countRows(graph, steps.size, steps.transitionCount, steps.from, steps.to);
+    fillRows(graph, steps.size, steps.transitionCount, steps.from, steps.to, undefined, flow.firstEdge, this.#outFill, this.#inFill);
     return graph;
   }
 }
@@ -130,7 +130,9 @@ export function otherStepTransitions(index: GraphIndex): OtherStepTransitions {
   }
   const graph = emptyGraph(at.length, edges.length);
   graph.at.set(at);
-  fillRows(graph, edges.length, sources, targets, Int32Array.from(edges), 0, new Int32Array(at.length), new Int32Array(at.length));
+  countRows(graph, at.length, edges.length, sources, targets);
+  const scratch = (): Int32Array => new Int32Array(at.length);
+  fillRows(graph, at.length, edges.length, sources, targets, Int32Array.from(edges), 0, scratch(), scratch());
   return { graph, flows };
 }
 
@@ -144,47 +146,6 @@ function emptyGraph(nodes: number, edges: number): CycleGraph {
     outEdges: new Int32Array(edges),
     inOffsets: new Int32Array(nodes + 1),
     inSources: new Int32Array(edges),
+    inEdges: undefined,
   };
-}
-
-/**
- * The rows of `graph.size` nodes from `count` edges `sources[i] -> targets[i]` (edge `edges[i]`
- * of the index, or `firstEdge + i` without `edges`), each node's edges kept in input order.
- */
-function fillRows(
-  graph: CycleGraph,
-  count: number,
-  sources: Int32Array,
-  targets: Int32Array,
-  edges: Int32Array | undefined,
-  firstEdge: number,
-  outFill: Int32Array,
-  inFill: Int32Array,
-): void {
-  const { size, outOffsets, outTargets, outEdges, inOffsets, inSources } = graph;
-  outOffsets.fill(0, 0, size + 1);
-  inOffsets.fill(0, 0, size + 1);
-  for (let i = 0; i < count; i++) {
-    const source = sources[i] as number;
-    const target = targets[i] as number;
-    outOffsets[source + 1] = (outOffsets[source + 1] as number) + 1;
-    inOffsets[target + 1] = (inOffsets[target + 1] as number) + 1;
-  }
-  for (let node = 0; node < size; node++) {
-    outOffsets[node + 1] = (outOffsets[node + 1] as number) + (outOffsets[node] as number);
-    inOffsets[node + 1] = (inOffsets[node + 1] as number) + (inOffsets[node] as number);
-    outFill[node] = outOffsets[node] as number;
-    inFill[node] = inOffsets[node] as number;
-  }
-  for (let i = 0; i < count; i++) {
-    const source = sources[i] as number;
-    const target = targets[i] as number;
-    const outSlot = outFill[source] as number;
-    outFill[source] = outSlot + 1;
-    outTargets[outSlot] = target;
-    outEdges[outSlot] = edges === undefined ? firstEdge + i : (edges[i] as number);
-    const inSlot = inFill[target] as number;
-    inFill[target] = inSlot + 1;
-    inSources[inSlot] = source;
-  }
 }
