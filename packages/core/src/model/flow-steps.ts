@@ -1,5 +1,8 @@
 import type { FlowNode, GraphEdge, PublishState, StepNode } from './graph.js';
 
+/** Look-ups by local step id answered by scanning the ids before a map of them is made. */
+const INDEXED_LOOKUPS = 8;
+
 /**
  * One flow's steps and the transitions between them, held as columns instead of one object per
  * step and per transition: a 500k-step org is otherwise 1.1M objects, 500k id strings and a map
@@ -36,9 +39,10 @@ export class FlowSteps {
   /** The step the flow starts at (its `contains` edge), -1 when it has none. */
   entry = -1;
   /**
-   * Local step id -> position, made on the second look-up by id: linking looks up the target of
-   * each cross-flow transition, often one per flow, where a map of every step would cost more
-   * than reading the ids once.
+   * Local step id -> position, made after `INDEXED_LOOKUPS` look-ups by id: linking looks up the
+   * target of each cross-flow transition, often one or two per flow (`has`, then `get`). A map of
+   * every step is ~7 KB per 250-step flow that outlives the import (14 MB on a 500k-step org, all
+   * copied by the young-generation collections); a few scans of the ids cost less.
    */
   #positions: Map<string, number> | undefined;
   #lookups = 0;
@@ -99,7 +103,7 @@ export class FlowSteps {
 
   /** The position of a local step id, -1 when the flow has no such step. */
   positionOf(stepId: string): number {
-    if (this.#positions === undefined && this.#lookups++ === 0) return this.stepIds.indexOf(stepId);
+    if (this.#positions === undefined && this.#lookups++ < INDEXED_LOOKUPS) return this.stepIds.indexOf(stepId);
     if (this.#positions === undefined) {
       this.#positions = new Map();
       for (let i = 0; i < this.stepIds.length; i++) this.#positions.set(this.stepIds[i] as string, i);

@@ -177,4 +177,15 @@ describe('[U] tutorial importer', () => {
     expect(steps?.positionOf(steps.stepIds[1] as string)).toBe(1);
     expect(steps?.positionOf('no such step')).toBe(-1);
   });
+
+  it('answers a step id with its position however many times it is looked up (scanned first, then from a map)', () => {
+    const [steps] = parseColumns(json([menuFlow])).flowSteps ?? [];
+    const ids = steps?.stepIds ?? [];
+    expect(ids.length).toBeGreaterThan(1);
+    // Enough rounds to pass from the scans to the map the lookups are answered from after them.
+    for (let round = 0; round < 6; round++) {
+      expect(ids.map((id) => steps?.positionOf(id))).toEqual(ids.map((_, position) => position));
+      expect(steps?.positionOf('no such step')).toBe(-1);
+    }
+  });
 });
