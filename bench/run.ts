@@ -3,10 +3,14 @@
  * times; this does not fail either, it reports (exit 1 only when a run itself breaks).
  * `pnpm bench analyze`, `pnpm bench layout`, `pnpm bench binding`, `pnpm bench crawl`, `pnpm bench startup` or
  * `pnpm bench scopes` runs one of them. `pnpm bench web` and `pnpm bench serve` (Chromium, minutes) run only by name.
+ * `pnpm bench analyze --baseline` also runs the CLI the analyze target was set against, for the
+ * target read on this machine (baseline-cli.ts).
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ANALYZE_TARGET, runAnalyzeBench } from './analyze-bench.js';
+import type { ProcessRun } from './measure-process.js';
+import { buildBaselineCli, ISSUE_BASELINE } from './baseline-cli.js';
 import { CRAWL_TARGET_EFFICIENCY, runCrawlBench } from './crawl-bench.js';
 import { runBindingBench } from './binding-bench.js';
 import { runLayoutBench } from './layout-bench.js';
@@ -19,6 +23,8 @@ import { runWebBench, WEB_SIZES, WEB_TARGETS, type WebRun } from './web-bench.js
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 const only = process.argv[2];
+/** `pnpm bench analyze --baseline`: also runs the CLI the analyze target was set against (see baseline-cli.ts). */
+const withBaseline = process.argv.includes('--baseline');
 
 if (only === undefined || only === 'analyze') {
   const loadBefore = os
@@ -28,7 +34,14 @@ if (only === undefined || only === 'analyze') {
   console.log(
     'analyze: generating a 2,000 × 250-step tutorial org, bundling the CLI, 5 runs alternated with 5 of reading and parsing the file alone …',
   );
-  const result = await runAnalyzeBench(outDir);
+  let baselineCli: string | undefined;
+  if (withBaseline) {
+    console.log(
+      `analyze: bundling the baseline CLI of ${ISSUE_BASELINE.commit} (a git worktree and its locked dependencies; kept in bench/out) …`,
+    );
+    baselineCli = buildBaselineCli(ISSUE_BASELINE.commit, outDir);
+  }
+  const result = await runAnalyzeBench(outDir, baselineCli);
   const walls = result.runs.map((run) => run.wallMs);
   const peaks = result.runs.map((run) => run.peakMiB);
   const cpus = result.runs.map((run) => run.cpuMs);
@@ -54,6 +67,7 @@ if (only === undefined || only === 'analyze') {
           referenceWalls.map(s).join(' '),
         ],
         ['reference: CPU time (s)', s(median(referenceCpus)), s(Math.max(...referenceCpus)), '', referenceCpus.map(s).join(' ')],
+        ...baselineRows(result.baseline),
       ],
     ),
   );
@@ -62,6 +76,15 @@ if (only === undefined || only === 'analyze') {
     `analyze takes ${(median(cpus) / median(referenceCpus)).toFixed(1)}× the CPU of reading and parsing the file alone` +
       (beyondTarget ? `; on this machine reading and parsing alone take longer than the ${s(ANALYZE_TARGET.wallMs)} s target` : ''),
   );
+  if (result.baseline.length > 0) {
+    const speedup = median(result.baseline.map((run) => run.wallMs)) / median(walls);
+    const scaled = ISSUE_BASELINE.wallMs / speedup;
+    console.log(
+      `analyze is ${speedup.toFixed(2)}× as fast as ${ISSUE_BASELINE.commit} (median wall times of the same alternated runs); ` +
+        `on the machine where ${ISSUE_BASELINE.commit} took ${s(ISSUE_BASELINE.wallMs)} s that is ${s(scaled)} s ` +
+        `(target ${s(ANALYZE_TARGET.wallMs)} s: ${scaled <= ANALYZE_TARGET.wallMs ? 'met' : 'not met'})`,
+    );
+  }
   const loadAfter = os
     .loadavg()
     .map((load) => load.toFixed(1))
@@ -365,4 +388,18 @@ function mib(value: number): string {
 }
 function pct(ratio: number): string {
   return `${(ratio * 100).toFixed(0)}%`;
+}
+
+/** The baseline CLI's rows of the analyze table (none without `--baseline`). */
+function baselineRows(runs: readonly ProcessRun[]): string[][] {
+  if (runs.length === 0) return [];
+  const walls = runs.map((run) => run.wallMs);
+  const cpus = runs.map((run) => run.cpuMs);
+  const peaks = runs.map((run) => run.peakMiB);
+  const label = `baseline ${ISSUE_BASELINE.commit}:`;
+  return [
+    [`${label} wall (s)`, s(median(walls)), s(Math.max(...walls)), '', walls.map(s).join(' ')],
+    [`${label} CPU time (s)`, s(median(cpus)), s(Math.max(...cpus)), '', cpus.map(s).join(' ')],
+    [`${label} peak RSS (MiB)`, mib(median(peaks)), mib(Math.max(...peaks)), '', peaks.map(mib).join(' ')],
+  ];
 }
