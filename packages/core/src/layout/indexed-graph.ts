@@ -1,3 +1,4 @@
+import { type CompressedRows, countRows, fillRows } from '../analysis/compressed-rows.js';
 import type { LayoutGraph } from './types.js';
 
 /**
@@ -43,16 +44,17 @@ export function indexGraph(graph: LayoutGraph): IndexedGraph {
   const from = Int32Array.from(fromList);
   const to = Int32Array.from(toList);
   const n = ids.length;
-  const outOffsets = new Int32Array(n + 1);
-  for (const s of from) outOffsets[s + 1]! += 1;
-  for (let v = 0; v < n; v++) outOffsets[v + 1]! += outOffsets[v]!;
-  const fill = outOffsets.slice(0, n);
-  const outEdges = new Int32Array(from.length);
-  const outTargets = new Int32Array(from.length);
-  for (let e = 0; e < from.length; e++) {
-    const slot = fill[from[e]!]!++;
-    outEdges[slot] = e;
-    outTargets[slot] = to[e]!;
-  }
-  return { ids, from, to, outOffsets, outEdges, outTargets };
+  const m = from.length;
+  // The analysis index's fill; the in-rows it also fills are left unread (a layout graph is small).
+  const rows: CompressedRows = {
+    outOffsets: new Int32Array(n + 1),
+    outTargets: new Int32Array(m),
+    outEdges: new Int32Array(m),
+    inOffsets: new Int32Array(n + 1),
+    inSources: new Int32Array(m),
+    inEdges: undefined,
+  };
+  countRows(rows, n, m, from, to);
+  fillRows(rows, n, m, from, to, undefined, 0, new Int32Array(n), new Int32Array(n));
+  return { ids, from, to, outOffsets: rows.outOffsets, outEdges: rows.outEdges, outTargets: rows.outTargets };
 }
