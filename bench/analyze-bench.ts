@@ -13,8 +13,8 @@ export interface AnalyzeBenchResult {
   runs: ProcessRun[];
   /** The same file only read and parsed by `JSON.parse`, in a process of its own, as often. */
   reference: ProcessRun[];
-  /** An earlier bundled CLI on the same file, as often (`--baseline`); empty without one. */
-  baseline: ProcessRun[];
+  /** The calibration CLI (an earlier bundled CLI) on the same file, as often; empty without one. */
+  calibration: ProcessRun[];
 }
 
 /**
@@ -35,9 +35,9 @@ const PARSE_ONLY = [
 
 /**
  * `flowgraph analyze <500k-step org> --format json > /dev/null`, whole process, bundled CLI, 5 runs
- * (the table shows medians); with `baselineCli`, that CLI's runs alternated with them.
+ * (the table shows medians); with `calibrationCli`, that CLI's runs alternated with them.
  */
-export async function runAnalyzeBench(outDir: string, baselineCli?: string, runs = 5): Promise<AnalyzeBenchResult> {
+export async function runAnalyzeBench(outDir: string, calibrationCli?: string, runs = 5): Promise<AnalyzeBenchResult> {
   await mkdir(outDir, { recursive: true });
   const orgFile = join(outDir, 'tutorial-org-2000x250.json');
   const { json, stats } = generateTutorialOrg({ flows: 2000, stepsPerFlow: 250, seed: 20261126, orgCycles: 3 });
@@ -47,20 +47,20 @@ export async function runAnalyzeBench(outDir: string, baselineCli?: string, runs
   await bundleCli(cli);
   const results: ProcessRun[] = [];
   const reference: ProcessRun[] = [];
-  const baseline: ProcessRun[] = [];
+  const calibration: ProcessRun[] = [];
   // Alternated, so that a change in the machine's load weighs on all alike.
   for (let run = 0; run < runs; run++) {
     const result = await measureProcess([cli, 'analyze', orgFile, '--format', 'json']);
     if (result.exitCode !== 0) throw new Error(`flowgraph analyze exited with ${result.exitCode}`);
     results.push(result);
-    if (baselineCli !== undefined) {
-      const earlier = await measureProcess([baselineCli, 'analyze', orgFile, '--format', 'json']);
-      if (earlier.exitCode !== 0) throw new Error(`the baseline ${baselineCli} exited with ${earlier.exitCode}`);
-      baseline.push(earlier);
+    if (calibrationCli !== undefined) {
+      const earlier = await measureProcess([calibrationCli, 'analyze', orgFile, '--format', 'json']);
+      if (earlier.exitCode !== 0) throw new Error(`the calibration CLI ${calibrationCli} exited with ${earlier.exitCode}`);
+      calibration.push(earlier);
     }
     const parsed = await measureProcess(['-e', PARSE_ONLY, orgFile]);
     if (parsed.exitCode !== 0) throw new Error(`reading and parsing ${orgFile} exited with ${parsed.exitCode}`);
     reference.push(parsed);
   }
-  return { org: stats, fileMiB: (await stat(orgFile)).size / 2 ** 20, runs: results, reference, baseline };
+  return { org: stats, fileMiB: (await stat(orgFile)).size / 2 ** 20, runs: results, reference, calibration };
 }
