@@ -82,10 +82,14 @@ if (only === undefined || only === 'analyze') {
       (beyondTarget ? `; on this machine reading and parsing alone take longer than the ${s(ANALYZE_TARGET.wallMs)} s target` : ''),
   );
   if (result.calibration.length > 0) {
-    const speedup = median(result.calibration.map((run) => run.wallMs)) / median(walls);
+    // Each round's own ratio: the machine's speed drifts from minute to minute here, and both
+    // runs of a round see about the same machine.
+    const ratios = result.calibration.map((run, round) => run.wallMs / (walls[round] as number));
+    const speedup = median(ratios);
     const scaled = CALIBRATION_CLI.wallMs / speedup;
     console.log(
-      `analyze is ${speedup.toFixed(2)}× as fast as ${CALIBRATION_CLI.commit} (median wall times of the same alternated runs); ` +
+      `analyze is ${speedup.toFixed(2)}× as fast as ${CALIBRATION_CLI.commit} (median of each round's ratio of wall times: ` +
+        `${ratios.map((ratio) => ratio.toFixed(2)).join(' ')}); ` +
         `on the machine where ${CALIBRATION_CLI.commit} took ${s(CALIBRATION_CLI.wallMs)} s that is ${s(scaled)} s ` +
         `(target ${s(ANALYZE_TARGET.wallMs)} s: ${scaled <= ANALYZE_TARGET.wallMs ? 'met' : 'not met'})`,
     );
