@@ -12,6 +12,18 @@ export interface CompressedRows {
   inEdges: Int32Array | undefined;
 }
 
+/** Zeroed rows with room for `nodes` nodes and `edges` edges, without in-slot edges. */
+export function emptyRows(nodes: number, edges: number): CompressedRows {
+  return {
+    outOffsets: new Int32Array(nodes + 1),
+    outTargets: new Int32Array(edges),
+    outEdges: new Int32Array(edges),
+    inOffsets: new Int32Array(nodes + 1),
+    inSources: new Int32Array(edges),
+    inEdges: undefined,
+  };
+}
+
 /** Counts each node's edges into `offsets[node + 1]`, as `fillRows` takes them; the offsets are zeroed first. */
 export function countRows(rows: CompressedRows, size: number, count: number, sources: Int32Array, targets: Int32Array): void {
   const { outOffsets, inOffsets } = rows;

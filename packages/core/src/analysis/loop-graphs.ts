@@ -1,6 +1,6 @@
 import type { FlowSteps } from '../model/flow-steps.js';
 import type { StepNode } from '../model/graph.js';
-import { type CompressedRows, countRows, fillRows } from './compressed-rows.js';
+import { type CompressedRows, countRows, emptyRows, fillRows } from './compressed-rows.js';
 import { type ColumnarFlow, EDGE_KIND, type GraphIndex, NODE_KIND } from './graph-index.js';
 
 /**
@@ -137,15 +137,5 @@ export function otherStepTransitions(index: GraphIndex): OtherStepTransitions {
 }
 
 function emptyGraph(nodes: number, edges: number): CycleGraph {
-  return {
-    size: nodes,
-    at: new Int32Array(nodes),
-    steps: undefined,
-    outOffsets: new Int32Array(nodes + 1),
-    outTargets: new Int32Array(edges),
-    outEdges: new Int32Array(edges),
-    inOffsets: new Int32Array(nodes + 1),
-    inSources: new Int32Array(edges),
-    inEdges: undefined,
-  };
+  return { size: nodes, at: new Int32Array(nodes), steps: undefined, ...emptyRows(nodes, edges) };
 }

@@ -1,4 +1,4 @@
-import { type CompressedRows, countRows, fillRows } from '../analysis/compressed-rows.js';
+import { countRows, emptyRows, fillRows } from '../analysis/compressed-rows.js';
 import type { LayoutGraph } from './types.js';
 
 /**
@@ -46,14 +46,7 @@ export function indexGraph(graph: LayoutGraph): IndexedGraph {
   const n = ids.length;
   const m = from.length;
   // The analysis index's fill; the in-rows it also fills are left unread (a layout graph is small).
-  const rows: CompressedRows = {
-    outOffsets: new Int32Array(n + 1),
-    outTargets: new Int32Array(m),
-    outEdges: new Int32Array(m),
-    inOffsets: new Int32Array(n + 1),
-    inSources: new Int32Array(m),
-    inEdges: undefined,
-  };
+  const rows = emptyRows(n, m);
   countRows(rows, n, m, from, to);
   fillRows(rows, n, m, from, to, undefined, 0, new Int32Array(n), new Int32Array(n));
   return { ids, from, to, outOffsets: rows.outOffsets, outEdges: rows.outEdges, outTargets: rows.outTargets };
